@@ -1,0 +1,172 @@
+//! Classifying and normalizing the links found in a list.
+
+/// Labels that name a kind of resource rather than the item itself (`[pdf]`, `[code]`, `[阅读笔记]`).
+const GENERIC_LABELS: &[&str] = &[
+    "pdf",
+    "paper",
+    "papar",
+    "papers",
+    "code",
+    "codes",
+    "github",
+    "slides",
+    "slide",
+    "video",
+    "videos",
+    "notes",
+    "note",
+    "review",
+    "openreview",
+    "project",
+    "project page",
+    "blog",
+    "arxiv",
+    "arxiv version",
+    "abs",
+    "abstract",
+    "html",
+    "website",
+    "homepage",
+    "home page",
+    "demo",
+    "poster",
+    "talk",
+    "dataset",
+    "data",
+    "link",
+    "web",
+    "supplementary",
+    "bibtex",
+    "doi",
+    "official",
+    "repo",
+    "youtube",
+    "bilibili",
+    "pdf link",
+    "阅读笔记",
+    "笔记",
+    "论文",
+    "代码",
+];
+
+/// Labels of links that are the learner's own notes, never an item's primary URL.
+const NOTE_LABELS: &[&str] = &["review", "notes", "note", "阅读笔记", "笔记"];
+
+/// File endings that make `name.ext` a relative file rather than a bare domain.
+const FILE_EXTENSIONS: &[&str] = &[
+    "md", "markdown", "html", "htm", "pdf", "png", "jpg", "jpeg", "gif", "svg", "webp", "txt",
+    "ipynb", "py", "rs", "json", "yaml", "yml", "csv", "tex", "zip",
+];
+
+/// Lower-cases a label and strips the brackets and punctuation lists wrap labels in.
+pub fn normalize_label(label: &str) -> String {
+    let trimmed = label.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '[' | ']' | '(' | ')' | '{' | '}' | ':' | '.' | '*' | '_')
+    });
+    trimmed.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// True when a label only says what sort of resource the link is.
+pub fn is_generic_label(label: &str) -> bool {
+    let norm = normalize_label(label);
+    if norm.is_empty() {
+        return true;
+    }
+    if GENERIC_LABELS.contains(&norm.as_str()) {
+        return true;
+    }
+    // "pdf 2", "slides v2", "code (pytorch)": a generic word with a small qualifier.
+    let first = norm.split([' ', '(']).next().unwrap_or("");
+    GENERIC_LABELS.contains(&first) && norm.chars().count() <= first.chars().count() + 12
+}
+
+/// True for the learner's own review or notes links.
+pub fn is_note_label(label: &str) -> bool {
+    NOTE_LABELS.contains(&normalize_label(label).as_str())
+}
+
+/// Links within the same page (tables of contents, "back to top") are navigation.
+pub fn is_anchor(url: &str) -> bool {
+    let url = url.trim();
+    url.starts_with('#') || url.starts_with("./#") || url.starts_with("/#")
+}
+
+/// Trims a link target; empty targets become `None`, and bare domains gain `https://`.
+pub fn normalize_url(raw: &str) -> Option<String> {
+    let url = raw.trim().trim_start_matches('<').trim_end_matches('>').trim();
+    if url.is_empty() {
+        return None;
+    }
+    if has_scheme(url) || !looks_like_domain(url) {
+        return Some(url.to_string());
+    }
+    Some(format!("https://{url}"))
+}
+
+fn has_scheme(url: &str) -> bool {
+    match url.split_once(':') {
+        Some((scheme, _)) => {
+            !scheme.is_empty()
+                && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
+}
+
+fn looks_like_domain(url: &str) -> bool {
+    if url.starts_with(['.', '/', '#', '?']) {
+        return false;
+    }
+    let host = url.split(['/', '?', '#']).next().unwrap_or("");
+    let labels: Vec<&str> = host.split('.').collect();
+    if labels.len() < 2 || labels.iter().any(|l| l.is_empty()) {
+        return false;
+    }
+    let tld = labels[labels.len() - 1].to_ascii_lowercase();
+    let host_ok = host
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
+    host_ok
+        && (2..=24).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_alphabetic())
+        && !FILE_EXTENSIONS.contains(&tld.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generic_labels() {
+        for label in ["pdf", "[pdf]", "Paper", "arxiv version", "阅读笔记", "Code", "slides 2"] {
+            assert!(is_generic_label(label), "{label} should be generic");
+        }
+        for label in ["FlexGen", "Attention Is All You Need", "Paper Reading Club of 2024"] {
+            assert!(!is_generic_label(label), "{label} should not be generic");
+        }
+    }
+
+    #[test]
+    fn anchors() {
+        assert!(is_anchor("#section"));
+        assert!(is_anchor("./#section"));
+        assert!(!is_anchor("https://x.org/#section"));
+        assert!(!is_anchor("reviews/a.md"));
+    }
+
+    #[test]
+    fn url_normalization() {
+        assert_eq!(normalize_url(""), None);
+        assert_eq!(normalize_url("  "), None);
+        assert_eq!(normalize_url("dlsyscourse.org").as_deref(), Some("https://dlsyscourse.org"));
+        assert_eq!(normalize_url("www.x.com/a").as_deref(), Some("https://www.x.com/a"));
+        assert_eq!(normalize_url(" https://a.b/c").as_deref(), Some("https://a.b/c"));
+        assert_eq!(normalize_url("reviews/flexgen.md").as_deref(), Some("reviews/flexgen.md"));
+        assert_eq!(normalize_url("flexgen.md").as_deref(), Some("flexgen.md"));
+        assert_eq!(normalize_url("mailto:a@b.c").as_deref(), Some("mailto:a@b.c"));
+        assert_eq!(normalize_url("预训练").as_deref(), Some("预训练"));
+    }
+}

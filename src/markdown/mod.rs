@@ -1,0 +1,432 @@
+//! Markdown study list → sections and items. Pure: text in, data out.
+//!
+//! The walker follows pulldown-cmark's events and keeps a stack of section titles (headings,
+//! bold-only paragraphs and `<summary>` lines) and a stack of open list items. Each finished
+//! top-level list item is a small tree that `tree::resolve` turns into items; each table row with
+//! a link is one item.
+
+mod links;
+mod title;
+mod tree;
+
+pub use links::{is_note_label, normalize_url};
+pub use title::collapse;
+
+use crate::model::{Kind, Link};
+use crate::slug;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::{HashMap, HashSet};
+use title::{RawLink, Span};
+use tree::{Node, RawItem};
+
+/// One study item found in a list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedItem {
+    pub slug: String,
+    pub title: String,
+    pub section: Vec<String>,
+    pub kind: Kind,
+    pub url: Option<String>,
+    pub links: Vec<Link>,
+    pub venue: Option<String>,
+    pub year: Option<i32>,
+    /// 1-based line of the item in the list file.
+    pub line: usize,
+    /// `Some(true)` for `- [x]`, `Some(false)` for `- [ ]`.
+    pub checked: Option<bool>,
+}
+
+/// Parses a whole list. Never fails: anything that is not an item is skipped.
+pub fn parse(src: &str) -> Vec<ParsedItem> {
+    let title_heading = leading_title_heading(src);
+    let mut walker = Walker::new(src, title_heading);
+    for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
+        walker.event(event, range.start);
+    }
+    finish(walker.items)
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_GFM
+}
+
+/// Whether the first heading is the list's title: an H1 that opens the file, either the only H1
+/// or one with no items of its own before the next heading.
+fn leading_title_heading(src: &str) -> bool {
+    let mut h1_count = 0;
+    let mut headings_seen = 0;
+    let mut first_is_h1 = false;
+    let mut items_under_first = false;
+    for event in Parser::new_ext(src, options()) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                headings_seen += 1;
+                if level == HeadingLevel::H1 {
+                    h1_count += 1;
+                    if headings_seen == 1 {
+                        first_is_h1 = true;
+                    }
+                }
+            }
+            Event::Start(Tag::Item | Tag::TableRow) if headings_seen == 1 => {
+                items_under_first = true;
+            }
+            _ => {}
+        }
+    }
+    first_is_h1 && (h1_count == 1 || !items_under_first)
+}
+
+struct Walker {
+    line_starts: Vec<usize>,
+    skip_title: bool,
+    /// (level key, title): a heading of level L has key 2L; a pseudo-heading below it 2L+1.
+    sections: Vec<(u16, String)>,
+    heading: Option<(u16, String)>,
+    nodes: Vec<Node>,
+    /// Finished top-level items of the list being read; resolved together when it ends.
+    roots: Vec<Node>,
+    link: Option<RawLink>,
+    image_depth: u32,
+    strong_depth: u32,
+    skip_depth: u32,
+    paragraph: Option<BoldParagraph>,
+    table_head: bool,
+    row: Option<(usize, Vec<Vec<Span>>)>,
+    cell: Option<Vec<Span>>,
+    summary_key: Option<u16>,
+    items: Vec<RawItem>,
+}
+
+/// Tracks whether a top-level paragraph is only bold text (a pseudo-heading).
+struct BoldParagraph {
+    text: String,
+    only_bold: bool,
+}
+
+impl Walker {
+    fn new(src: &str, skip_title: bool) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        Walker {
+            line_starts,
+            skip_title,
+            sections: Vec::new(),
+            heading: None,
+            nodes: Vec::new(),
+            roots: Vec::new(),
+            link: None,
+            image_depth: 0,
+            strong_depth: 0,
+            skip_depth: 0,
+            paragraph: None,
+            table_head: false,
+            row: None,
+            cell: None,
+            summary_key: None,
+            items: Vec::new(),
+        }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset)
+    }
+
+    fn section(&self) -> Vec<String> {
+        self.sections
+            .iter()
+            .map(|(_, t)| t.clone())
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+
+    fn push_section(&mut self, key: u16, title: String) {
+        while self.sections.last().is_some_and(|(k, _)| *k >= key) {
+            self.sections.pop();
+        }
+        self.sections.push((key, title));
+    }
+
+    /// Key for a pseudo-heading one level below the deepest real heading.
+    fn pseudo_key(&self) -> u16 {
+        let deepest = self.sections.iter().rev().find(|(k, _)| k % 2 == 0);
+        deepest.map_or(1, |(k, _)| k + 1)
+    }
+
+    fn event(&mut self, event: Event<'_>, offset: usize) {
+        if self.skip_depth > 0 {
+            match event {
+                Event::Start(Tag::MetadataBlock(_) | Tag::FootnoteDefinition(_) | Tag::CodeBlock(_)) => {
+                    self.skip_depth += 1
+                }
+                Event::End(TagEnd::MetadataBlock(_) | TagEnd::FootnoteDefinition | TagEnd::CodeBlock) => {
+                    self.skip_depth -= 1
+                }
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, offset),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) | Event::Code(text) => self.text(&text),
+            Event::InlineMath(text) | Event::DisplayMath(text) => self.text(&text),
+            Event::SoftBreak | Event::HardBreak => self.text(" "),
+            Event::TaskListMarker(checked) => {
+                if let Some(node) = self.nodes.last_mut() {
+                    node.checkbox = Some(checked);
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => self.html(&html),
+            Event::FootnoteReference(_) | Event::Rule => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, offset: usize) {
+        match tag {
+            Tag::MetadataBlock(_) | Tag::FootnoteDefinition(_) | Tag::CodeBlock(_) => {
+                self.skip_depth = 1
+            }
+            Tag::Heading { level, .. } => {
+                if let Some(node) = self.nodes.last_mut() {
+                    node.is_heading = true;
+                }
+                self.heading = Some((2 * level as u16, String::new()));
+            }
+            Tag::Paragraph => {
+                if self.nodes.is_empty() && self.cell.is_none() {
+                    self.paragraph = Some(BoldParagraph { text: String::new(), only_bold: true });
+                } else {
+                    self.text(" ");
+                }
+            }
+            Tag::Item => {
+                let node = Node::new(self.line_of(offset), self.section());
+                self.nodes.push(node);
+            }
+            Tag::Link { dest_url, .. } => {
+                self.link = Some(RawLink { url: dest_url.to_string(), ..RawLink::default() });
+            }
+            Tag::Image { .. } => self.image_depth += 1,
+            Tag::Strong => self.strong_depth += 1,
+            Tag::TableHead => self.table_head = true,
+            Tag::TableRow => self.row = Some((self.line_of(offset), Vec::new())),
+            Tag::TableCell => self.cell = Some(Vec::new()),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) => self.end_heading(),
+            TagEnd::Paragraph => {
+                if let Some(p) = self.paragraph.take() {
+                    let text = collapse(&p.text);
+                    if p.only_bold && title::has_words(&text) {
+                        let key = self.pseudo_key();
+                        self.push_section(key, text);
+                    }
+                }
+            }
+            TagEnd::Item => {
+                let Some(node) = self.nodes.pop() else { return };
+                match self.nodes.last_mut() {
+                    Some(parent) => parent.children.push(node),
+                    None => self.roots.push(node),
+                }
+            }
+            TagEnd::List(_) if self.nodes.is_empty() => {
+                tree::resolve_list(std::mem::take(&mut self.roots), &mut self.items);
+            }
+            TagEnd::Link => self.end_link(),
+            TagEnd::Image => self.image_depth = self.image_depth.saturating_sub(1),
+            TagEnd::Strong => self.strong_depth = self.strong_depth.saturating_sub(1),
+            TagEnd::TableHead => self.table_head = false,
+            TagEnd::TableCell => {
+                if let (Some(cell), Some((_, cells))) = (self.cell.take(), self.row.as_mut())
+                    && !self.table_head
+                {
+                    cells.push(cell);
+                }
+            }
+            TagEnd::TableRow => {
+                if let Some((line, cells)) = self.row.take() {
+                    let section = self.section();
+                    if let Some(item) = tree::table_row(cells, line, section) {
+                        self.items.push(item);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn end_heading(&mut self) {
+        let Some((key, text)) = self.heading.take() else { return };
+        if std::mem::take(&mut self.skip_title) {
+            return;
+        }
+        self.summary_key = None;
+        self.push_section(key, title::clean_title(&text));
+    }
+
+    fn end_link(&mut self) {
+        let Some(link) = self.link.take() else { return };
+        if self.heading.is_some() {
+            return;
+        }
+        if let Some(cell) = self.cell.as_mut() {
+            cell.push(Span::Link(link));
+        } else if let Some(node) = self.nodes.last_mut() {
+            node.spans.push(Span::Link(link));
+        } else if let Some(p) = self.paragraph.as_mut() {
+            p.only_bold = false;
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.image_depth > 0 {
+            if let Some(link) = self.link.as_mut() {
+                link.image_alt.push_str(text);
+            }
+            return;
+        }
+        if let Some((_, heading)) = self.heading.as_mut() {
+            heading.push_str(text);
+        } else if let Some(link) = self.link.as_mut() {
+            link.label.push_str(text);
+        } else if let Some(cell) = self.cell.as_mut() {
+            push_text(cell, text, self.strong_depth > 0);
+        } else if let Some(node) = self.nodes.last_mut() {
+            push_text(&mut node.spans, text, self.strong_depth > 0);
+        } else if let Some(p) = self.paragraph.as_mut() {
+            if self.strong_depth == 0 && title::has_words(text) {
+                p.only_bold = false;
+            }
+            p.text.push_str(text);
+        }
+    }
+
+    /// `<summary>` acts as a sub-heading for the `<details>` block it opens; `<br>` separates.
+    fn html(&mut self, html: &str) {
+        let lower = html.to_ascii_lowercase();
+        if lower.starts_with("<br") {
+            self.text(" ");
+        }
+        if let Some(start) = lower.find("<summary") {
+            let inner = &html[start..];
+            let end = inner.to_ascii_lowercase().find("</summary>").unwrap_or(inner.len());
+            let text = collapse(&strip_tags(&inner[..end]));
+            if title::has_words(&text) && self.nodes.is_empty() {
+                let key = self.pseudo_key();
+                self.push_section(key, text);
+                self.summary_key = Some(key);
+            }
+        }
+        if lower.contains("</details>")
+            && let Some(key) = self.summary_key.take()
+            && self.sections.last().is_some_and(|(k, _)| *k == key)
+        {
+            self.sections.pop();
+        }
+    }
+}
+
+fn push_text(spans: &mut Vec<Span>, text: &str, strong: bool) {
+    if let Some(Span::Text { text: last, strong: s }) = spans.last_mut()
+        && *s == strong
+    {
+        last.push_str(text);
+        return;
+    }
+    spans.push(Span::Text { text: text.to_string(), strong });
+}
+
+/// Removes HTML tags, keeping their text.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The same primary URL listed again is the same item (a paper filed under two sections), unless
+/// the later entry brings links of its own (a table of talks that all cite one book).
+fn is_duplicate(url: &str, links: &[Link], seen: &mut HashMap<String, Vec<Option<String>>>) -> bool {
+    let urls: Vec<Option<String>> = links.iter().map(|l| l.url.clone()).collect();
+    match seen.get(url) {
+        Some(first) if urls.iter().all(|u| u.is_none() || first.contains(u)) => true,
+        Some(_) => false,
+        None => {
+            seen.insert(url.to_string(), urls);
+            false
+        }
+    }
+}
+
+/// Turns raw items into parsed items: titles, kinds, one item per primary URL, unique slugs.
+fn finish(raw: Vec<RawItem>) -> Vec<ParsedItem> {
+    let mut seen: HashMap<String, Vec<Option<String>>> = HashMap::new();
+    let mut taken = HashSet::new();
+    let mut items = Vec::with_capacity(raw.len());
+    for raw in raw {
+        let parts = title::extract(&raw.spans);
+        if parts.title.is_empty() && raw.links.is_empty() {
+            continue;
+        }
+        let links: Vec<Link> = raw
+            .links
+            .iter()
+            .map(|l| Link { label: l.display_label(), url: normalize_url(&l.url) })
+            .collect();
+        let url = links
+            .iter()
+            .find(|l| l.url.is_some() && !is_note_label(&l.label))
+            .and_then(|l| l.url.clone());
+        if let Some(u) = &url
+            && is_duplicate(u, &links, &mut seen)
+        {
+            continue;
+        }
+        let title = if parts.title.is_empty() {
+            links.first().map(|l| l.label.clone()).unwrap_or_default()
+        } else {
+            parts.title
+        };
+        let kind = raw
+            .section
+            .iter()
+            .rev()
+            .find_map(|s| Kind::from_section_name(s))
+            .unwrap_or_else(|| url.as_deref().map_or(Kind::Other, Kind::from_url));
+        let slug = slug::unique(&slug::base(&title), &mut taken);
+        items.push(ParsedItem {
+            slug,
+            title,
+            section: raw.section,
+            kind,
+            url,
+            links,
+            venue: parts.venue,
+            year: parts.year,
+            line: raw.line,
+            checked: raw.checkbox,
+        });
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,416 @@
+//! Turning the inline content of a list item or table row into a title, a venue and a year.
+
+use super::links::{is_anchor, is_generic_label};
+
+/// Inline content of an item, in document order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Span {
+    Text { text: String, strong: bool },
+    Link(RawLink),
+}
+
+/// A link as written: visible label, target, and the alt text of an image it wraps.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RawLink {
+    pub label: String,
+    pub url: String,
+    pub image_alt: String,
+}
+
+impl RawLink {
+    /// The label to store: the visible text, else the wrapped image's alt text.
+    pub fn display_label(&self) -> String {
+        let text = collapse(&self.label);
+        if text.is_empty() {
+            collapse(&self.image_alt)
+        } else {
+            text
+        }
+    }
+
+    pub fn is_anchor(&self) -> bool {
+        is_anchor(&self.url)
+    }
+
+    /// A link whose label names the item (not "pdf", not a badge image).
+    pub fn is_titled(&self) -> bool {
+        let text = collapse(&self.label);
+        !text.is_empty() && !is_generic_label(&text)
+    }
+}
+
+/// Title, venue and year read from an item's text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TitleParts {
+    pub title: String,
+    pub venue: Option<String>,
+    pub year: Option<i32>,
+}
+
+const KNOWN_VENUES: &[&str] = &[
+    "arxiv", "icml", "neurips", "nips", "iclr", "osdi", "sosp", "eurosys", "isca", "asplos",
+    "mlsys", "sysml", "atc", "nsdi", "sigcomm", "cvpr", "iccv", "eccv", "acl", "emnlp", "naacl",
+    "coling", "aaai", "ijcai", "kdd", "vldb", "sigmod", "micro", "hpca", "sc", "ppopp", "fast",
+    "interspeech", "icassp", "tpami", "jmlr", "tmlr", "nature", "science", "icra", "iros", "corl",
+    "rss", "www", "sigir", "wsdm", "uai", "aistats", "colt", "socc", "middleware", "hotos",
+    "preprint", "tech report",
+];
+
+/// Reads title, venue and year from the spans of one item.
+pub fn extract(spans: &[Span]) -> TitleParts {
+    let (raw_title, cut_separators) = pick_title(spans);
+    let mut parts = TitleParts::default();
+    let mut title = strip_tags(&raw_title, &mut parts);
+    if cut_separators {
+        title = first_piece(&title);
+    }
+    // Tags may also sit outside the title text, e.g. `[Title](url) (ICML'23)`.
+    let rest = plain_text(spans);
+    let _ = strip_tags(&rest, &mut parts);
+    if parts.venue.is_none() {
+        parts.venue = venue_piece(&rest);
+    }
+    parts.title = clean_title(&title);
+    parts
+}
+
+/// The raw title text, and whether separators such as ` # ` and ` | ` end it.
+fn pick_title(spans: &[Span]) -> (String, bool) {
+    let meaningful = spans.iter().find(|s| match s {
+        Span::Text { text, .. } => has_words(text),
+        Span::Link(l) => !l.is_anchor(),
+    });
+    match meaningful {
+        Some(Span::Link(link)) if link.is_titled() => return (link.label.clone(), false),
+        Some(Span::Text { strong: true, .. }) => {
+            let bold: String = spans
+                .iter()
+                .skip_while(|s| !matches!(s, Span::Text { strong: true, text } if has_words(text)))
+                .map_while(|s| match s {
+                    Span::Text { text, strong: true } => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            return (bold, true);
+        }
+        _ => {}
+    }
+    let before_link: String = spans
+        .iter()
+        .map_while(|s| match s {
+            Span::Text { text, .. } => Some(text.as_str()),
+            Span::Link(l) if l.is_anchor() => Some(l.label.as_str()),
+            Span::Link(_) => None,
+        })
+        .collect();
+    if has_words(&before_link) {
+        return (before_link, true);
+    }
+    let all = plain_text(spans);
+    if has_words(&all) {
+        return (all, true);
+    }
+    let first_label = spans.iter().find_map(|s| match s {
+        Span::Link(l) if !l.display_label().is_empty() => Some(l.display_label()),
+        _ => None,
+    });
+    (first_label.unwrap_or_default(), false)
+}
+
+fn plain_text(spans: &[Span]) -> String {
+    spans
+        .iter()
+        .filter_map(|s| match s {
+            Span::Text { text, .. } => Some(text.as_str()),
+            Span::Link(_) => None,
+        })
+        .collect()
+}
+
+/// True when the text has a letter or digit in it.
+pub fn has_words(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
+/// Removes `(ICML'23)`, `[arxiv, 2022]`, `(2015)` and similar tags, recording venue and year.
+fn strip_tags(text: &str, parts: &mut TitleParts) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(['(', '[', '（']) {
+        let open_char = rest[open..].chars().next().unwrap_or('(');
+        let close_char = match open_char {
+            '[' => ']',
+            '（' => '）',
+            _ => ')',
+        };
+        let after_open = open + open_char.len_utf8();
+        let Some(close_rel) = rest[after_open..].find(close_char) else {
+            break;
+        };
+        let inner = &rest[after_open..after_open + close_rel];
+        let end = after_open + close_rel + close_char.len_utf8();
+        out.push_str(&rest[..open]);
+        if let Some((venue, year)) = parse_venue_tag(inner) {
+            if parts.venue.is_none() && venue.is_some() {
+                parts.venue = venue;
+            }
+            if parts.year.is_none() {
+                parts.year = year;
+            }
+            let next = rest[end..].chars().next();
+            if next.is_some_and(char::is_alphanumeric) && out.ends_with(char::is_alphanumeric) {
+                out.push(' ');
+            }
+        } else {
+            out.push_str(&rest[open..end]);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Parses the inside of a bracketed tag: `ICML'23`, `arxiv`, `arxiv, 2022`, `2015`, `NeurIPS 2020`.
+fn parse_venue_tag(inner: &str) -> Option<(Option<String>, Option<i32>)> {
+    let inner = inner.trim();
+    if let Some(year) = parse_year(inner, true) {
+        return Some((None, Some(year)));
+    }
+    let (name, year_text) = if let Some((n, y)) = inner.split_once(',') {
+        (n, Some(y))
+    } else if let Some(i) = inner.find(['\'', '’']) {
+        (&inner[..i], Some(&inner[i + inner[i..].chars().next()?.len_utf8()..]))
+    } else if let Some((n, y)) = inner.rsplit_once(' ') {
+        if parse_year(y, true).is_some() {
+            (n, Some(y))
+        } else {
+            (inner, None)
+        }
+    } else {
+        (inner, None)
+    };
+    let name = name.trim();
+    if !is_venue_name(name) {
+        return None;
+    }
+    let year = match year_text {
+        Some(y) => Some(parse_year(y.trim(), false)?),
+        None if is_known_venue(name) => None,
+        None => return None,
+    };
+    Some((Some(inner.to_string()), year))
+}
+
+fn parse_year(text: &str, four_digits_only: bool) -> Option<i32> {
+    if !text.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let n: i32 = text.parse().ok()?;
+    match text.len() {
+        4 if (1900..=2099).contains(&n) => Some(n),
+        2 if !four_digits_only => Some(if n < 70 { 2000 + n } else { 1900 + n }),
+        _ => None,
+    }
+}
+
+fn is_venue_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.chars().count() <= 24
+        && name.split_whitespace().count() <= 3
+        && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '&' | '.'))
+}
+
+fn is_known_venue(name: &str) -> bool {
+    KNOWN_VENUES.contains(&name.to_ascii_lowercase().as_str())
+}
+
+/// A venue standing alone between separators, as in `Title | **ICLR** | [[Paper]()]`.
+fn venue_piece(text: &str) -> Option<String> {
+    text.split(['|', '#'])
+        .skip(1)
+        .map(|p| p.trim().trim_matches(['*', '_', '[', ']', ' ']))
+        .find(|p| is_known_venue(p))
+        .map(str::to_string)
+}
+
+/// Cuts a title at the first ` # ` or ` | ` separator (the rest is links and tags).
+fn first_piece(text: &str) -> String {
+    let mut cut = text.len();
+    for sep in [" # ", " | ", "|", " #"] {
+        if let Some(i) = text.find(sep)
+            && has_words(&text[..i])
+        {
+            cut = cut.min(i);
+        }
+    }
+    text[..cut].to_string()
+}
+
+/// Collapses white space and trims separators, dangling brackets and emoji shortcodes.
+pub fn clean_title(text: &str) -> String {
+    let without_codes = strip_shortcodes(text);
+    let collapsed = collapse(&without_codes);
+    let is_trailing_junk = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ':' | '-' | '–' | '—' | '|' | '#' | '[' | '(' | ',' | ';' | '：' | '，' | '*' | '·'
+            )
+    };
+    let is_leading_junk = |c: char| {
+        c.is_whitespace() || matches!(c, ':' | '-' | '|' | '#' | ']' | ')' | ',' | '*' | '•' | '：')
+    };
+    let trimmed = collapsed
+        .trim_end_matches(is_trailing_junk)
+        .trim_start_matches(is_leading_junk);
+    balance_brackets(trimmed)
+}
+
+/// Drops an unmatched closing bracket at the end left by a cut.
+fn balance_brackets(text: &str) -> String {
+    let mut s = text.to_string();
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        let opens = s.matches(open).count();
+        let closes = s.matches(close).count();
+        if closes > opens && s.ends_with(close) {
+            s.pop();
+            s = s.trim_end().to_string();
+        }
+    }
+    s
+}
+
+/// Removes `:rocket:`-style emoji shortcodes.
+fn strip_shortcodes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(':') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let code_len = after
+            .find(':')
+            .filter(|&n| {
+                n > 0
+                    && after[..n]
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '+')
+            });
+        match code_len {
+            Some(n) => rest = &after[n + 1..],
+            None => {
+                out.push(':');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Folds runs of white space (including line breaks) into single spaces.
+pub fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(t: &str) -> Span {
+        Span::Text { text: t.into(), strong: false }
+    }
+    fn bold(t: &str) -> Span {
+        Span::Text { text: t.into(), strong: true }
+    }
+    fn link(label: &str, url: &str) -> Span {
+        Span::Link(RawLink { label: label.into(), url: url.into(), image_alt: String::new() })
+    }
+
+    #[test]
+    fn paper_with_venue_and_generic_links() {
+        let spans = [
+            text("FlexGen: High-throughput Generative Inference of Large Language Models with a Single GPU (ICML'23) # "),
+            link("paper", "https://arxiv.org/abs/2303.06865"),
+            text(" | "),
+            link("review", "reviews/flexgen.md"),
+        ];
+        let parts = extract(&spans);
+        assert_eq!(
+            parts.title,
+            "FlexGen: High-throughput Generative Inference of Large Language Models with a Single GPU"
+        );
+        assert_eq!(parts.venue.as_deref(), Some("ICML'23"));
+        assert_eq!(parts.year, Some(2023));
+    }
+
+    #[test]
+    fn venue_spellings() {
+        let cases = [
+            ("A (arxiv) # ", Some("arxiv"), None),
+            ("A [OSDI'24]", Some("OSDI'24"), Some(2024)),
+            ("A [arxiv'25]", Some("arxiv'25"), Some(2025)),
+            ("A [arxiv, 2022]", Some("arxiv, 2022"), Some(2022)),
+            ("rTasks[OSDI'20]: B", Some("OSDI'20"), Some(2020)),
+            ("A (EuroSys'23) # ", Some("EuroSys'23"), Some(2023)),
+            ("A (2015), G. Hinton", None, Some(2015)),
+            ("A (video)", None, None),
+        ];
+        for (input, venue, year) in cases {
+            let parts = extract(&[text(input)]);
+            assert_eq!(parts.venue.as_deref(), venue, "venue of {input}");
+            assert_eq!(parts.year, year, "year of {input}");
+        }
+        assert_eq!(extract(&[text("rTasks[OSDI'20]: B")]).title, "rTasks: B");
+        assert_eq!(extract(&[text("A (video)")]).title, "A (video)");
+    }
+
+    #[test]
+    fn whole_link_is_the_title() {
+        let spans = [link("But what is a neural network? | Chapter 1, Deep learning", "https://youtu.be/a")];
+        assert_eq!(extract(&spans).title, "But what is a neural network? | Chapter 1, Deep learning");
+    }
+
+    #[test]
+    fn titled_link_then_description() {
+        let spans = [link("Enriching Word Vectors", "https://a.org"), text("：word2vec的升级版 | Piotr et al,2016")];
+        assert_eq!(extract(&spans).title, "Enriching Word Vectors");
+    }
+
+    #[test]
+    fn bold_title_with_year_and_authors() {
+        let spans = [
+            bold("Distilling the knowledge in a neural network"),
+            text(" (2015), G. Hinton et al. ["),
+            link("pdf", "http://arxiv.org/pdf/1503.02531"),
+            text("]"),
+        ];
+        let parts = extract(&spans);
+        assert_eq!(parts.title, "Distilling the knowledge in a neural network");
+        assert_eq!(parts.year, Some(2015));
+    }
+
+    #[test]
+    fn pipe_separated_venue() {
+        let spans = [
+            text("Zero-shot Whole-body Humanoid Control | "),
+            bold("ICLR"),
+            text(" | ["),
+            link("Paper", ""),
+            text("] | ["),
+            link("Code", ""),
+            text("] |"),
+        ];
+        let parts = extract(&spans);
+        assert_eq!(parts.title, "Zero-shot Whole-body Humanoid Control");
+        assert_eq!(parts.venue.as_deref(), Some("ICLR"));
+    }
+
+    #[test]
+    fn shortcodes_and_space_are_cleaned() {
+        assert_eq!(clean_title(" :rocket: Fast\n  thing: "), "Fast thing");
+        assert_eq!(clean_title("Ratio 16:9 screens"), "Ratio 16:9 screens");
+    }
+}

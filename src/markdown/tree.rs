@@ -1,0 +1,204 @@
+//! Rules for nested list items and table rows: which ones are items, groups or details.
+
+use super::links::is_generic_label;
+use super::title::{self, RawLink, Span};
+
+/// One list item as written, with its nested items.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub spans: Vec<Span>,
+    pub checkbox: Option<bool>,
+    pub line: usize,
+    pub section: Vec<String>,
+    /// The item is a heading (`- ### Arrays`): a section, not an item.
+    pub is_heading: bool,
+    pub children: Vec<Node>,
+}
+
+/// An item before its title and slug are worked out.
+#[derive(Debug, Clone)]
+pub struct RawItem {
+    pub spans: Vec<Span>,
+    pub links: Vec<RawLink>,
+    pub checkbox: Option<bool>,
+    pub line: usize,
+    pub section: Vec<String>,
+}
+
+impl Node {
+    pub fn new(line: usize, section: Vec<String>) -> Self {
+        Node { spans: Vec::new(), checkbox: None, line, section, is_heading: false, children: Vec::new() }
+    }
+
+    fn real_links(&self) -> Vec<RawLink> {
+        self.spans
+            .iter()
+            .filter_map(|s| match s {
+                Span::Link(l) if !l.is_anchor() => Some(l.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn has_anchor_links(&self) -> bool {
+        self.spans.iter().any(|s| matches!(s, Span::Link(l) if l.is_anchor()))
+    }
+
+    fn has_links_deep(&self) -> bool {
+        !self.real_links().is_empty() || self.children.iter().any(Node::has_links_deep)
+    }
+
+    fn text(&self) -> String {
+        self.spans
+            .iter()
+            .filter_map(|s| match s {
+                Span::Text { text, .. } => Some(text.as_str()),
+                Span::Link(_) => None,
+            })
+            .collect()
+    }
+
+    /// A child like `- [pdf](…) [code](…)` that only adds links to its parent.
+    fn is_generic_links_only(&self) -> bool {
+        let links = self.real_links();
+        !links.is_empty()
+            && links.iter().all(|l| is_generic_label(&l.display_label()) || !l.is_titled())
+            && !title::has_words(&self.text())
+            && self.children.is_empty()
+    }
+
+    /// A linkless item counts when it is a task (`- [ ]`) or reads like a title, not a sentence.
+    fn is_linkless_item(&self) -> bool {
+        if self.checkbox.is_some() {
+            return true;
+        }
+        let text = title::collapse(&self.text());
+        let words = text.split_whitespace().count();
+        (1..=10).contains(&words) && !text.ends_with(['.', '!', '?', '。', '！', '？'])
+    }
+
+    fn into_raw(self, groups: &[String], links: Vec<RawLink>) -> RawItem {
+        let mut section = self.section;
+        section.extend(groups.iter().cloned());
+        RawItem { spans: self.spans, links, checkbox: self.checkbox, line: self.line, section }
+    }
+}
+
+/// Resolves one finished top-level list into items, in list order.
+pub fn resolve_list(nodes: Vec<Node>, out: &mut Vec<RawItem>) {
+    resolve_siblings(nodes, &[], out);
+}
+
+/// Linkless entries only count as items in a list that also has links or tasks: a list of
+/// linkless bullets is prose (criteria, instructions), not a reading list.
+fn resolve_siblings(nodes: Vec<Node>, groups: &[String], out: &mut Vec<RawItem>) {
+    let allow_linkless = nodes.iter().any(|n| n.has_links_deep() || n.checkbox.is_some());
+    for node in nodes {
+        resolve(node, groups, allow_linkless, out);
+    }
+}
+
+fn resolve(node: Node, groups: &[String], allow_linkless: bool, out: &mut Vec<RawItem>) {
+    let mut links = node.real_links();
+    let nav_only = links.is_empty() && node.has_anchor_links();
+    if node.is_heading || nav_only {
+        resolve_siblings(node.children, groups, out);
+        return;
+    }
+    let mut node = node;
+    let children = std::mem::take(&mut node.children);
+    let mut pending = Vec::new();
+    for child in children {
+        if child.is_generic_links_only() {
+            links.extend(child.real_links());
+        } else {
+            pending.push(child);
+        }
+    }
+    if !links.is_empty() {
+        out.push(node.into_raw(groups, links));
+        // Linkless children of a linked item are details (authors, a description).
+        let linked: Vec<Node> = pending.into_iter().filter(Node::has_links_deep).collect();
+        resolve_siblings(linked, groups, out);
+        return;
+    }
+    let name = title::clean_title(&node.text());
+    if name.is_empty() {
+        resolve_siblings(pending, groups, out);
+        return;
+    }
+    let mut nested = groups.to_vec();
+    nested.push(name);
+    let mut sub = Vec::new();
+    let countable: Vec<Node> =
+        pending.into_iter().filter(|c| c.has_links_deep() || c.checkbox.is_some()).collect();
+    resolve_siblings(countable, &nested, &mut sub);
+    if !sub.is_empty() {
+        out.extend(sub);
+    } else if allow_linkless && node.is_linkless_item() {
+        out.push(node.into_raw(groups, Vec::new()));
+    }
+}
+
+/// A table row is an item when one of its cells has a link. The title comes from the first cell
+/// that is a titled link, else the first text cell that is not a number, date or status mark.
+pub fn table_row(cells: Vec<Vec<Span>>, line: usize, section: Vec<String>) -> Option<RawItem> {
+    let links: Vec<RawLink> = cells
+        .iter()
+        .flatten()
+        .filter_map(|s| match s {
+            Span::Link(l) if !l.is_anchor() => Some(l.clone()),
+            _ => None,
+        })
+        .collect();
+    if links.is_empty() {
+        return None;
+    }
+    let titled_cell = cells.iter().find(|c| {
+        c.iter().any(|s| matches!(s, Span::Link(l) if l.is_titled() && !l.is_anchor()))
+    });
+    let text_cell = || cells.iter().find(|c| is_title_cell(c));
+    let spans = titled_cell.or_else(text_cell).cloned().unwrap_or_default();
+    let spans = if titled_cell.is_some() {
+        // The whole cell reads as the title: `[Helm](…) 全面语言模型评测`.
+        vec![Span::Text { text: cell_text(&spans), strong: false }]
+    } else {
+        spans
+    };
+    let year = cells.iter().find_map(|c| date_cell_year(&cell_text(c)));
+    let mut spans = spans;
+    if let Some(y) = year {
+        spans.push(Span::Text { text: format!(" ({y})"), strong: false });
+    }
+    Some(RawItem { spans, links, checkbox: None, line, section })
+}
+
+fn cell_text(cell: &[Span]) -> String {
+    cell.iter()
+        .map(|s| match s {
+            Span::Text { text, .. } => text.clone(),
+            Span::Link(l) => l.label.clone(),
+        })
+        .collect()
+}
+
+fn is_title_cell(cell: &[Span]) -> bool {
+    let text = title::collapse(&cell_text(cell));
+    if !text.chars().any(char::is_alphabetic) {
+        return false; // numbers, dates, durations, ✅
+    }
+    let lower = text.to_lowercase();
+    !matches!(lower.as_str(), "x" | "done" | "todo" | "yes" | "no" | "n/a" | "tbd")
+}
+
+/// `2017-06` or `2017` in a date column gives the item's year.
+fn date_cell_year(text: &str) -> Option<i32> {
+    let text = text.trim();
+    let year_part = text.split(['-', '/', '.']).next()?;
+    let is_date = text.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'));
+    if is_date && year_part.len() == 4 {
+        year_part.parse().ok().filter(|y| (1900..=2099).contains(y))
+    } else {
+        None
+    }
+}

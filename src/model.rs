@@ -1,0 +1,237 @@
+//! Plain data shared by the parser, the store and the reports.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What sort of study material an item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Paper,
+    Video,
+    Tutorial,
+    Course,
+    Book,
+    Other,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Paper,
+        Kind::Video,
+        Kind::Tutorial,
+        Kind::Course,
+        Kind::Book,
+        Kind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Paper => "paper",
+            Kind::Video => "video",
+            Kind::Tutorial => "tutorial",
+            Kind::Course => "course",
+            Kind::Book => "book",
+            Kind::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The kind named by a section title such as "Papers" or "Video Lectures", if any.
+    pub fn from_section_name(name: &str) -> Option<Kind> {
+        name.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .find_map(|word| match word.to_lowercase().as_str() {
+                "paper" | "papers" => Some(Kind::Paper),
+                "video" | "videos" => Some(Kind::Video),
+                "tutorial" | "tutorials" => Some(Kind::Tutorial),
+                "course" | "courses" => Some(Kind::Course),
+                "book" | "books" => Some(Kind::Book),
+                _ => None,
+            })
+    }
+
+    /// The kind suggested by where a URL points.
+    pub fn from_url(url: &str) -> Kind {
+        let lower = url.to_ascii_lowercase();
+        let host = host_of(&lower);
+        let video_hosts = ["youtube.com", "youtu.be", "vimeo.com", "bilibili.com"];
+        let paper_hosts = [
+            "arxiv.org",
+            "openreview.net",
+            "acm.org",
+            "usenix.org",
+            "aclanthology.org",
+            "proceedings.neurips.cc",
+            "papers.nips.cc",
+            "proceedings.mlr.press",
+            "semanticscholar.org",
+        ];
+        let path = lower.split(['?', '#']).next().unwrap_or("");
+        if video_hosts.iter().any(|h| host_matches(host, h)) {
+            Kind::Video
+        } else if paper_hosts.iter().any(|h| host_matches(host, h)) || path.ends_with(".pdf") {
+            Kind::Paper
+        } else {
+            Kind::Other
+        }
+    }
+}
+
+fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split(['/', '?', '#', ':']).next().unwrap_or("")
+}
+
+fn host_matches(host: &str, domain: &str) -> bool {
+    host == domain || host.ends_with(&format!(".{domain}"))
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One link of an item; `url` is `None` when the list has an empty link such as `[paper]()`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub label: String,
+    pub url: Option<String>,
+}
+
+/// Where an item stands, derived from its events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Todo,
+    Started,
+    Done,
+    Reviewed,
+    Skipped,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Todo => "todo",
+            Status::Started => "started",
+            Status::Done => "done",
+            Status::Reviewed => "reviewed",
+            Status::Skipped => "skipped",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        [
+            Status::Todo,
+            Status::Started,
+            Status::Done,
+            Status::Reviewed,
+            Status::Skipped,
+        ]
+        .into_iter()
+        .find(|st| st.as_str() == s)
+    }
+
+    /// How far along the todo → started → done → reviewed path a status is.
+    pub fn stage(self) -> u8 {
+        match self {
+            Status::Todo | Status::Skipped => 0,
+            Status::Started => 1,
+            Status::Done => 2,
+            Status::Reviewed => 3,
+        }
+    }
+
+    pub fn is_finished(self) -> bool {
+        matches!(self, Status::Done | Status::Reviewed)
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What happened to an item. Events are appended, never edited; `Undo` cancels an earlier one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    Start,
+    Done,
+    Review,
+    Skip,
+    Reset,
+    Note,
+    Undo,
+}
+
+impl EventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Start => "start",
+            EventKind::Done => "done",
+            EventKind::Review => "review",
+            EventKind::Skip => "skip",
+            EventKind::Reset => "reset",
+            EventKind::Note => "note",
+            EventKind::Undo => "undo",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EventKind> {
+        [
+            EventKind::Start,
+            EventKind::Done,
+            EventKind::Review,
+            EventKind::Skip,
+            EventKind::Reset,
+            EventKind::Note,
+            EventKind::Undo,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
+impl fmt::Display for EventKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Joins a section path for people: `Papers / LLM / LLM inference`.
+pub fn section_label(section: &[String]) -> String {
+    section.join(" / ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_from_section_names() {
+        assert_eq!(Kind::from_section_name("Papers"), Some(Kind::Paper));
+        assert_eq!(Kind::from_section_name("video lectures"), Some(Kind::Video));
+        assert_eq!(Kind::from_section_name("COURSE"), Some(Kind::Course));
+        assert_eq!(Kind::from_section_name("Books"), Some(Kind::Book));
+        assert_eq!(Kind::from_section_name("LLM inference"), None);
+        assert_eq!(Kind::from_section_name("Paperclip"), None);
+    }
+
+    #[test]
+    fn kind_from_urls() {
+        assert_eq!(Kind::from_url("https://youtu.be/x"), Kind::Video);
+        assert_eq!(Kind::from_url("https://www.youtube.com/watch?v=1"), Kind::Video);
+        assert_eq!(Kind::from_url("https://arxiv.org/abs/1"), Kind::Paper);
+        assert_eq!(Kind::from_url("https://dl.acm.org/doi/1"), Kind::Paper);
+        assert_eq!(Kind::from_url("https://x.org/a/b.PDF"), Kind::Paper);
+        assert_eq!(Kind::from_url("https://notyoutube.com/"), Kind::Other);
+        assert_eq!(Kind::from_url("https://pytorch.org/tutorials"), Kind::Other);
+    }
+}
