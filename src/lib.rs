@@ -1,5 +1,51 @@
 //! mlpath: a markdown study list as a tracked learning path.
 
+pub mod cli;
+mod cmd;
+pub mod context;
+pub mod error;
+pub mod lookup;
 pub mod markdown;
 pub mod model;
+pub mod render;
 pub mod slug;
+pub mod state;
+pub mod store;
+pub mod sync;
+pub mod views;
+pub mod when;
+
+use clap::Parser;
+
+/// Runs mlpath with the process arguments and returns the exit code.
+pub fn main_exit_code() -> i32 {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return e.exit_code();
+        }
+    };
+    match run(cli) {
+        Ok(()) => 0,
+        Err(err) => {
+            // One line, printed by us: with RUST_BACKTRACE=1 set, returning the error from
+            // `main` would print a backtrace.
+            let message = render::safe(&format!("{err:#}"), false);
+            eprintln!("mlpath: {message}");
+            error::exit_code(&err)
+        }
+    }
+}
+
+fn run(cli: cli::Cli) -> anyhow::Result<()> {
+    let ctx = context::Context::new(&cli.global)?;
+    let command = cli.command.unwrap_or(cli::Command::List(cli::ListArgs {
+        all: false,
+        status: vec![],
+        kind: None,
+        section: None,
+        search: None,
+    }));
+    cmd::run(command, &ctx)
+}

@@ -227,7 +227,10 @@ mod tests {
     #[test]
     fn kind_from_urls() {
         assert_eq!(Kind::from_url("https://youtu.be/x"), Kind::Video);
-        assert_eq!(Kind::from_url("https://www.youtube.com/watch?v=1"), Kind::Video);
+        assert_eq!(
+            Kind::from_url("https://www.youtube.com/watch?v=1"),
+            Kind::Video
+        );
         assert_eq!(Kind::from_url("https://arxiv.org/abs/1"), Kind::Paper);
         assert_eq!(Kind::from_url("https://dl.acm.org/doi/1"), Kind::Paper);
         assert_eq!(Kind::from_url("https://x.org/a/b.PDF"), Kind::Paper);

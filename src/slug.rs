@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 const MAX_WORDS: usize = 4;
-const MAX_LEN: usize = 40;
+const MAX_LEN: usize = 30;
 
 const STOP_WORDS: &[&str] = &[
     "a", "an", "the", "of", "to", "and", "or", "for", "with", "in", "on", "at", "by", "via", "is",
@@ -24,7 +24,11 @@ pub fn base(title: &str) -> String {
         words = ascii_words(title);
     }
     let slug = join_significant(&words);
-    if slug.is_empty() { "item".to_string() } else { slug }
+    if slug.is_empty() {
+        "item".to_string()
+    } else {
+        slug
+    }
 }
 
 /// Makes `base` unique among `taken` with a numeric suffix, and records it.
@@ -59,8 +63,15 @@ fn ascii_words(text: &str) -> Vec<String> {
 
 fn join_significant(words: &[String]) -> String {
     let is_stop = |w: &String| STOP_WORDS.contains(&w.as_str());
-    let start = words.iter().position(|w| !is_stop(w)).unwrap_or(words.len());
-    let mut picked: Vec<&str> = words[start..].iter().take(MAX_WORDS).map(String::as_str).collect();
+    let start = words
+        .iter()
+        .position(|w| !is_stop(w))
+        .unwrap_or(words.len());
+    let mut picked: Vec<&str> = words[start..]
+        .iter()
+        .take(MAX_WORDS)
+        .map(String::as_str)
+        .collect();
     while picked.len() > 1 && picked.last().is_some_and(|w| STOP_WORDS.contains(w)) {
         picked.pop();
     }
@@ -108,9 +119,18 @@ mod tests {
             ("OliVe: Accelerating Large Language Models", "olive"),
             ("Tabi: An Efficient Multi-Level Inference System", "tabi"),
             ("Alpaserve: Statistical Multiplexing", "alpaserve"),
-            ("Alpa: Automating Inter- and Intra-Operator Parallelism", "alpa"),
-            ("Response Length Perception and Sequence Scheduling: An LLM", "response-length-perception"),
-            ("Deep Learning With Pytorch: A 60 min blitz", "deep-learning-with-pytorch"),
+            (
+                "Alpa: Automating Inter- and Intra-Operator Parallelism",
+                "alpa",
+            ),
+            (
+                "Response Length Perception and Sequence Scheduling: An LLM",
+                "response-length-perception",
+            ),
+            (
+                "Deep Learning With Pytorch: A 60 min blitz",
+                "deep-learning-with-pytorch",
+            ),
         ];
         for (title, slug) in cases {
             assert_eq!(base(title), slug, "{title}");
@@ -120,9 +140,18 @@ mod tests {
     #[test]
     fn significant_words() {
         let cases = [
-            ("But what is a neural network? | Chapter 1, Deep learning", "neural-network"),
-            ("Gradient descent, how neural networks learn | Chapter 2", "gradient-descent"),
-            ("The History of Speech Recognition to the Year 2030", "history-of-speech-recognition"),
+            (
+                "But what is a neural network? | Chapter 1, Deep learning",
+                "neural-network",
+            ),
+            (
+                "Gradient descent, how neural networks learn | Chapter 2",
+                "gradient-descent",
+            ),
+            (
+                "The History of Speech Recognition to the Year 2030",
+                "history-of-speech-recognition",
+            ),
             ("State of GPT | BRK216HFS", "state-of-gpt"),
             ("Café Society", "cafe-society"),
             ("大模型时代下做科研的四个思路", "item"),
@@ -146,6 +175,9 @@ mod tests {
     fn slugs_are_short_lowercase_ascii() {
         let s = base("Supercalifragilisticexpialidocious Extraordinarily Long Words Everywhere");
         assert!(s.len() <= MAX_LEN, "{s}");
-        assert!(s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
+        assert!(
+            s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        );
     }
 }

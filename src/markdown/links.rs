@@ -63,7 +63,11 @@ pub fn normalize_label(label: &str) -> String {
     let trimmed = label.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, '[' | ']' | '(' | ')' | '{' | '}' | ':' | '.' | '*' | '_')
     });
-    trimmed.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    trimmed
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// True when a label only says what sort of resource the link is.
@@ -93,7 +97,11 @@ pub fn is_anchor(url: &str) -> bool {
 
 /// Trims a link target; empty targets become `None`, and bare domains gain `https://`.
 pub fn normalize_url(raw: &str) -> Option<String> {
-    let url = raw.trim().trim_start_matches('<').trim_end_matches('>').trim();
+    let url = raw
+        .trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim();
     if url.is_empty() {
         return None;
     }
@@ -107,7 +115,10 @@ fn has_scheme(url: &str) -> bool {
     match url.split_once(':') {
         Some((scheme, _)) => {
             !scheme.is_empty()
-                && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
                 && scheme
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
@@ -141,10 +152,22 @@ mod tests {
 
     #[test]
     fn generic_labels() {
-        for label in ["pdf", "[pdf]", "Paper", "arxiv version", "阅读笔记", "Code", "slides 2"] {
+        for label in [
+            "pdf",
+            "[pdf]",
+            "Paper",
+            "arxiv version",
+            "阅读笔记",
+            "Code",
+            "slides 2",
+        ] {
             assert!(is_generic_label(label), "{label} should be generic");
         }
-        for label in ["FlexGen", "Attention Is All You Need", "Paper Reading Club of 2024"] {
+        for label in [
+            "FlexGen",
+            "Attention Is All You Need",
+            "Paper Reading Club of 2024",
+        ] {
             assert!(!is_generic_label(label), "{label} should not be generic");
         }
     }
@@ -161,12 +184,27 @@ mod tests {
     fn url_normalization() {
         assert_eq!(normalize_url(""), None);
         assert_eq!(normalize_url("  "), None);
-        assert_eq!(normalize_url("dlsyscourse.org").as_deref(), Some("https://dlsyscourse.org"));
-        assert_eq!(normalize_url("www.x.com/a").as_deref(), Some("https://www.x.com/a"));
-        assert_eq!(normalize_url(" https://a.b/c").as_deref(), Some("https://a.b/c"));
-        assert_eq!(normalize_url("reviews/flexgen.md").as_deref(), Some("reviews/flexgen.md"));
+        assert_eq!(
+            normalize_url("dlsyscourse.org").as_deref(),
+            Some("https://dlsyscourse.org")
+        );
+        assert_eq!(
+            normalize_url("www.x.com/a").as_deref(),
+            Some("https://www.x.com/a")
+        );
+        assert_eq!(
+            normalize_url(" https://a.b/c").as_deref(),
+            Some("https://a.b/c")
+        );
+        assert_eq!(
+            normalize_url("reviews/flexgen.md").as_deref(),
+            Some("reviews/flexgen.md")
+        );
         assert_eq!(normalize_url("flexgen.md").as_deref(), Some("flexgen.md"));
-        assert_eq!(normalize_url("mailto:a@b.c").as_deref(), Some("mailto:a@b.c"));
+        assert_eq!(
+            normalize_url("mailto:a@b.c").as_deref(),
+            Some("mailto:a@b.c")
+        );
         assert_eq!(normalize_url("预训练").as_deref(), Some("预训练"));
     }
 }

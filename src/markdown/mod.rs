@@ -161,12 +161,12 @@ impl Walker {
     fn event(&mut self, event: Event<'_>, offset: usize) {
         if self.skip_depth > 0 {
             match event {
-                Event::Start(Tag::MetadataBlock(_) | Tag::FootnoteDefinition(_) | Tag::CodeBlock(_)) => {
-                    self.skip_depth += 1
-                }
-                Event::End(TagEnd::MetadataBlock(_) | TagEnd::FootnoteDefinition | TagEnd::CodeBlock) => {
-                    self.skip_depth -= 1
-                }
+                Event::Start(
+                    Tag::MetadataBlock(_) | Tag::FootnoteDefinition(_) | Tag::CodeBlock(_),
+                ) => self.skip_depth += 1,
+                Event::End(
+                    TagEnd::MetadataBlock(_) | TagEnd::FootnoteDefinition | TagEnd::CodeBlock,
+                ) => self.skip_depth -= 1,
                 _ => {}
             }
             return;
@@ -200,7 +200,10 @@ impl Walker {
             }
             Tag::Paragraph => {
                 if self.nodes.is_empty() && self.cell.is_none() {
-                    self.paragraph = Some(BoldParagraph { text: String::new(), only_bold: true });
+                    self.paragraph = Some(BoldParagraph {
+                        text: String::new(),
+                        only_bold: true,
+                    });
                 } else {
                     self.text(" ");
                 }
@@ -210,7 +213,10 @@ impl Walker {
                 self.nodes.push(node);
             }
             Tag::Link { dest_url, .. } => {
-                self.link = Some(RawLink { url: dest_url.to_string(), ..RawLink::default() });
+                self.link = Some(RawLink {
+                    url: dest_url.to_string(),
+                    ..RawLink::default()
+                });
             }
             Tag::Image { .. } => self.image_depth += 1,
             Tag::Strong => self.strong_depth += 1,
@@ -267,7 +273,9 @@ impl Walker {
     }
 
     fn end_heading(&mut self) {
-        let Some((key, text)) = self.heading.take() else { return };
+        let Some((key, text)) = self.heading.take() else {
+            return;
+        };
         if std::mem::take(&mut self.skip_title) {
             return;
         }
@@ -320,7 +328,10 @@ impl Walker {
         }
         if let Some(start) = lower.find("<summary") {
             let inner = &html[start..];
-            let end = inner.to_ascii_lowercase().find("</summary>").unwrap_or(inner.len());
+            let end = inner
+                .to_ascii_lowercase()
+                .find("</summary>")
+                .unwrap_or(inner.len());
             let text = collapse(&strip_tags(&inner[..end]));
             if title::has_words(&text) && self.nodes.is_empty() {
                 let key = self.pseudo_key();
@@ -338,13 +349,19 @@ impl Walker {
 }
 
 fn push_text(spans: &mut Vec<Span>, text: &str, strong: bool) {
-    if let Some(Span::Text { text: last, strong: s }) = spans.last_mut()
+    if let Some(Span::Text {
+        text: last,
+        strong: s,
+    }) = spans.last_mut()
         && *s == strong
     {
         last.push_str(text);
         return;
     }
-    spans.push(Span::Text { text: text.to_string(), strong });
+    spans.push(Span::Text {
+        text: text.to_string(),
+        strong,
+    });
 }
 
 /// Removes HTML tags, keeping their text.
@@ -364,7 +381,11 @@ fn strip_tags(html: &str) -> String {
 
 /// The same primary URL listed again is the same item (a paper filed under two sections), unless
 /// the later entry brings links of its own (a table of talks that all cite one book).
-fn is_duplicate(url: &str, links: &[Link], seen: &mut HashMap<String, Vec<Option<String>>>) -> bool {
+fn is_duplicate(
+    url: &str,
+    links: &[Link],
+    seen: &mut HashMap<String, Vec<Option<String>>>,
+) -> bool {
     let urls: Vec<Option<String>> = links.iter().map(|l| l.url.clone()).collect();
     match seen.get(url) {
         Some(first) if urls.iter().all(|u| u.is_none() || first.contains(u)) => true,
@@ -389,7 +410,10 @@ fn finish(raw: Vec<RawItem>) -> Vec<ParsedItem> {
         let links: Vec<Link> = raw
             .links
             .iter()
-            .map(|l| Link { label: l.display_label(), url: normalize_url(&l.url) })
+            .map(|l| Link {
+                label: l.display_label(),
+                url: normalize_url(&l.url),
+            })
             .collect();
         let url = links
             .iter()

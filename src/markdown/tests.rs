@@ -15,10 +15,12 @@ fn sections(items: &[ParsedItem]) -> Vec<String> {
 }
 
 fn find<'a>(items: &'a [ParsedItem], slug: &str) -> &'a ParsedItem {
-    items
-        .iter()
-        .find(|i| i.slug == slug)
-        .unwrap_or_else(|| panic!("no item {slug} in {:?}", items.iter().map(|i| &i.slug).collect::<Vec<_>>()))
+    items.iter().find(|i| i.slug == slug).unwrap_or_else(|| {
+        panic!(
+            "no item {slug} in {:?}",
+            items.iter().map(|i| &i.slug).collect::<Vec<_>>()
+        )
+    })
 }
 
 #[test]
@@ -50,7 +52,10 @@ fn seed_flexgen_fields() {
     assert_eq!(flexgen.venue.as_deref(), Some("ICML'23"));
     assert_eq!(flexgen.year, Some(2023));
     assert_eq!(flexgen.kind, Kind::Paper);
-    assert_eq!(flexgen.url.as_deref(), Some("https://arxiv.org/abs/2303.06865"));
+    assert_eq!(
+        flexgen.url.as_deref(),
+        Some("https://arxiv.org/abs/2303.06865")
+    );
     let labels: Vec<&str> = flexgen.links.iter().map(|l| l.label.as_str()).collect();
     assert_eq!(labels, ["paper", "review"]);
     assert_eq!(flexgen.links[1].url.as_deref(), Some("reviews/flexgen.md"));
@@ -61,24 +66,50 @@ fn seed_flexgen_fields() {
 fn seed_slugs_kinds_and_odd_links() {
     let items = parse(SEED);
     let slugs: Vec<&str> = items.iter().map(|i| i.slug.as_str()).collect();
-    for slug in ["flexgen", "orca", "olive", "tabi", "alpaserve", "alpa", "neural-network"] {
+    for slug in [
+        "flexgen",
+        "orca",
+        "olive",
+        "tabi",
+        "alpaserve",
+        "alpa",
+        "neural-network",
+    ] {
         assert!(slugs.contains(&slug), "missing {slug} in {slugs:?}");
     }
     let alpaserve = find(&items, "alpaserve");
-    assert_eq!(alpaserve.url, None, "empty [paper]() is missing, review is not primary");
-    assert_eq!(alpaserve.links[0], Link { label: "paper".into(), url: None });
+    assert_eq!(
+        alpaserve.url, None,
+        "empty [paper]() is missing, review is not primary"
+    );
+    assert_eq!(
+        alpaserve.links[0],
+        Link {
+            label: "paper".into(),
+            url: None
+        }
+    );
     let sched = find(&items, "response-length-perception");
     assert_eq!(sched.venue.as_deref(), Some("arxiv"));
     assert_eq!(sched.year, None);
-    let course = items.iter().find(|i| i.title == "Deep Learning Systems Courses").unwrap();
+    let course = items
+        .iter()
+        .find(|i| i.title == "Deep Learning Systems Courses")
+        .unwrap();
     assert_eq!(course.url.as_deref(), Some("https://dlsyscourse.org"));
     assert_eq!(course.kind, Kind::Video);
     let nn = find(&items, "neural-network");
-    assert_eq!(nn.title, "But what is a neural network? | Chapter 1, Deep learning");
+    assert_eq!(
+        nn.title,
+        "But what is a neural network? | Chapter 1, Deep learning"
+    );
     assert_eq!(nn.kind, Kind::Video);
     assert_eq!(items[0].kind, Kind::Tutorial);
     let speech = items.last().unwrap();
-    assert_eq!(speech.title, "The History of Speech Recognition to the Year 2030");
+    assert_eq!(
+        speech.title,
+        "The History of Speech Recognition to the Year 2030"
+    );
     assert_eq!(speech.kind, Kind::Paper);
 }
 
@@ -119,7 +150,10 @@ fn anchors_images_and_badges() {
     let items = parse(src);
     assert_eq!(items.len(), 1);
     assert_eq!(items[0].title, "Llama talk");
-    assert_eq!(items[0].url.as_deref(), Some("https://www.bilibili.com/video/BV1"));
+    assert_eq!(
+        items[0].url.as_deref(),
+        Some("https://www.bilibili.com/video/BV1")
+    );
     assert_eq!(items[0].links[0].label, "bilibili");
     assert_eq!(items[0].kind, Kind::Video);
 }
@@ -137,7 +171,10 @@ fn tolerates_crlf_front_matter_refs_details_and_comments() {
     let src = "---\ntitle: x\n---\r\n# List\r\n## Papers\r\n<!-- - [Hidden](https://h.org) -->\r\n- [Ref Title][r]\r\n- [Spread over\r\n  two lines](https://two.org)\r\n\r\n<details><summary>Org A</summary>\r\n\r\n- [Inside](https://in.org)\r\n\r\n</details>\r\n\r\n- [After](https://after.org)\r\n\r\n[r]: https://ref.org\r\n";
     let items = parse(src);
     let titles: Vec<&str> = items.iter().map(|i| i.title.as_str()).collect();
-    assert_eq!(titles, ["Ref Title", "Spread over two lines", "Inside", "After"]);
+    assert_eq!(
+        titles,
+        ["Ref Title", "Spread over two lines", "Inside", "After"]
+    );
     assert_eq!(items[0].url.as_deref(), Some("https://ref.org"));
     assert_eq!(items[2].section, ["Papers", "Org A"]);
     assert_eq!(items[3].section, ["Papers"]);
@@ -145,7 +182,8 @@ fn tolerates_crlf_front_matter_refs_details_and_comments() {
 
 #[test]
 fn duplicate_urls_are_one_item_at_first_position() {
-    let src = "## A\n- [X](https://x.org)\n## B\n- [X again](https://x.org)\n- [Y](https://y.org)\n";
+    let src =
+        "## A\n- [X](https://x.org)\n## B\n- [X again](https://x.org)\n- [Y](https://y.org)\n";
     let items = parse(src);
     assert_eq!(items.len(), 2);
     assert_eq!(items[0].section, ["A"]);
@@ -165,24 +203,56 @@ fn empty_headings_and_non_english_text() {
 #[test]
 fn real_world_lists_import_with_sensible_counts() {
     let fixtures = [
-        ("DengBoCong__paper__README.md", include_str!("../../tests/fixtures/DengBoCong__paper__README.md")),
-        ("Hannibal046__Awesome-LLM__README.md", include_str!("../../tests/fixtures/Hannibal046__Awesome-LLM__README.md")),
-        ("josephmisiti__awesome-machine-learning__README.md", include_str!("../../tests/fixtures/josephmisiti__awesome-machine-learning__README.md")),
-        ("jwasham__coding-interview-university__README.md", include_str!("../../tests/fixtures/jwasham__coding-interview-university__README.md")),
-        ("mli__paper-reading__README.md", include_str!("../../tests/fixtures/mli__paper-reading__README.md")),
-        ("terryum__awesome-deep-learning-papers__README.md", include_str!("../../tests/fixtures/terryum__awesome-deep-learning-papers__README.md")),
-        ("yuanmingqi__awesome-bfm-papers__README.md", include_str!("../../tests/fixtures/yuanmingqi__awesome-bfm-papers__README.md")),
+        (
+            "DengBoCong__paper__README.md",
+            include_str!("../../tests/fixtures/DengBoCong__paper__README.md"),
+        ),
+        (
+            "Hannibal046__Awesome-LLM__README.md",
+            include_str!("../../tests/fixtures/Hannibal046__Awesome-LLM__README.md"),
+        ),
+        (
+            "josephmisiti__awesome-machine-learning__README.md",
+            include_str!("../../tests/fixtures/josephmisiti__awesome-machine-learning__README.md"),
+        ),
+        (
+            "jwasham__coding-interview-university__README.md",
+            include_str!("../../tests/fixtures/jwasham__coding-interview-university__README.md"),
+        ),
+        (
+            "mli__paper-reading__README.md",
+            include_str!("../../tests/fixtures/mli__paper-reading__README.md"),
+        ),
+        (
+            "terryum__awesome-deep-learning-papers__README.md",
+            include_str!("../../tests/fixtures/terryum__awesome-deep-learning-papers__README.md"),
+        ),
+        (
+            "yuanmingqi__awesome-bfm-papers__README.md",
+            include_str!("../../tests/fixtures/yuanmingqi__awesome-bfm-papers__README.md"),
+        ),
     ];
     let mut report = String::new();
     for (name, src) in fixtures {
         let items = parse(src);
         let linked = items.iter().filter(|i| i.url.is_some()).count();
         let sections = sections(&items).len();
-        report.push_str(&format!("{name}: {} items, {linked} with url, {sections} sections\n", items.len()));
+        report.push_str(&format!(
+            "{name}: {} items, {linked} with url, {sections} sections\n",
+            items.len()
+        ));
         for item in &items {
-            assert!(!item.title.is_empty(), "{name}: empty title at line {}", item.line);
+            assert!(
+                !item.title.is_empty(),
+                "{name}: empty title at line {}",
+                item.line
+            );
             assert!(item.slug.is_ascii() && !item.slug.is_empty());
-            assert!(!item.title.contains("](") , "{name}: markdown left in title {:?}", item.title);
+            assert!(
+                !item.title.contains("]("),
+                "{name}: markdown left in title {:?}",
+                item.title
+            );
         }
     }
     insta::assert_snapshot!(report);

@@ -48,12 +48,60 @@ pub struct TitleParts {
 }
 
 const KNOWN_VENUES: &[&str] = &[
-    "arxiv", "icml", "neurips", "nips", "iclr", "osdi", "sosp", "eurosys", "isca", "asplos",
-    "mlsys", "sysml", "atc", "nsdi", "sigcomm", "cvpr", "iccv", "eccv", "acl", "emnlp", "naacl",
-    "coling", "aaai", "ijcai", "kdd", "vldb", "sigmod", "micro", "hpca", "sc", "ppopp", "fast",
-    "interspeech", "icassp", "tpami", "jmlr", "tmlr", "nature", "science", "icra", "iros", "corl",
-    "rss", "www", "sigir", "wsdm", "uai", "aistats", "colt", "socc", "middleware", "hotos",
-    "preprint", "tech report",
+    "arxiv",
+    "icml",
+    "neurips",
+    "nips",
+    "iclr",
+    "osdi",
+    "sosp",
+    "eurosys",
+    "isca",
+    "asplos",
+    "mlsys",
+    "sysml",
+    "atc",
+    "nsdi",
+    "sigcomm",
+    "cvpr",
+    "iccv",
+    "eccv",
+    "acl",
+    "emnlp",
+    "naacl",
+    "coling",
+    "aaai",
+    "ijcai",
+    "kdd",
+    "vldb",
+    "sigmod",
+    "micro",
+    "hpca",
+    "sc",
+    "ppopp",
+    "fast",
+    "interspeech",
+    "icassp",
+    "tpami",
+    "jmlr",
+    "tmlr",
+    "nature",
+    "science",
+    "icra",
+    "iros",
+    "corl",
+    "rss",
+    "www",
+    "sigir",
+    "wsdm",
+    "uai",
+    "aistats",
+    "colt",
+    "socc",
+    "middleware",
+    "hotos",
+    "preprint",
+    "tech report",
 ];
 
 /// Reads title, venue and year from the spans of one item.
@@ -179,7 +227,10 @@ fn parse_venue_tag(inner: &str) -> Option<(Option<String>, Option<i32>)> {
     let (name, year_text) = if let Some((n, y)) = inner.split_once(',') {
         (n, Some(y))
     } else if let Some(i) = inner.find(['\'', '’']) {
-        (&inner[..i], Some(&inner[i + inner[i..].chars().next()?.len_utf8()..]))
+        (
+            &inner[..i],
+            Some(&inner[i + inner[i..].chars().next()?.len_utf8()..]),
+        )
     } else if let Some((n, y)) = inner.rsplit_once(' ') {
         if parse_year(y, true).is_some() {
             (n, Some(y))
@@ -261,7 +312,11 @@ pub fn clean_title(text: &str) -> String {
             )
     };
     let is_leading_junk = |c: char| {
-        c.is_whitespace() || matches!(c, ':' | '-' | '|' | '#' | ']' | ')' | ',' | '*' | '•' | '：')
+        c.is_whitespace()
+            || matches!(
+                c,
+                ':' | '-' | '|' | '#' | ']' | ')' | ',' | '*' | '•' | '：'
+            )
     };
     let trimmed = collapsed
         .trim_end_matches(is_trailing_junk)
@@ -290,14 +345,12 @@ fn strip_shortcodes(text: &str) -> String {
     while let Some(start) = rest.find(':') {
         out.push_str(&rest[..start]);
         let after = &rest[start + 1..];
-        let code_len = after
-            .find(':')
-            .filter(|&n| {
-                n > 0
-                    && after[..n]
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '+')
-            });
+        let code_len = after.find(':').filter(|&n| {
+            n > 0
+                && after[..n]
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '+')
+        });
         match code_len {
             Some(n) => rest = &after[n + 1..],
             None => {
@@ -320,19 +373,31 @@ mod tests {
     use super::*;
 
     fn text(t: &str) -> Span {
-        Span::Text { text: t.into(), strong: false }
+        Span::Text {
+            text: t.into(),
+            strong: false,
+        }
     }
     fn bold(t: &str) -> Span {
-        Span::Text { text: t.into(), strong: true }
+        Span::Text {
+            text: t.into(),
+            strong: true,
+        }
     }
     fn link(label: &str, url: &str) -> Span {
-        Span::Link(RawLink { label: label.into(), url: url.into(), image_alt: String::new() })
+        Span::Link(RawLink {
+            label: label.into(),
+            url: url.into(),
+            image_alt: String::new(),
+        })
     }
 
     #[test]
     fn paper_with_venue_and_generic_links() {
         let spans = [
-            text("FlexGen: High-throughput Generative Inference of Large Language Models with a Single GPU (ICML'23) # "),
+            text(
+                "FlexGen: High-throughput Generative Inference of Large Language Models with a Single GPU (ICML'23) # ",
+            ),
             link("paper", "https://arxiv.org/abs/2303.06865"),
             text(" | "),
             link("review", "reviews/flexgen.md"),
@@ -369,13 +434,22 @@ mod tests {
 
     #[test]
     fn whole_link_is_the_title() {
-        let spans = [link("But what is a neural network? | Chapter 1, Deep learning", "https://youtu.be/a")];
-        assert_eq!(extract(&spans).title, "But what is a neural network? | Chapter 1, Deep learning");
+        let spans = [link(
+            "But what is a neural network? | Chapter 1, Deep learning",
+            "https://youtu.be/a",
+        )];
+        assert_eq!(
+            extract(&spans).title,
+            "But what is a neural network? | Chapter 1, Deep learning"
+        );
     }
 
     #[test]
     fn titled_link_then_description() {
-        let spans = [link("Enriching Word Vectors", "https://a.org"), text("：word2vec的升级版 | Piotr et al,2016")];
+        let spans = [
+            link("Enriching Word Vectors", "https://a.org"),
+            text("：word2vec的升级版 | Piotr et al,2016"),
+        ];
         assert_eq!(extract(&spans).title, "Enriching Word Vectors");
     }
 

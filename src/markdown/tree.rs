@@ -27,7 +27,14 @@ pub struct RawItem {
 
 impl Node {
     pub fn new(line: usize, section: Vec<String>) -> Self {
-        Node { spans: Vec::new(), checkbox: None, line, section, is_heading: false, children: Vec::new() }
+        Node {
+            spans: Vec::new(),
+            checkbox: None,
+            line,
+            section,
+            is_heading: false,
+            children: Vec::new(),
+        }
     }
 
     fn real_links(&self) -> Vec<RawLink> {
@@ -41,7 +48,9 @@ impl Node {
     }
 
     fn has_anchor_links(&self) -> bool {
-        self.spans.iter().any(|s| matches!(s, Span::Link(l) if l.is_anchor()))
+        self.spans
+            .iter()
+            .any(|s| matches!(s, Span::Link(l) if l.is_anchor()))
     }
 
     fn has_links_deep(&self) -> bool {
@@ -62,7 +71,9 @@ impl Node {
     fn is_generic_links_only(&self) -> bool {
         let links = self.real_links();
         !links.is_empty()
-            && links.iter().all(|l| is_generic_label(&l.display_label()) || !l.is_titled())
+            && links
+                .iter()
+                .all(|l| is_generic_label(&l.display_label()) || !l.is_titled())
             && !title::has_words(&self.text())
             && self.children.is_empty()
     }
@@ -80,7 +91,13 @@ impl Node {
     fn into_raw(self, groups: &[String], links: Vec<RawLink>) -> RawItem {
         let mut section = self.section;
         section.extend(groups.iter().cloned());
-        RawItem { spans: self.spans, links, checkbox: self.checkbox, line: self.line, section }
+        RawItem {
+            spans: self.spans,
+            links,
+            checkbox: self.checkbox,
+            line: self.line,
+            section,
+        }
     }
 }
 
@@ -92,7 +109,9 @@ pub fn resolve_list(nodes: Vec<Node>, out: &mut Vec<RawItem>) {
 /// Linkless entries only count as items in a list that also has links or tasks: a list of
 /// linkless bullets is prose (criteria, instructions), not a reading list.
 fn resolve_siblings(nodes: Vec<Node>, groups: &[String], out: &mut Vec<RawItem>) {
-    let allow_linkless = nodes.iter().any(|n| n.has_links_deep() || n.checkbox.is_some());
+    let allow_linkless = nodes
+        .iter()
+        .any(|n| n.has_links_deep() || n.checkbox.is_some());
     for node in nodes {
         resolve(node, groups, allow_linkless, out);
     }
@@ -130,8 +149,10 @@ fn resolve(node: Node, groups: &[String], allow_linkless: bool, out: &mut Vec<Ra
     let mut nested = groups.to_vec();
     nested.push(name);
     let mut sub = Vec::new();
-    let countable: Vec<Node> =
-        pending.into_iter().filter(|c| c.has_links_deep() || c.checkbox.is_some()).collect();
+    let countable: Vec<Node> = pending
+        .into_iter()
+        .filter(|c| c.has_links_deep() || c.checkbox.is_some())
+        .collect();
     resolve_siblings(countable, &nested, &mut sub);
     if !sub.is_empty() {
         out.extend(sub);
@@ -155,22 +176,35 @@ pub fn table_row(cells: Vec<Vec<Span>>, line: usize, section: Vec<String>) -> Op
         return None;
     }
     let titled_cell = cells.iter().find(|c| {
-        c.iter().any(|s| matches!(s, Span::Link(l) if l.is_titled() && !l.is_anchor()))
+        c.iter()
+            .any(|s| matches!(s, Span::Link(l) if l.is_titled() && !l.is_anchor()))
     });
     let text_cell = || cells.iter().find(|c| is_title_cell(c));
     let spans = titled_cell.or_else(text_cell).cloned().unwrap_or_default();
     let spans = if titled_cell.is_some() {
         // The whole cell reads as the title: `[Helm](…) 全面语言模型评测`.
-        vec![Span::Text { text: cell_text(&spans), strong: false }]
+        vec![Span::Text {
+            text: cell_text(&spans),
+            strong: false,
+        }]
     } else {
         spans
     };
     let year = cells.iter().find_map(|c| date_cell_year(&cell_text(c)));
     let mut spans = spans;
     if let Some(y) = year {
-        spans.push(Span::Text { text: format!(" ({y})"), strong: false });
+        spans.push(Span::Text {
+            text: format!(" ({y})"),
+            strong: false,
+        });
     }
-    Some(RawItem { spans, links, checkbox: None, line, section })
+    Some(RawItem {
+        spans,
+        links,
+        checkbox: None,
+        line,
+        section,
+    })
 }
 
 fn cell_text(cell: &[Span]) -> String {
@@ -188,14 +222,19 @@ fn is_title_cell(cell: &[Span]) -> bool {
         return false; // numbers, dates, durations, ✅
     }
     let lower = text.to_lowercase();
-    !matches!(lower.as_str(), "x" | "done" | "todo" | "yes" | "no" | "n/a" | "tbd")
+    !matches!(
+        lower.as_str(),
+        "x" | "done" | "todo" | "yes" | "no" | "n/a" | "tbd"
+    )
 }
 
 /// `2017-06` or `2017` in a date column gives the item's year.
 fn date_cell_year(text: &str) -> Option<i32> {
     let text = text.trim();
     let year_part = text.split(['-', '/', '.']).next()?;
-    let is_date = text.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'));
+    let is_date = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'));
     if is_date && year_part.len() == 4 {
         year_part.parse().ok().filter(|y| (1900..=2099).contains(y))
     } else {

@@ -1,0 +1,58 @@
+-- mlpath schema v1. Released migrations are never edited; later changes go in new files.
+
+CREATE TABLE items (
+    id            INTEGER PRIMARY KEY,
+    slug          TEXT NOT NULL UNIQUE,
+    title         TEXT NOT NULL,
+    -- JSON array of section titles, outermost first: ["Papers","LLM","LLM inference"]
+    section       TEXT NOT NULL,
+    position      INTEGER NOT NULL,
+    kind          TEXT NOT NULL,
+    url           TEXT,
+    venue         TEXT,
+    year          INTEGER,
+    source_line   INTEGER,
+    -- 'list' items come from the imported markdown; 'manual' ones from `mlpath add`
+    origin        TEXT NOT NULL DEFAULT 'list' CHECK (origin IN ('list', 'manual')),
+    removed       INTEGER NOT NULL DEFAULT 0,
+    -- whether the list showed the item as `- [x]` at the last import
+    list_checked  INTEGER NOT NULL DEFAULT 0,
+    -- A cache of what the item's events say (see src/state.rs), rewritten in the same
+    -- transaction as every event so that reports need no scan of the event log.
+    status        TEXT NOT NULL DEFAULT 'todo',
+    started_at    TEXT,
+    done_at       TEXT,
+    reviewed_at   TEXT,
+    review_count  INTEGER NOT NULL DEFAULT 0,
+    note_count    INTEGER NOT NULL DEFAULT 0,
+    last_event_at TEXT
+);
+CREATE INDEX items_position ON items (position);
+CREATE INDEX items_status ON items (status, position);
+CREATE INDEX items_url ON items (url);
+
+CREATE TABLE links (
+    item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+    ord     INTEGER NOT NULL,
+    label   TEXT NOT NULL,
+    url     TEXT,
+    PRIMARY KEY (item_id, ord)
+) WITHOUT ROWID;
+
+-- Append-only: rows are never updated or deleted. An 'undo' row cancels the row it names.
+CREATE TABLE events (
+    id      INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES items (id),
+    kind    TEXT NOT NULL CHECK (kind IN ('start', 'done', 'review', 'skip', 'reset', 'note', 'undo')),
+    at      TEXT NOT NULL, -- UTC, RFC 3339, e.g. 2026-11-28T09:30:00Z
+    note    TEXT,
+    undoes  INTEGER REFERENCES events (id)
+);
+CREATE INDEX events_item ON events (item_id, at, id);
+CREATE INDEX events_at ON events (at, id);
+CREATE INDEX events_undoes ON events (undoes) WHERE undoes IS NOT NULL;
+
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);

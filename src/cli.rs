@@ -1,0 +1,151 @@
+//! Command-line types only. Doc comments here are the `--help` text.
+
+use crate::model::{Kind, Status};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+const AFTER_HELP: &str = "\
+Database: --db PATH, else $MLPATH_DB, else mlpath.db in the platform data folder
+(~/.local/share/mlpath on Linux). `mlpath where` shows the one in use.
+
+Daily use:
+  mlpath next                  what to study now, and why
+  mlpath start flexgen         ITEM is an id, a slug, a slug prefix or words of the title
+  mlpath done flexgen -m \"KV cache offloading is the key idea\"
+  mlpath review flexgen
+  mlpath status                progress per section";
+
+/// Track a markdown study list: what you started, finished and reviewed, and what to study next.
+#[derive(Debug, Parser)]
+#[command(name = "mlpath", version, after_help = AFTER_HELP, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// The database file to use
+    #[arg(long, global = true, env = "MLPATH_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Print JSON instead of a table
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import a markdown list (the embedded seed list when FILE is omitted)
+    #[command(after_help = "Example: mlpath import README.md --dry-run")]
+    Import(ImportArgs),
+    /// List items in list order
+    #[command(after_help = "Example: mlpath list --status started --kind paper")]
+    List(ListArgs),
+    /// Show an item: its links, status and timeline
+    #[command(after_help = "Example: mlpath show flexgen")]
+    Show(ShowArgs),
+    /// Mark items as started
+    #[command(after_help = "Example: mlpath start flexgen -m \"reading section 3\"")]
+    Start(MarkArgs),
+    /// Mark items as done
+    #[command(after_help = "Example: mlpath done alpa orca --at yesterday")]
+    Done(MarkArgs),
+    /// Record a review of items (can be repeated)
+    #[command(after_help = "Example: mlpath review flexgen -m \"re-read the review\"")]
+    Review(MarkArgs),
+    /// Set items aside: they leave `next` and the progress denominator
+    #[command(after_help = "Example: mlpath skip backprop")]
+    Skip(MarkArgs),
+    /// Return items to todo (their history is kept)
+    #[command(after_help = "Example: mlpath reset flexgen")]
+    Reset(MarkArgs),
+    /// Add a note to an item without changing its status
+    #[command(after_help = "Example: mlpath note flexgen \"the offloading policy is an LP\"")]
+    Note(NoteArgs),
+    /// Revert the most recent event (of ITEM, or of any item)
+    #[command(after_help = "Example: mlpath undo")]
+    Undo(UndoArgs),
+    /// Show the database in use, its schema version and the imported list
+    #[command(after_help = "Example: mlpath where")]
+    Where,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The markdown file; omit it to import the embedded seed list
+    pub file: Option<PathBuf>,
+    /// Show what would change without writing anything
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Include items that are no longer in the list
+    #[arg(long)]
+    pub all: bool,
+    /// Only items with this status (repeatable)
+    #[arg(long, value_enum)]
+    pub status: Vec<Status>,
+    /// Only items of this kind
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
+    /// Only items whose section path contains TEXT (any case)
+    #[arg(long, value_name = "TEXT")]
+    pub section: Option<String>,
+    /// Only items with all WORDS in the title, venue or notes
+    #[arg(long, value_name = "WORDS")]
+    pub search: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The item: id, slug, slug prefix or words of the title
+    pub item: String,
+    /// Also match items that are no longer in the list
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MarkArgs {
+    /// The items: ids, slugs, slug prefixes or words of the title (quote several words)
+    #[arg(required = true, value_name = "ITEM")]
+    pub items: Vec<String>,
+    /// A note stored with the event
+    #[arg(short = 'm', long = "note", value_name = "TEXT")]
+    pub note: Option<String>,
+    /// When it happened: RFC 3339, YYYY-MM-DD, "YYYY-MM-DD HH:MM", today, yesterday, "3 days ago", 3d, 5h
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
+    /// Also match items that are no longer in the list
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// The item
+    pub item: String,
+    /// The note; without it, $VISUAL or $EDITOR opens to write one
+    pub text: Vec<String>,
+    /// When it happened (same forms as for `done --at`)
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
+    /// Also match items that are no longer in the list
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UndoArgs {
+    /// Only undo this item's latest event
+    pub item: Option<String>,
+    /// Also match items that are no longer in the list
+    #[arg(long)]
+    pub all: bool,
+}

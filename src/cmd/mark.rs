@@ -1,0 +1,81 @@
+use crate::cli::MarkArgs;
+use crate::context::Context;
+use crate::error::usage;
+use crate::model::{EventKind, Status};
+use crate::render::{self, safe};
+use crate::state;
+use crate::store::{ItemRow, NewEvent};
+use anyhow::Result;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Outcome {
+    slug: String,
+    title: String,
+    changed: bool,
+    status: Status,
+    message: String,
+}
+
+/// start / done / review / skip / reset: one event per item, all in one transaction.
+pub fn run(kind: EventKind, args: MarkArgs, ctx: &Context) -> Result<()> {
+    let at = match &args.at {
+        Some(text) => crate::when::parse(text, ctx.now, &chrono::Local)
+            .map_err(|e| usage(format!("--at: {e}")))?,
+        None => ctx.now,
+    };
+    let note = args.note.clone().filter(|n| !n.trim().is_empty());
+    let mut store = ctx.store()?;
+    let mut targets: Vec<ItemRow> = Vec::new();
+    for query in &args.items {
+        let item = super::resolve_item(&store, query, args.all)?;
+        if !targets.iter().any(|t| t.id == item.id) {
+            targets.push(item);
+        }
+    }
+    let mut events = Vec::new();
+    let mut skipped: Vec<(i64, String)> = Vec::new();
+    for item in &targets {
+        match state::no_op_reason(&item.state, kind) {
+            Some(reason) => skipped.push((item.id, reason)),
+            None => events.push(NewEvent {
+                item_id: item.id,
+                kind,
+                at,
+                note: note.clone(),
+            }),
+        }
+    }
+    store.append_events(&events)?;
+    let mut outcomes = Vec::new();
+    for item in targets {
+        let after = store.item_by_id(item.id)?.unwrap_or_else(|| item.clone());
+        let message = match skipped.iter().find(|(id, _)| *id == item.id) {
+            Some((_, reason)) => format!("{} {reason}; nothing changed", item.slug),
+            None => changed_message(&item, &after),
+        };
+        outcomes.push(Outcome {
+            changed: !skipped.iter().any(|(id, _)| *id == item.id),
+            slug: after.slug,
+            title: after.title,
+            status: after.state.status,
+            message,
+        });
+    }
+    if ctx.json {
+        return Ok(render::emit(&render::json(&outcomes))?);
+    }
+    let lines: Vec<String> = outcomes.iter().map(|o| safe(&o.message, false)).collect();
+    Ok(render::line(lines.join("\n"))?)
+}
+
+fn changed_message(before: &ItemRow, after: &ItemRow) -> String {
+    let status = match after.state.status {
+        Status::Reviewed if after.state.review_count > 1 => {
+            format!("reviewed ({} reviews)", after.state.review_count)
+        }
+        s if s == before.state.status => format!("still {s}"),
+        s => format!("{} → {s}", before.state.status),
+    };
+    format!("{}: {status} · {}", after.slug, after.title)
+}

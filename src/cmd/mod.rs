@@ -1,0 +1,101 @@
+//! One module per command; each parses its arguments, calls the store or a pure module, renders.
+
+mod import;
+mod list;
+mod mark;
+mod note;
+mod show;
+mod undo;
+mod where_;
+
+use crate::cli::Command;
+use crate::context::Context;
+use crate::error::usage;
+use crate::lookup::{self, Candidate, Found};
+use crate::model::EventKind;
+use crate::store::{ItemFilter, ItemRow, Store};
+use anyhow::Result;
+
+pub fn run(command: Command, ctx: &Context) -> Result<()> {
+    match command {
+        Command::Import(args) => import::run(args, ctx),
+        Command::List(args) => list::run(args, ctx),
+        Command::Show(args) => show::run(args, ctx),
+        Command::Start(args) => mark::run(EventKind::Start, args, ctx),
+        Command::Done(args) => mark::run(EventKind::Done, args, ctx),
+        Command::Review(args) => mark::run(EventKind::Review, args, ctx),
+        Command::Skip(args) => mark::run(EventKind::Skip, args, ctx),
+        Command::Reset(args) => mark::run(EventKind::Reset, args, ctx),
+        Command::Note(args) => note::run(args, ctx),
+        Command::Undo(args) => undo::run(args, ctx),
+        Command::Where => where_::run(ctx),
+    }
+}
+
+/// Finds the item ITEM names (see `lookup`), or explains why not with exit code 2.
+pub fn resolve_item(store: &Store, query: &str, include_removed: bool) -> Result<ItemRow> {
+    let q = query.trim();
+    if q.is_empty() {
+        return Err(usage(
+            "the item is empty; give an id, a slug or words of the title",
+        ));
+    }
+    let exact = match q.parse::<i64>() {
+        Ok(id) => store.item_by_id(id)?,
+        Err(_) => store.item_by_slug(&q.to_lowercase())?,
+    };
+    if let Some(item) = exact {
+        if item.removed && !include_removed {
+            return Err(usage(format!(
+                "'{}' is no longer in the list; pass --all to use it anyway",
+                item.slug
+            )));
+        }
+        return Ok(item);
+    }
+    let items = store.items(&ItemFilter {
+        include_removed,
+        ..ItemFilter::default()
+    })?;
+    let candidates: Vec<Candidate> = items
+        .iter()
+        .map(|i| Candidate {
+            id: i.id,
+            slug: &i.slug,
+            title: &i.title,
+        })
+        .collect();
+    match lookup::find(q, &candidates) {
+        Found::One(id) => Ok(items
+            .into_iter()
+            .find(|i| i.id == id)
+            .expect("found among candidates")),
+        Found::Many(hits) => {
+            let shown: Vec<String> = hits
+                .iter()
+                .take(8)
+                .map(|(slug, title)| format!("{slug} ({})", crate::render::safe(title, false)))
+                .collect();
+            let more = if hits.len() > 8 {
+                format!(" and {} more", hits.len() - 8)
+            } else {
+                String::new()
+            };
+            Err(usage(format!(
+                "'{q}' matches {} items: {}{more}; use a slug to pick one",
+                hits.len(),
+                shown.join(", ")
+            )))
+        }
+        Found::None { suggestions } if suggestions.is_empty() => Err(usage(format!(
+            "no item matches '{q}'; `mlpath list` shows the slugs"
+        ))),
+        Found::None { suggestions } => {
+            let quoted: Vec<String> = suggestions.iter().map(|s| format!("'{s}'")).collect();
+            Err(usage(format!(
+                "no item matches '{q}'; did you mean {}?",
+                quoted.join(" or ")
+            )))
+        }
+    }
+}

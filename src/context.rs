@@ -1,0 +1,93 @@
+//! What every command needs, worked out once: the database path, the clock, the output style.
+
+use crate::cli::GlobalArgs;
+use crate::error::usage;
+use crate::markdown;
+use crate::store::Store;
+use anyhow::{Context as _, Result};
+use chrono::{DateTime, Utc};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// The embedded default list.
+pub const SEED: &str = include_str!("../seed/ml-journey.md");
+pub const SEED_SOURCE: &str = "embedded:seed/ml-journey.md";
+
+pub struct Context {
+    pub db_path: PathBuf,
+    /// The one reading of the clock for this command (`MLPATH_NOW` overrides it).
+    pub now: DateTime<Utc>,
+    pub json: bool,
+    pub color: bool,
+    /// Terminal width for tables (`COLUMNS` overrides it).
+    pub width: u16,
+}
+
+impl Context {
+    pub fn new(global: &GlobalArgs) -> Result<Context> {
+        Ok(Context {
+            db_path: db_path(global)?,
+            now: now()?,
+            json: global.json,
+            color: std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            width: width(),
+        })
+    }
+
+    /// Opens the database; a brand-new one gets the embedded seed list first.
+    pub fn store(&self) -> Result<Store> {
+        let mut store = self.store_unseeded()?;
+        if store.is_empty()? {
+            let items = markdown::parse(SEED);
+            store.import(&items, SEED_SOURCE, self.now, false)?;
+            eprintln!(
+                "mlpath: new database {}: imported the built-in study list ({} items); `mlpath import FILE` imports your own",
+                self.db_path.display(),
+                items.len()
+            );
+        }
+        Ok(store)
+    }
+
+    /// Opens the database without seeding it (for `import` and `restore`).
+    pub fn store_unseeded(&self) -> Result<Store> {
+        Ok(Store::open(&self.db_path)?)
+    }
+}
+
+fn db_path(global: &GlobalArgs) -> Result<PathBuf> {
+    if let Some(path) = &global.db {
+        if path.as_os_str().is_empty() {
+            return Err(usage(
+                "the database path is empty; pass --db PATH or set MLPATH_DB",
+            ));
+        }
+        return Ok(path.clone());
+    }
+    let dirs = directories::ProjectDirs::from("", "", "mlpath")
+        .context("cannot find a home folder for the database; pass --db PATH or set MLPATH_DB")?;
+    Ok(dirs.data_dir().join("mlpath.db"))
+}
+
+fn now() -> Result<DateTime<Utc>> {
+    match std::env::var("MLPATH_NOW") {
+        Ok(text) if !text.is_empty() => DateTime::parse_from_rfc3339(&text)
+            .map(|t| t.with_timezone(&Utc))
+            .map_err(|_| {
+                usage(format!(
+                    "MLPATH_NOW='{text}' is not an RFC 3339 time such as 2026-11-28T09:00:00Z"
+                ))
+            }),
+        _ => Ok(Utc::now()),
+    }
+}
+
+fn width() -> u16 {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|&w| w >= 20)
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| w.0))
+        .unwrap_or(100)
+}

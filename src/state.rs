@@ -1,0 +1,191 @@
+//! An item's status, derived from its events. Pure.
+
+use crate::model::{EventKind, Status};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+/// One event as the derivation needs it. Undone events and undo markers are left out by the caller.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub kind: EventKind,
+    pub at: DateTime<Utc>,
+}
+
+/// What the events of one item add up to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemState {
+    pub status: Status,
+    pub started_at: Option<DateTime<Utc>>,
+    pub done_at: Option<DateTime<Utc>>,
+    pub reviewed_at: Option<DateTime<Utc>>,
+    pub review_count: u32,
+    pub note_count: u32,
+    pub last_event_at: Option<DateTime<Utc>>,
+}
+
+impl Default for ItemState {
+    fn default() -> Self {
+        ItemState {
+            status: Status::Todo,
+            started_at: None,
+            done_at: None,
+            reviewed_at: None,
+            review_count: 0,
+            note_count: 0,
+            last_event_at: None,
+        }
+    }
+}
+
+/// Folds facts (in time order) into a state.
+///
+/// todo → started → done → reviewed; a later stage may be marked directly (the skipped stages
+/// keep no timestamp). `reset` goes back to todo and clears the stage times but not the notes.
+/// `skip` sets the item aside until `start`, `done`, `review` or `reset`.
+pub fn derive(facts: &[Fact]) -> ItemState {
+    let mut s = ItemState::default();
+    for fact in facts {
+        s.last_event_at = Some(s.last_event_at.map_or(fact.at, |t| t.max(fact.at)));
+        match fact.kind {
+            EventKind::Start => {
+                s.status = Status::Started;
+                s.started_at = Some(fact.at);
+            }
+            EventKind::Done => {
+                s.status = Status::Done;
+                s.done_at = Some(fact.at);
+            }
+            EventKind::Review => {
+                s.status = Status::Reviewed;
+                s.reviewed_at = Some(fact.at);
+                s.review_count += 1;
+            }
+            EventKind::Skip => s.status = Status::Skipped,
+            EventKind::Reset => {
+                s.status = Status::Todo;
+                s.started_at = None;
+                s.done_at = None;
+                s.reviewed_at = None;
+                s.review_count = 0;
+            }
+            EventKind::Note => s.note_count += 1,
+            EventKind::Undo => {}
+        }
+    }
+    s
+}
+
+/// Whether marking `kind` on an item in `state` changes anything. `None` means it does;
+/// `Some(reason)` says why not (the same stage again, or an earlier stage than it has).
+pub fn no_op_reason(state: &ItemState, kind: EventKind) -> Option<String> {
+    let target = match kind {
+        EventKind::Start => Status::Started,
+        EventKind::Done => Status::Done,
+        EventKind::Skip if state.status == Status::Skipped => {
+            return Some("is already skipped".into());
+        }
+        EventKind::Skip if state.status.is_finished() => {
+            return Some(format!(
+                "is already {}; reset it first to skip it",
+                state.status
+            ));
+        }
+        EventKind::Reset if state.status == Status::Todo => {
+            return Some("is already todo".into());
+        }
+        _ => return None,
+    };
+    if state.status == Status::Skipped {
+        return None;
+    }
+    if state.status == target {
+        Some(format!("is already {target}"))
+    } else if state.status.stage() > target.stage() {
+        Some(format!(
+            "is already {}; use `mlpath reset` to start over",
+            state.status
+        ))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(day: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap()
+    }
+    fn fact(kind: EventKind, day: u32) -> Fact {
+        Fact { kind, at: at(day) }
+    }
+
+    #[test]
+    fn no_events_is_todo() {
+        assert_eq!(derive(&[]), ItemState::default());
+    }
+
+    #[test]
+    fn stages_in_order_keep_their_times() {
+        let s = derive(&[
+            fact(EventKind::Start, 1),
+            fact(EventKind::Done, 2),
+            fact(EventKind::Review, 3),
+            fact(EventKind::Review, 5),
+            fact(EventKind::Note, 6),
+        ]);
+        assert_eq!(s.status, Status::Reviewed);
+        assert_eq!(s.started_at, Some(at(1)));
+        assert_eq!(s.done_at, Some(at(2)));
+        assert_eq!(s.reviewed_at, Some(at(5)));
+        assert_eq!(s.review_count, 2);
+        assert_eq!(s.note_count, 1);
+        assert_eq!(s.last_event_at, Some(at(6)));
+    }
+
+    #[test]
+    fn done_directly_keeps_no_start_time() {
+        let s = derive(&[fact(EventKind::Done, 2)]);
+        assert_eq!(s.status, Status::Done);
+        assert_eq!(s.started_at, None);
+    }
+
+    #[test]
+    fn reset_and_skip() {
+        let s = derive(&[
+            fact(EventKind::Done, 1),
+            fact(EventKind::Note, 2),
+            fact(EventKind::Reset, 3),
+        ]);
+        assert_eq!(s.status, Status::Todo);
+        assert_eq!(s.done_at, None);
+        assert_eq!(s.note_count, 1);
+        let s = derive(&[fact(EventKind::Skip, 1), fact(EventKind::Start, 2)]);
+        assert_eq!(s.status, Status::Started);
+    }
+
+    #[test]
+    fn no_ops_are_reported() {
+        let done = derive(&[fact(EventKind::Done, 1)]);
+        assert!(
+            no_op_reason(&done, EventKind::Done)
+                .unwrap()
+                .contains("already done")
+        );
+        assert!(
+            no_op_reason(&done, EventKind::Start)
+                .unwrap()
+                .contains("reset")
+        );
+        assert_eq!(no_op_reason(&done, EventKind::Review), None);
+        assert_eq!(no_op_reason(&done, EventKind::Reset), None);
+        let todo = ItemState::default();
+        assert!(no_op_reason(&todo, EventKind::Reset).is_some());
+        assert_eq!(no_op_reason(&todo, EventKind::Start), None);
+        let skipped = derive(&[fact(EventKind::Skip, 1)]);
+        assert_eq!(no_op_reason(&skipped, EventKind::Start), None);
+        assert!(no_op_reason(&skipped, EventKind::Skip).is_some());
+    }
+}

@@ -1,0 +1,68 @@
+use rusqlite::ErrorCode;
+use std::path::{Path, PathBuf};
+
+/// Everything that can go wrong in the store, phrased for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "{0} is not an mlpath database (it is not an SQLite file); pass --db with another path"
+    )]
+    NotADatabase(PathBuf),
+    #[error(
+        "{path} has schema version {found}, but this mlpath only knows up to version {supported}; upgrade mlpath to use it"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("{0} is a directory; pass --db with a file path")]
+    IsADirectory(PathBuf),
+    #[error("cannot create the folder {path}: {source}")]
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "cannot write to {0}: the database or its folder is read-only; fix the permissions or pass --db with another path"
+    )]
+    ReadOnly(PathBuf),
+    #[error(
+        "cannot open {0}: check that the folder exists and is writable, or pass --db with another path"
+    )]
+    CannotOpen(PathBuf),
+    #[error("{0} is busy: another mlpath has held it for too long; try again")]
+    Busy(PathBuf),
+    #[error("{0} is damaged ({1}); restore it from a backup")]
+    Corrupt(PathBuf, String),
+    #[error("the disk is full while writing {0}")]
+    DiskFull(PathBuf),
+    #[error("{doing}: {source}")]
+    Sql {
+        doing: &'static str,
+        source: rusqlite::Error,
+    },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl StoreError {
+    /// Turns an SQLite error into the message a user can act on.
+    pub fn classify(err: rusqlite::Error, path: &Path, doing: &'static str) -> StoreError {
+        let path = path.to_path_buf();
+        match err.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase) => StoreError::NotADatabase(path),
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly(path),
+            Some(ErrorCode::CannotOpen) => StoreError::CannotOpen(path),
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy(path),
+            Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt(path, err.to_string()),
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull(path),
+            _ => StoreError::Sql { doing, source: err },
+        }
+    }
+
+    /// For `map_err` where no path is at hand.
+    pub fn sql(doing: &'static str) -> impl Fn(rusqlite::Error) -> StoreError {
+        move |source| StoreError::Sql { doing, source }
+    }
+}

@@ -1,0 +1,347 @@
+//! The append-only event log, and the cached item state kept in step with it.
+
+use super::{Result, Store, StoreError, format_time, parse_time};
+use crate::model::EventKind;
+use crate::state::{self, Fact};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
+
+/// An event to append.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewEvent {
+    pub item_id: i64,
+    pub kind: EventKind,
+    pub at: DateTime<Utc>,
+    pub note: Option<String>,
+}
+
+/// A stored event, with the item it belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventRow {
+    pub id: i64,
+    pub item_id: i64,
+    pub slug: String,
+    pub title: String,
+    pub kind: EventKind,
+    pub at: DateTime<Utc>,
+    pub note: Option<String>,
+}
+
+/// Events that count: not undo markers, and not cancelled by one.
+const ACTIVE: &str =
+    "e.kind <> 'undo' AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)";
+
+const EVENT_COLUMNS: &str = "e.id, e.item_id, i.slug, i.title, e.kind, e.at, e.note";
+
+fn event_from_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
+    let kind: String = row.get(4)?;
+    Ok(EventRow {
+        id: row.get(0)?,
+        item_id: row.get(1)?,
+        slug: row.get(2)?,
+        title: row.get(3)?,
+        kind: EventKind::parse(&kind).unwrap_or(EventKind::Note),
+        at: parse_time(&row.get::<_, String>(5)?)?,
+        note: row.get(6)?,
+    })
+}
+
+impl Store {
+    /// Appends events in one transaction and updates the state of the items they touch.
+    pub fn append_events(&mut self, events: &[NewEvent]) -> Result<()> {
+        let path = self.display_path();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::classify(e, &path, "starting to record"))?;
+        for event in events {
+            insert_event(&tx, event, None)
+                .map_err(|e| StoreError::classify(e, &path, "recording an event"))?;
+        }
+        let mut ids: Vec<i64> = events.iter().map(|e| e.item_id).collect();
+        ids.dedup();
+        for id in ids {
+            refresh_state(&tx, id)
+                .map_err(|e| StoreError::classify(e, &path, "updating status"))?;
+        }
+        tx.commit()
+            .map_err(|e| StoreError::classify(e, &path, "saving events"))
+    }
+
+    /// Cancels the most recently recorded event (of one item, or of any) and returns it.
+    pub fn undo_last(
+        &mut self,
+        item_id: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> Result<Option<EventRow>> {
+        let path = self.display_path();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::classify(e, &path, "starting to undo"))?;
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events e JOIN items i ON i.id = e.item_id
+             WHERE {ACTIVE} AND (?1 IS NULL OR e.item_id = ?1) ORDER BY e.id DESC LIMIT 1"
+        );
+        let last = tx
+            .query_row(&sql, [item_id], event_from_row)
+            .optional()
+            .map_err(|e| StoreError::classify(e, &path, "finding the last event"))?;
+        let Some(last) = last else { return Ok(None) };
+        let undo = NewEvent {
+            item_id: last.item_id,
+            kind: EventKind::Undo,
+            at: now,
+            note: None,
+        };
+        insert_event(&tx, &undo, Some(last.id))
+            .map_err(|e| StoreError::classify(e, &path, "recording the undo"))?;
+        refresh_state(&tx, last.item_id)
+            .map_err(|e| StoreError::classify(e, &path, "updating status"))?;
+        tx.commit()
+            .map_err(|e| StoreError::classify(e, &path, "saving the undo"))?;
+        Ok(Some(last))
+    }
+
+    /// The events of one item that count, oldest first.
+    pub fn events_of(&self, item_id: i64) -> Result<Vec<EventRow>> {
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events e JOIN items i ON i.id = e.item_id
+             WHERE e.item_id = ?1 AND {ACTIVE} ORDER BY e.at, e.id"
+        );
+        let mut stmt = self
+            .conn
+            .prepare(&sql)
+            .map_err(|e| self.classify(e, "reading events"))?;
+        stmt.query_map([item_id], event_from_row)
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.classify(e, "reading events"))
+    }
+
+    /// The newest events that count across all items, newest first.
+    pub fn recent_events(
+        &self,
+        since: Option<DateTime<Utc>>,
+        limit: usize,
+        include_removed: bool,
+    ) -> Result<Vec<EventRow>> {
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events e JOIN items i ON i.id = e.item_id
+             WHERE {ACTIVE} AND (?1 IS NULL OR e.at >= ?1) AND (?3 OR i.removed = 0)
+             ORDER BY e.at DESC, e.id DESC LIMIT ?2"
+        );
+        let since = since.map(format_time);
+        let mut stmt = self
+            .conn
+            .prepare(&sql)
+            .map_err(|e| self.classify(e, "reading the log"))?;
+        stmt.query_map(
+            params![since, limit as i64, include_removed],
+            event_from_row,
+        )
+        .and_then(|rows| rows.collect())
+        .map_err(|e| self.classify(e, "reading the log"))
+    }
+
+    /// Dates (UTC) of every event that counts, for streaks and last activity.
+    pub fn event_times(&self) -> Result<Vec<DateTime<Utc>>> {
+        let sql = format!("SELECT e.at FROM events e WHERE {ACTIVE} ORDER BY e.at");
+        let mut stmt = self
+            .conn
+            .prepare(&sql)
+            .map_err(|e| self.classify(e, "reading events"))?;
+        stmt.query_map([], |r| parse_time(&r.get::<_, String>(0)?))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.classify(e, "reading events"))
+    }
+
+    /// The state derived afresh from the log, for checking the cache.
+    pub fn derived_state(&self, item_id: i64) -> Result<state::ItemState> {
+        facts_of(&self.conn, item_id)
+            .map(|facts| state::derive(&facts))
+            .map_err(|e| self.classify(e, "reading events"))
+    }
+}
+
+fn insert_event(conn: &Connection, event: &NewEvent, undoes: Option<i64>) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO events (item_id, kind, at, note, undoes) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        event.item_id,
+        event.kind.as_str(),
+        format_time(event.at),
+        event.note,
+        undoes
+    ])?;
+    Ok(())
+}
+
+fn facts_of(conn: &Connection, item_id: i64) -> rusqlite::Result<Vec<Fact>> {
+    let sql = format!(
+        "SELECT e.kind, e.at FROM events e WHERE e.item_id = ?1 AND {ACTIVE} ORDER BY e.at, e.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    stmt.query_map([item_id], |r| {
+        let kind: String = r.get(0)?;
+        Ok(Fact {
+            kind: EventKind::parse(&kind).unwrap_or(EventKind::Note),
+            at: parse_time(&r.get::<_, String>(1)?)?,
+        })
+    })?
+    .collect()
+}
+
+/// Rewrites the cached state columns of one item from its events.
+fn refresh_state(conn: &Connection, item_id: i64) -> rusqlite::Result<()> {
+    let s = state::derive(&facts_of(conn, item_id)?);
+    conn.prepare_cached(
+        "UPDATE items SET status = ?2, started_at = ?3, done_at = ?4, reviewed_at = ?5,
+         review_count = ?6, note_count = ?7, last_event_at = ?8 WHERE id = ?1",
+    )?
+    .execute(params![
+        item_id,
+        s.status.as_str(),
+        s.started_at.map(format_time),
+        s.done_at.map(format_time),
+        s.reviewed_at.map(format_time),
+        s.review_count,
+        s.note_count,
+        s.last_event_at.map(format_time),
+    ])?;
+    Ok(())
+}
+
+/// A `- [x]` item in an imported list counts as done at import time.
+pub(super) fn mark_done_from_list(
+    conn: &Connection,
+    item_id: i64,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    let current: String =
+        conn.query_row("SELECT status FROM items WHERE id = ?1", [item_id], |r| {
+            r.get(0)
+        })?;
+    if current == "done" || current == "reviewed" {
+        return Ok(());
+    }
+    let event = NewEvent {
+        item_id,
+        kind: EventKind::Done,
+        at: now,
+        note: Some("marked [x] in the imported list".into()),
+    };
+    insert_event(conn, &event, None)?;
+    refresh_state(conn, item_id)
+}
+
+impl Store {
+    /// The notes of each item, joined, for searching.
+    pub fn notes_by_item(&self) -> Result<std::collections::HashMap<i64, String>> {
+        let sql =
+            format!("SELECT e.item_id, e.note FROM events e WHERE e.note IS NOT NULL AND {ACTIVE}");
+        let mut stmt = self
+            .conn
+            .prepare(&sql)
+            .map_err(|e| self.classify(e, "reading notes"))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+            .map_err(|e| self.classify(e, "reading notes"))?;
+        let mut map = std::collections::HashMap::<i64, String>::new();
+        for row in rows {
+            let (id, note) = row.map_err(|e| self.classify(e, "reading notes"))?;
+            let entry = map.entry(id).or_default();
+            entry.push(' ');
+            entry.push_str(&note);
+        }
+        Ok(map)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::parse;
+    use chrono::TimeZone;
+
+    fn seeded() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        let items = parse(crate::context::SEED);
+        store.import(&items, "test", Utc::now(), false).unwrap();
+        store
+    }
+
+    fn at(day: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn cached_state_equals_a_fresh_derivation() {
+        let mut store = seeded();
+        let flexgen = store.item_by_slug("flexgen").unwrap().unwrap().id;
+        let orca = store.item_by_slug("orca").unwrap().unwrap().id;
+        let script = [
+            (flexgen, EventKind::Start, 1),
+            (flexgen, EventKind::Done, 3),
+            (orca, EventKind::Done, 2),
+            (flexgen, EventKind::Review, 4),
+            (orca, EventKind::Note, 5),
+            (flexgen, EventKind::Review, 6),
+            (orca, EventKind::Reset, 7),
+            (orca, EventKind::Skip, 8),
+        ];
+        for (item_id, kind, day) in script {
+            store
+                .append_events(&[NewEvent {
+                    item_id,
+                    kind,
+                    at: at(day),
+                    note: None,
+                }])
+                .unwrap();
+        }
+        store.undo_last(None, at(9)).unwrap();
+        for id in [flexgen, orca] {
+            let cached = store.item_by_id(id).unwrap().unwrap().state;
+            assert_eq!(cached, store.derived_state(id).unwrap());
+        }
+        let orca_state = store.item_by_id(orca).unwrap().unwrap().state;
+        assert_eq!(
+            orca_state.status,
+            crate::model::Status::Todo,
+            "skip was undone"
+        );
+        assert_eq!(
+            store
+                .item_by_id(flexgen)
+                .unwrap()
+                .unwrap()
+                .state
+                .review_count,
+            2
+        );
+    }
+
+    #[test]
+    fn undo_never_deletes_rows() {
+        let mut store = seeded();
+        let id = store.item_by_slug("alpa").unwrap().unwrap().id;
+        store
+            .append_events(&[NewEvent {
+                item_id: id,
+                kind: EventKind::Done,
+                at: at(1),
+                note: None,
+            }])
+            .unwrap();
+        let undone = store.undo_last(Some(id), at(2)).unwrap().unwrap();
+        assert_eq!(undone.kind, EventKind::Done);
+        let rows: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(rows, 2);
+        assert!(store.events_of(id).unwrap().is_empty());
+        assert!(store.undo_last(Some(id), at(3)).unwrap().is_none());
+    }
+}

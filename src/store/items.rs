@@ -1,0 +1,310 @@
+//! Items and links: importing a parsed list and reading items back.
+
+use super::{Result, Store, StoreError, format_time, parse_opt_time};
+use crate::markdown::ParsedItem;
+use crate::model::{Kind, Link, Status};
+use crate::state::ItemState;
+use crate::sync::{self, Action, Existing, Summary};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
+use std::collections::HashMap;
+
+/// An item with its cached state, as reports need it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemRow {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub section: Vec<String>,
+    pub position: i64,
+    pub kind: Kind,
+    pub url: Option<String>,
+    pub venue: Option<String>,
+    pub year: Option<i32>,
+    pub line: Option<i64>,
+    pub manual: bool,
+    pub removed: bool,
+    pub state: ItemState,
+}
+
+/// Which items to read. Text filters are applied by the caller.
+#[derive(Debug, Clone, Default)]
+pub struct ItemFilter {
+    pub include_removed: bool,
+    pub statuses: Vec<Status>,
+    pub kind: Option<Kind>,
+}
+
+const ITEM_COLUMNS: &str = "id, slug, title, section, position, kind, url, venue, year, source_line, \
+     origin, removed, status, started_at, done_at, reviewed_at, review_count, note_count, last_event_at";
+
+fn item_from_row(row: &Row<'_>) -> rusqlite::Result<ItemRow> {
+    let section: String = row.get(3)?;
+    let kind: String = row.get(5)?;
+    let status: String = row.get(12)?;
+    Ok(ItemRow {
+        id: row.get(0)?,
+        slug: row.get(1)?,
+        title: row.get(2)?,
+        section: serde_json::from_str(&section).unwrap_or_default(),
+        position: row.get(4)?,
+        kind: Kind::parse(&kind).unwrap_or(Kind::Other),
+        url: row.get(6)?,
+        venue: row.get(7)?,
+        year: row.get(8)?,
+        line: row.get(9)?,
+        manual: row.get::<_, String>(10)? == "manual",
+        removed: row.get(11)?,
+        state: ItemState {
+            status: Status::parse(&status).unwrap_or(Status::Todo),
+            started_at: parse_opt_time(row.get(13)?)?,
+            done_at: parse_opt_time(row.get(14)?)?,
+            reviewed_at: parse_opt_time(row.get(15)?)?,
+            review_count: row.get(16)?,
+            note_count: row.get(17)?,
+            last_event_at: parse_opt_time(row.get(18)?)?,
+        },
+    })
+}
+
+impl Store {
+    /// True when the database has never had a list imported nor an item added.
+    pub fn is_empty(&self) -> Result<bool> {
+        let any: Option<i64> = self
+            .conn
+            .query_row("SELECT 1 FROM items LIMIT 1", [], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.classify(e, "counting items"))?;
+        Ok(any.is_none() && self.meta("list_source")?.is_none())
+    }
+
+    /// Items in list order.
+    pub fn items(&self, filter: &ItemFilter) -> Result<Vec<ItemRow>> {
+        query_items(&self.conn, filter).map_err(|e| self.classify(e, "listing items"))
+    }
+
+    pub fn item_by_id(&self, id: i64) -> Result<Option<ItemRow>> {
+        let sql = format!("SELECT {ITEM_COLUMNS} FROM items WHERE id = ?1");
+        self.conn
+            .query_row(&sql, [id], item_from_row)
+            .optional()
+            .map_err(|e| self.classify(e, "reading an item"))
+    }
+
+    pub fn item_by_slug(&self, slug: &str) -> Result<Option<ItemRow>> {
+        let sql = format!("SELECT {ITEM_COLUMNS} FROM items WHERE slug = ?1");
+        self.conn
+            .query_row(&sql, [slug], item_from_row)
+            .optional()
+            .map_err(|e| self.classify(e, "reading an item"))
+    }
+
+    /// Links of every item, keyed by item id, in order.
+    pub fn all_links(&self) -> Result<HashMap<i64, Vec<Link>>> {
+        query_all_links(&self.conn).map_err(|e| self.classify(e, "reading links"))
+    }
+
+    pub fn links_of(&self, item_id: i64) -> Result<Vec<Link>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT label, url FROM links WHERE item_id = ?1 ORDER BY ord")
+            .map_err(|e| self.classify(e, "reading links"))?;
+        stmt.query_map([item_id], |r| {
+            Ok(Link {
+                label: r.get(0)?,
+                url: r.get(1)?,
+            })
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| self.classify(e, "reading links"))
+    }
+
+    /// Imports a parsed list in one transaction and returns what changed. With `dry_run`
+    /// nothing is written.
+    pub fn import(
+        &mut self,
+        parsed: &[ParsedItem],
+        source: &str,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    ) -> Result<Summary> {
+        let path = self.display_path();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::classify(e, &path, "starting the import"))?;
+        // Plan inside the write lock so that a concurrent import cannot slip in between.
+        let existing =
+            existing_for_sync(&tx).map_err(|e| StoreError::classify(e, &path, "reading items"))?;
+        let plan = sync::plan(&existing, parsed);
+        if dry_run {
+            return Ok(plan.summary);
+        }
+        apply_plan(&tx, &plan, parsed, now)
+            .map_err(|e| StoreError::classify(e, &path, "writing the import"))?;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('list_source', ?1), ('list_imported_at', ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![source, format_time(now)],
+        )
+        .map_err(|e| StoreError::classify(e, &path, "recording the list source"))?;
+        tx.commit()
+            .map_err(|e| StoreError::classify(e, &path, "committing the import"))?;
+        Ok(plan.summary)
+    }
+}
+
+fn query_items(conn: &Connection, filter: &ItemFilter) -> rusqlite::Result<Vec<ItemRow>> {
+    let mut sql = format!("SELECT {ITEM_COLUMNS} FROM items WHERE 1 = 1");
+    if !filter.include_removed {
+        sql.push_str(" AND removed = 0");
+    }
+    if !filter.statuses.is_empty() {
+        // Status and kind names come from our own enums, never from user text.
+        let list: Vec<String> = filter
+            .statuses
+            .iter()
+            .map(|s| format!("'{}'", s.as_str()))
+            .collect();
+        sql.push_str(&format!(" AND status IN ({})", list.join(",")));
+    }
+    if let Some(kind) = filter.kind {
+        sql.push_str(&format!(" AND kind = '{}'", kind.as_str()));
+    }
+    // Items added by hand share the position of their section's last list item, and follow it.
+    sql.push_str(" ORDER BY position, origin = 'manual', id");
+    let mut stmt = conn.prepare(&sql)?;
+    stmt.query_map([], item_from_row)?.collect()
+}
+
+fn query_all_links(conn: &Connection) -> rusqlite::Result<HashMap<i64, Vec<Link>>> {
+    let mut stmt = conn.prepare("SELECT item_id, label, url FROM links ORDER BY item_id, ord")?;
+    let mut map: HashMap<i64, Vec<Link>> = HashMap::new();
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            Link {
+                label: r.get(1)?,
+                url: r.get(2)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (id, link) = row?;
+        map.entry(id).or_default().push(link);
+    }
+    Ok(map)
+}
+
+fn existing_for_sync(conn: &Connection) -> rusqlite::Result<Vec<Existing>> {
+    let mut links = query_all_links(conn)?;
+    let rows = query_items(
+        conn,
+        &ItemFilter {
+            include_removed: true,
+            ..ItemFilter::default()
+        },
+    )?;
+    let mut stmt = conn.prepare("SELECT id, list_checked FROM items")?;
+    let checked: HashMap<i64, bool> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Existing {
+            id: r.id,
+            links: links.remove(&r.id).unwrap_or_default(),
+            list_checked: checked.get(&r.id).copied().unwrap_or(false),
+            slug: r.slug,
+            title: r.title,
+            section: r.section,
+            position: r.position,
+            kind: r.kind,
+            url: r.url,
+            venue: r.venue,
+            year: r.year,
+            line: r.line,
+            manual: r.manual,
+            removed: r.removed,
+        })
+        .collect())
+}
+
+fn apply_plan(
+    tx: &Transaction<'_>,
+    plan: &sync::Plan,
+    parsed: &[ParsedItem],
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO items (slug, title, section, position, kind, url, venue, year, source_line, list_checked)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    let mut update = tx.prepare_cached(
+        "UPDATE items SET title = ?2, section = ?3, position = ?4, kind = ?5, url = ?6, venue = ?7,
+         year = ?8, source_line = ?9, list_checked = ?10, removed = 0 WHERE id = ?1",
+    )?;
+    let mut clear_links = tx.prepare_cached("DELETE FROM links WHERE item_id = ?1")?;
+    let mut add_link =
+        tx.prepare_cached("INSERT INTO links (item_id, ord, label, url) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut checked_ids = Vec::new();
+    for (index, (action, item)) in plan.actions.iter().zip(parsed).enumerate() {
+        let section = serde_json::to_string(&item.section).unwrap_or_else(|_| "[]".into());
+        let position = index as i64 + 1;
+        let checked = item.checked == Some(true);
+        let fields = params![
+            item.title,
+            section,
+            position,
+            item.kind.as_str(),
+            item.url,
+            item.venue,
+            item.year,
+            item.line as i64,
+            checked
+        ];
+        let (id, write_links) = match action {
+            Action::Insert { slug } => {
+                let mut values: Vec<&dyn rusqlite::ToSql> = vec![slug];
+                values.extend_from_slice(fields);
+                insert.execute(values.as_slice())?;
+                let id = tx.last_insert_rowid();
+                if checked {
+                    checked_ids.push(id);
+                }
+                (id, true)
+            }
+            Action::Update {
+                id,
+                changed,
+                rewrite,
+                newly_checked,
+                ..
+            } => {
+                if *rewrite {
+                    let mut values: Vec<&dyn rusqlite::ToSql> = vec![id];
+                    values.extend_from_slice(fields);
+                    update.execute(values.as_slice())?;
+                }
+                if *newly_checked {
+                    checked_ids.push(*id);
+                }
+                (*id, *changed)
+            }
+        };
+        if write_links {
+            clear_links.execute([id])?;
+            for (ord, link) in item.links.iter().enumerate() {
+                add_link.execute(params![id, ord as i64, link.label, link.url])?;
+            }
+        }
+    }
+    let mut remove = tx.prepare_cached("UPDATE items SET removed = 1 WHERE id = ?1")?;
+    for id in &plan.remove {
+        remove.execute([id])?;
+    }
+    for id in checked_ids {
+        super::events::mark_done_from_list(tx, id, now)?;
+    }
+    Ok(())
+}

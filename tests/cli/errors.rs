@@ -1,0 +1,131 @@
+use crate::support::TestEnv;
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_untouched() {
+    let env = TestEnv::new();
+    let path = env.write(
+        "notes.txt",
+        "these are my precious notes, not SQLite\n"
+            .repeat(200)
+            .as_str(),
+    );
+    let before = std::fs::read(&path).unwrap();
+    let err = env.fails(&["--db", path.to_str().unwrap(), "list"], 1);
+    assert!(err.contains("is not an mlpath database"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_database_from_a_newer_mlpath_is_refused() {
+    let env = TestEnv::new();
+    env.ok(&["list"]);
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    let err = env.fails(&["list"], 1);
+    assert!(
+        err.contains("schema version 99") && err.contains("up to version 1"),
+        "{err}"
+    );
+}
+
+#[test]
+fn missing_import_file_names_the_file() {
+    let env = TestEnv::new();
+    let err = env.fails(&["import", "nope.md"], 1);
+    assert_eq!(err, "mlpath: cannot read nope.md: no such file");
+}
+
+#[test]
+fn a_failed_import_changes_nothing() {
+    let env = TestEnv::new();
+    env.ok(&["list"]);
+    let file = env.write("bin.md", "");
+    std::fs::write(&file, [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    let err = env.fails(&["import", file.to_str().unwrap()], 1);
+    assert!(err.contains("not UTF-8"), "{err}");
+    assert_eq!(env.json(&["list"]).as_array().unwrap().len(), 19);
+}
+
+#[test]
+fn database_path_that_is_a_directory() {
+    let env = TestEnv::new();
+    let err = env.fails(&["--db", env.dir.path().to_str().unwrap(), "list"], 1);
+    assert!(err.contains("is a directory"), "{err}");
+}
+
+#[test]
+fn bad_clock_override() {
+    let env = TestEnv::new().at("yesterday-ish");
+    let err = env.fails(&["list"], 2);
+    assert!(err.contains("MLPATH_NOW"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2_without_backtraces() {
+    let env = TestEnv::new();
+    let out = env.run(&["frobnicate"]);
+    assert_eq!(out.code, 2);
+    assert!(!out.stderr.contains("backtrace"));
+    let out = env.run(&["list", "--status", "nope"]);
+    assert_eq!(out.code, 2);
+}
+
+#[test]
+fn read_only_location() {
+    let env = TestEnv::new();
+    let dir = env.path("ro");
+    std::fs::create_dir(&dir).unwrap();
+    let db = dir.join("x.db");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    // Root ignores permissions; then there is nothing to test here.
+    let writable = std::fs::write(dir.join("probe"), "x").is_ok();
+    if !writable {
+        let err = env.fails(&["--db", db.to_str().unwrap(), "list"], 1);
+        assert!(
+            err.contains("read-only") || err.contains("cannot open"),
+            "{err}"
+        );
+    }
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn help_lists_commands_and_the_database_rule() {
+    let env = TestEnv::new();
+    let help = env.ok(&["--help"]);
+    for word in [
+        "import",
+        "list",
+        "show",
+        "start",
+        "done",
+        "review",
+        "skip",
+        "reset",
+        "note",
+        "undo",
+        "where",
+        "MLPATH_DB",
+    ] {
+        assert!(help.contains(word), "help lacks {word}");
+    }
+    let help = env.ok(&["done", "--help"]);
+    assert!(help.contains("Example:"), "{help}");
+}
+
+#[test]
+fn closed_stdout_is_not_a_panic() {
+    let env = TestEnv::new();
+    env.ok(&["list"]);
+    let mut child = env.process(&["list", "--json"]);
+    child
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = child.spawn().unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -1,0 +1,212 @@
+use crate::support::{TestEnv, fixture};
+
+#[test]
+fn a_new_database_gets_the_seed_list_and_says_so() {
+    let env = TestEnv::new();
+    let out = env.run(&["list"]);
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stderr
+            .contains("imported the built-in study list (19 items)"),
+        "{}",
+        out.stderr
+    );
+    insta::assert_snapshot!(out.stdout, @"
+    slug                            title                  section           kind      status  changed
+    ───────────────────────────────────────────────────────────────────────────────────────────────────
+    deep-learning-with-pytorch      Deep Learning With P…  Tutorials         tutorial  todo
+    neural-network                  But what is a neural…  Videos / General  video     todo
+    gradient-descent                Gradient descent, ho…  Videos / General  video     todo
+    backpropagation-really-doing    What is backpropagat…  Videos / General  video     todo
+    backpropagation-calculus        Backpropagation calc…  Videos / General  video     todo
+    convolution                     But what is a convol…  Videos / General  video     todo
+    attention-mechanism             Attention mechanism:…  …s / Transformer  video     todo
+    introduction-to-generative-ai   Introduction to Gene…  …s / Transformer  video     todo
+    introduction-to-large-language  Introduction to larg…  …s / Transformer  video     todo
+    state-of-gpt                    State of GPT | BRK21…  …s / Transformer  video     todo
+    deep-learning-systems-courses   Deep Learning System…  Videos / Systems  video     todo
+    response-length-perception      Response Length Perc…  …/ LLM inference  paper     todo
+    olive                           OliVe: Accelerating…   …/ LLM inference  paper     todo
+    tabi                            Tabi: An Efficient M…  …/ LLM inference  paper     todo
+    flexgen                         FlexGen: High-throug…  …/ LLM inference  paper     todo
+    orca                            ORCA: A Distributed…   …/ LLM inference  paper     todo
+    alpaserve                       Alpaserve: Statistic…  …raining systems  paper     todo
+    alpa                            Alpa: Automating Int…  …raining systems  paper     todo
+    history-of-speech-recognition   The History of Speec…  Papers / Speech   paper     todo
+    ");
+    let second = env.run(&["list"]);
+    assert!(
+        second.stderr.is_empty(),
+        "seed is imported once: {}",
+        second.stderr
+    );
+}
+
+#[test]
+fn list_json_has_the_documented_shape() {
+    let env = TestEnv::new();
+    let list = env.json(&["list"]);
+    let items = list.as_array().unwrap();
+    assert_eq!(items.len(), 19);
+    let flexgen = items.iter().find(|i| i["slug"] == "flexgen").unwrap();
+    for key in [
+        "id",
+        "slug",
+        "title",
+        "section",
+        "kind",
+        "url",
+        "links",
+        "venue",
+        "year",
+        "status",
+        "position",
+        "removed",
+        "started_at",
+        "done_at",
+        "reviewed_at",
+        "review_count",
+        "note_count",
+    ] {
+        assert!(flexgen.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(
+        flexgen["section"],
+        serde_json::json!(["Papers", "LLM", "LLM inference"])
+    );
+    assert_eq!(flexgen["venue"], "ICML'23");
+    assert_eq!(flexgen["year"], 2023);
+    assert_eq!(
+        flexgen["links"][1],
+        serde_json::json!({"label": "review", "url": "reviews/flexgen.md"})
+    );
+    let alpaserve = items.iter().find(|i| i["slug"] == "alpaserve").unwrap();
+    assert_eq!(alpaserve["url"], serde_json::Value::Null);
+    assert_eq!(alpaserve["links"][0]["url"], serde_json::Value::Null);
+    let positions: Vec<i64> = items
+        .iter()
+        .map(|i| i["position"].as_i64().unwrap())
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "list order");
+}
+
+#[test]
+fn reimport_is_idempotent_and_keeps_progress_through_edits() {
+    let env = TestEnv::new();
+    let list = env.write(
+        "list.md",
+        "# Mine\n## Papers\n- Alpa: Automating Parallelism (OSDI'22) # [paper](https://a.org)\n- [Orca: Serving](https://o.org)\n- [Tabi](https://t.org)\n",
+    );
+    let file = list.to_str().unwrap();
+    assert_eq!(
+        env.ok(&["import", file]).trim(),
+        "imported 3 items: 3 added, 0 updated, 0 unchanged, 0 removed"
+    );
+    assert_eq!(
+        env.ok(&["import", file]).trim(),
+        "imported 3 items: 0 added, 0 updated, 3 unchanged, 0 removed"
+    );
+    env.ok(&["done", "alpa", "-m", "great"]);
+    env.write(
+        "list.md",
+        "# Mine\n## Papers\n- Alpa: Automating Inter- and Intra-Operator Parallelism (OSDI'22) # [paper](https://a.org)\n- [Orca: Serving](https://o.org)\n- [New one](https://n.org)\n",
+    );
+    assert_eq!(
+        env.ok(&["import", file, "--dry-run"]).trim(),
+        "would import 3 items: 1 added, 1 updated, 1 unchanged, 1 removed"
+    );
+    assert_eq!(
+        env.ok(&["import", file]).trim(),
+        "imported 3 items: 1 added, 1 updated, 1 unchanged, 1 removed"
+    );
+    let alpa = env.json(&["show", "alpa"]);
+    assert_eq!(alpa["status"], "done");
+    assert_eq!(alpa["events"][0]["note"], "great");
+    assert_eq!(
+        alpa["title"],
+        "Alpa: Automating Inter- and Intra-Operator Parallelism"
+    );
+    let visible: Vec<String> = crate::support::statuses(&env)
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
+    assert_eq!(visible, ["alpa", "orca", "new-one"]);
+    let all = env.json(&["list", "--all"]);
+    let tabi = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["slug"] == "tabi")
+        .unwrap();
+    assert_eq!(tabi["removed"], true);
+}
+
+#[test]
+fn seed_first_then_own_list_marks_seed_items_removed() {
+    let env = TestEnv::new();
+    env.ok(&["list"]);
+    let file = env.write(
+        "mine.md",
+        "- [x] [Read this](https://r.org)\n- [ ] [Then that](https://t.org)\n",
+    );
+    let out = env.ok(&["import", file.to_str().unwrap()]);
+    assert_eq!(
+        out.trim(),
+        "imported 2 items: 2 added, 0 updated, 0 unchanged, 19 removed"
+    );
+    assert_eq!(
+        crate::support::statuses(&env),
+        [
+            ("read-this".to_string(), "done".to_string()),
+            ("then-that".to_string(), "todo".to_string())
+        ]
+    );
+    let show = env.json(&["show", "read-this"]);
+    assert_eq!(show["events"][0]["note"], "marked [x] in the imported list");
+}
+
+#[test]
+fn every_real_world_list_imports() {
+    let env = TestEnv::new();
+    for name in [
+        "DengBoCong__paper__README.md",
+        "Hannibal046__Awesome-LLM__README.md",
+        "josephmisiti__awesome-machine-learning__README.md",
+        "jwasham__coding-interview-university__README.md",
+        "mli__paper-reading__README.md",
+        "terryum__awesome-deep-learning-papers__README.md",
+        "yuanmingqi__awesome-bfm-papers__README.md",
+    ] {
+        let path = fixture(name);
+        let out = env.ok(&["import", path.to_str().unwrap()]);
+        assert!(out.starts_with("imported "), "{name}: {out}");
+        let again = env.ok(&["import", path.to_str().unwrap()]);
+        assert!(
+            again.contains(" 0 added, 0 updated,") && again.contains(" 0 removed"),
+            "{name}: {again}"
+        );
+    }
+}
+
+#[test]
+fn where_names_the_database() {
+    let env = TestEnv::new();
+    let out = env.ok(&["where"]);
+    assert!(
+        out.contains(env.db.to_str().unwrap()) && out.contains("not created yet"),
+        "{out}"
+    );
+    env.ok(&["list"]);
+    let info = env.json(&["where"]);
+    assert_eq!(info["schema_version"], 1);
+    assert_eq!(info["list_source"], "embedded:seed/ml-journey.md");
+}
+
+#[test]
+fn db_flag_beats_the_environment() {
+    let env = TestEnv::new();
+    let other = env.path("other.db");
+    env.ok(&["--db", other.to_str().unwrap(), "list"]);
+    assert!(other.exists());
+    assert!(!env.db.exists());
+}

@@ -1,0 +1,6 @@
+//! The mlpath binary against temporary databases, with a fixed clock and terminal width.
+
+mod errors;
+mod import;
+mod support;
+mod tracking;

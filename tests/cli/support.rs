@@ -1,0 +1,162 @@
+use assert_cmd::Command;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// The fixed "now" of every test: Saturday 2026-11-28 09:00 UTC.
+pub const NOW: &str = "2026-11-28T09:00:00Z";
+
+/// A temp folder with its own database, clock, width, time zone and an empty environment.
+pub struct TestEnv {
+    pub dir: TempDir,
+    pub db: PathBuf,
+    pub now: String,
+}
+
+/// What one run printed.
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl TestEnv {
+    pub fn new() -> TestEnv {
+        let dir = TempDir::new().expect("temp dir");
+        let db = dir.path().join("data").join("mlpath.db");
+        TestEnv {
+            dir,
+            db,
+            now: NOW.to_string(),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, text).expect("write file");
+        path
+    }
+
+    /// The whole environment a run sees.
+    fn envs(&self) -> Vec<(OsString, OsString)> {
+        let pairs: [(&str, OsString); 10] = [
+            ("PATH", std::env::var_os("PATH").unwrap_or_default()),
+            ("HOME", self.dir.path().into()),
+            ("XDG_DATA_HOME", self.dir.path().join("xdg").into()),
+            ("MLPATH_DB", self.db.clone().into()),
+            ("MLPATH_NOW", self.now.clone().into()),
+            ("COLUMNS", "100".into()),
+            ("NO_COLOR", "1".into()),
+            ("TZ", "UTC".into()),
+            ("RUST_BACKTRACE", "1".into()),
+            ("LANG", "C.UTF-8".into()),
+        ];
+        pairs.into_iter().map(|(k, v)| (k.into(), v)).collect()
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("mlpath").expect("binary");
+        cmd.env_clear().envs(self.envs()).args(args);
+        cmd
+    }
+
+    /// A plain process, for running several at once.
+    pub fn process(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("mlpath"));
+        cmd.env_clear().envs(self.envs()).args(args);
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        let out = self.command(args).output().expect("run mlpath");
+        Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Runs and expects success; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(
+            out.code, 0,
+            "mlpath {args:?} failed:\n{}{}",
+            out.stdout, out.stderr
+        );
+        out.stdout
+    }
+
+    /// Runs and expects failure with `code`; returns stderr, checked to be one line.
+    pub fn fails(&self, args: &[&str], code: i32) -> String {
+        let out = self.run(args);
+        assert_eq!(
+            out.code, code,
+            "mlpath {args:?}: stdout {} stderr {}",
+            out.stdout, out.stderr
+        );
+        let lines: Vec<&str> = out
+            .stderr
+            .lines()
+            .filter(|l| !l.starts_with("mlpath: new database"))
+            .collect();
+        assert_eq!(
+            lines.len(),
+            1,
+            "one line of error expected: {:?}",
+            out.stderr
+        );
+        assert!(lines[0].starts_with("mlpath: "), "{:?}", lines[0]);
+        assert!(!out.stderr.contains("panicked") && !out.stderr.contains("stack backtrace"));
+        lines[0].to_string()
+    }
+
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        serde_json::from_str(&self.ok(&all)).expect("valid JSON")
+    }
+
+    /// Runs with the clock set to `now`.
+    pub fn at(&self, now: &str) -> TestEnv {
+        TestEnv {
+            dir: TempDir::new().expect("temp dir"),
+            db: self.db.clone(),
+            now: now.to_string(),
+        }
+    }
+}
+
+/// The `slug → status` pairs from `list --json`.
+pub fn statuses(env: &TestEnv) -> Vec<(String, String)> {
+    let list = env.json(&["list"]);
+    list.as_array()
+        .expect("array")
+        .iter()
+        .map(|i| {
+            (
+                i["slug"].as_str().unwrap().to_string(),
+                i["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+pub fn status_of(env: &TestEnv, slug: &str) -> String {
+    statuses(env)
+        .into_iter()
+        .find(|(s, _)| s == slug)
+        .map(|(_, st)| st)
+        .unwrap_or_default()
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+        .join(name)
+}
