@@ -30,6 +30,7 @@ CREATE TABLE items (
 CREATE INDEX items_position ON items (position);
 CREATE INDEX items_status ON items (status, position);
 CREATE INDEX items_url ON items (url);
+CREATE INDEX items_last_event ON items (last_event_at);
 
 CREATE TABLE links (
     item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,

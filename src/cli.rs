@@ -69,6 +69,15 @@ pub enum Command {
     /// Revert the most recent event (of ITEM, or of any item)
     #[command(after_help = "Example: mlpath undo")]
     Undo(UndoArgs),
+    /// Progress per section, with a headline (the default command)
+    #[command(after_help = "Example: mlpath status --depth 1")]
+    Status(StatusArgs),
+    /// What to study next, and why
+    #[command(after_help = "Example: mlpath next --kind video -n 5 --explain")]
+    Next(NextArgs),
+    /// The timeline of events across all items, newest first
+    #[command(after_help = "Example: mlpath log --since \"7 days ago\"")]
+    Log(LogArgs),
     /// Show the database in use, its schema version and the imported list
     #[command(after_help = "Example: mlpath where")]
     Where,
@@ -146,6 +155,48 @@ pub struct UndoArgs {
     /// Only undo this item's latest event
     pub item: Option<String>,
     /// Also match items that are no longer in the list
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct StatusArgs {
+    /// Only items of this kind
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
+    /// Only sections whose path contains TEXT (any case)
+    #[arg(long, value_name = "TEXT")]
+    pub section: Option<String>,
+    /// Roll sections up to N levels (1 gives the top-level sections)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub depth: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+pub struct NextArgs {
+    /// How many suggestions
+    #[arg(short = 'n', default_value_t = 3, value_name = "N")]
+    pub n: usize,
+    /// Only items of this kind
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
+    /// Only items whose section path contains TEXT (any case)
+    #[arg(long, value_name = "TEXT")]
+    pub section: Option<String>,
+    /// Show the value of every ranking term
+    #[arg(long)]
+    pub explain: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Only events since WHEN (same forms as `done --at`)
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+    /// How many events
+    #[arg(short = 'n', default_value_t = 20, value_name = "N")]
+    pub n: usize,
+    /// Include events of items no longer in the list
     #[arg(long)]
     pub all: bool,
 }

@@ -7,6 +7,8 @@ pub mod error;
 pub mod lookup;
 pub mod markdown;
 pub mod model;
+pub mod progress;
+pub mod rank;
 pub mod render;
 pub mod slug;
 pub mod state;
@@ -40,12 +42,9 @@ pub fn main_exit_code() -> i32 {
 
 fn run(cli: cli::Cli) -> anyhow::Result<()> {
     let ctx = context::Context::new(&cli.global)?;
-    let command = cli.command.unwrap_or(cli::Command::List(cli::ListArgs {
-        all: false,
-        status: vec![],
-        kind: None,
-        section: None,
-        search: None,
-    }));
+    // `mlpath` alone shows the status, as `task` alone runs its default report.
+    let command = cli
+        .command
+        .unwrap_or(cli::Command::Status(cli::StatusArgs::default()));
     cmd::run(command, &ctx)
 }

@@ -2,9 +2,12 @@
 
 mod import;
 mod list;
+mod log;
 mod mark;
+mod next;
 mod note;
 mod show;
+mod status;
 mod undo;
 mod where_;
 
@@ -28,6 +31,9 @@ pub fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Reset(args) => mark::run(EventKind::Reset, args, ctx),
         Command::Note(args) => note::run(args, ctx),
         Command::Undo(args) => undo::run(args, ctx),
+        Command::Status(args) => status::run(args, ctx),
+        Command::Next(args) => next::run(args, ctx),
+        Command::Log(args) => log::run(args, ctx),
         Command::Where => where_::run(ctx),
     }
 }

@@ -3,11 +3,13 @@
 mod error;
 mod events;
 mod items;
+mod report;
 mod schema;
 
 pub use error::StoreError;
 pub use events::{EventRow, NewEvent};
 pub use items::{ItemFilter, ItemRow};
+pub use report::Pool;
 pub use schema::LATEST_VERSION;
 
 use chrono::{DateTime, SecondsFormat, Utc};

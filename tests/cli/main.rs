@@ -2,5 +2,6 @@
 
 mod errors;
 mod import;
+mod reports;
 mod support;
 mod tracking;

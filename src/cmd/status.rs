@@ -1,0 +1,140 @@
+use crate::cli::StatusArgs;
+use crate::context::Context;
+use crate::model::section_label;
+use crate::progress::{self, Counts, SectionProgress};
+use crate::render::{self, safe};
+use crate::store::{Pool, Store};
+use anyhow::Result;
+use chrono::{DateTime, Local, NaiveDate, Utc};
+use serde::Serialize;
+
+/// The public JSON shape of `mlpath status --json`.
+#[derive(Serialize)]
+struct StatusView {
+    #[serde(flatten)]
+    totals: Counts,
+    percent: f64,
+    streak_days: u32,
+    last_activity: Option<DateTime<Utc>>,
+    sections: Vec<SectionProgress>,
+}
+
+pub fn run(args: StatusArgs, ctx: &Context) -> Result<()> {
+    let store = ctx.store()?;
+    let pool = Pool {
+        kind: args.kind,
+        section_words: section_words(args.section.as_deref()),
+    };
+    let groups = store.status_groups(&pool)?;
+    let (_, mut sections) = progress::by_section(&groups, None);
+    if let Some(text) = &args.section {
+        let needle = text.to_lowercase();
+        sections.retain(|s| section_label(&s.section).to_lowercase().contains(&needle));
+    }
+    let exact: Vec<progress::Group> = groups
+        .into_iter()
+        .filter(|g| sections.iter().any(|s| s.section == g.section))
+        .collect();
+    let (totals, sections) = progress::by_section(&exact, args.depth.map(usize::from));
+    let view = StatusView {
+        percent: totals.percent(),
+        totals,
+        streak_days: streak(&store, ctx)?,
+        last_activity: store.last_activity()?,
+        sections,
+    };
+    if ctx.json {
+        return Ok(render::emit(&render::json(&view))?);
+    }
+    Ok(render::emit(&format!(
+        "{}\n{}",
+        headline(&view, ctx),
+        table(&view, ctx)
+    ))?)
+}
+
+/// `--section` words as they appear inside the stored section path.
+pub fn section_words(section: Option<&str>) -> Vec<String> {
+    section
+        .map(|s| {
+            s.split('/')
+                .map(|w| w.trim().to_string())
+                .filter(|w| !w.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn streak(store: &Store, ctx: &Context) -> Result<u32> {
+    let today = ctx.now.with_timezone(&Local).date_naive();
+    let mut days: Vec<NaiveDate> = Vec::new();
+    store.for_each_event_minute(|at| {
+        let day = at.with_timezone(&Local).date_naive();
+        if days.last() != Some(&day) {
+            // Stop at the first gap of more than a day: older days cannot extend the streak.
+            if days.last().is_some_and(|last| (*last - day).num_days() > 1) {
+                return false;
+            }
+            days.push(day);
+        }
+        true
+    })?;
+    Ok(progress::streak(days, today))
+}
+
+fn headline(view: &StatusView, ctx: &Context) -> String {
+    let t = &view.totals;
+    let mut parts = vec![format!(
+        "{}/{} done ({:.1}%)",
+        t.done + t.reviewed,
+        t.total - t.skipped,
+        view.percent
+    )];
+    parts.push(format!("{} in progress", t.started));
+    if t.skipped > 0 {
+        parts.push(format!("{} skipped", t.skipped));
+    }
+    match view.last_activity {
+        Some(at) => parts.push(format!("last activity {}", render::relative(at, ctx.now))),
+        None => parts.push("no activity yet".into()),
+    }
+    let days = view.streak_days;
+    parts.push(format!(
+        "streak {days} day{}",
+        if days == 1 { "" } else { "s" }
+    ));
+    parts.join(" · ")
+}
+
+fn table(view: &StatusView, ctx: &Context) -> String {
+    if view.sections.is_empty() {
+        return "no items match\n".into();
+    }
+    let header = [
+        "section", "total", "todo", "started", "done", "reviewed", "skipped", "progress", "%",
+    ];
+    let numbers = |c: &Counts| {
+        [c.total, c.todo, c.started, c.done, c.reviewed, c.skipped].map(|n| n.to_string())
+    };
+    let fixed: usize = header[1..7].iter().map(|h| h.len().max(6)).sum::<usize>() + 6;
+    let bar_width = 10;
+    let section_width = render::flexible_width(ctx.width, &[fixed, bar_width, 6]).clamp(12, 60);
+    let mut table = render::table(ctx, &header);
+    let mut add = |label: String, counts: &Counts, percent: f64| {
+        let mut cells = vec![render::keep_end(&label, section_width)];
+        cells.extend(numbers(counts));
+        cells.push(progress::bar(percent, bar_width));
+        cells.push(format!("{percent:.1}"));
+        table.add_row(cells);
+    };
+    for s in &view.sections {
+        add(
+            safe(&section_label(&s.section), false),
+            &s.counts,
+            s.percent,
+        );
+    }
+    add("total".into(), &view.totals, view.percent);
+    render::align_right(&mut table, &[1, 2, 3, 4, 5, 6, 8]);
+    render::table_text(&table)
+}

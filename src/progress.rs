@@ -1,0 +1,223 @@
+//! Progress maths for `mlpath status`: counts per section, percentages, study streaks. Pure.
+
+use crate::model::Status;
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+
+/// How many items are in each status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Counts {
+    pub total: u64,
+    pub todo: u64,
+    pub started: u64,
+    pub done: u64,
+    pub reviewed: u64,
+    pub skipped: u64,
+}
+
+impl Counts {
+    pub fn add(&mut self, status: Status, n: u64) {
+        self.total += n;
+        match status {
+            Status::Todo => self.todo += n,
+            Status::Started => self.started += n,
+            Status::Done => self.done += n,
+            Status::Reviewed => self.reviewed += n,
+            Status::Skipped => self.skipped += n,
+        }
+    }
+
+    fn merge(&mut self, other: &Counts) {
+        self.total += other.total;
+        self.todo += other.todo;
+        self.started += other.started;
+        self.done += other.done;
+        self.reviewed += other.reviewed;
+        self.skipped += other.skipped;
+    }
+
+    /// (done + reviewed) / (total − skipped), in percent; 0 when nothing is left to count.
+    pub fn percent(&self) -> f64 {
+        let denominator = self.total - self.skipped;
+        if denominator == 0 {
+            return 0.0;
+        }
+        let finished = (self.done + self.reviewed) as f64;
+        (finished * 1000.0 / denominator as f64).round() / 10.0
+    }
+}
+
+/// One row of the status table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionProgress {
+    pub section: Vec<String>,
+    #[serde(flatten)]
+    pub counts: Counts,
+    pub percent: f64,
+}
+
+/// Counts of one (section, status) group, with the list position of its first item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub section: Vec<String>,
+    pub status: Status,
+    pub count: u64,
+    pub first_position: i64,
+}
+
+/// Rolls groups up into sections (cut to `depth` levels when given), in list order, and totals.
+pub fn by_section(groups: &[Group], depth: Option<usize>) -> (Counts, Vec<SectionProgress>) {
+    let mut rows: Vec<(i64, Vec<String>, Counts)> = Vec::new();
+    let mut totals = Counts::default();
+    for group in groups {
+        let section: Vec<String> = match depth {
+            Some(d) => group.section.iter().take(d).cloned().collect(),
+            None => group.section.clone(),
+        };
+        totals.add(group.status, group.count);
+        match rows.iter_mut().find(|(_, s, _)| *s == section) {
+            Some((first, _, counts)) => {
+                *first = (*first).min(group.first_position);
+                counts.add(group.status, group.count);
+            }
+            None => {
+                let mut counts = Counts::default();
+                counts.add(group.status, group.count);
+                rows.push((group.first_position, section, counts));
+            }
+        }
+    }
+    rows.sort_by_key(|(first, _, _)| *first);
+    let sections = rows
+        .into_iter()
+        .map(|(_, section, counts)| SectionProgress {
+            section,
+            percent: counts.percent(),
+            counts,
+        })
+        .collect();
+    (totals, sections)
+}
+
+/// Sums section rows (for a filtered table's totals).
+pub fn total_of(sections: &[SectionProgress]) -> Counts {
+    let mut totals = Counts::default();
+    for s in sections {
+        totals.merge(&s.counts);
+    }
+    totals
+}
+
+/// Consecutive local days with at least one event, counting back from today. Today counts once
+/// it has an event; before that the streak ending yesterday still stands.
+/// `days` are the distinct local dates with events, newest first.
+pub fn streak(days: impl IntoIterator<Item = NaiveDate>, today: NaiveDate) -> u32 {
+    let mut expected: Option<NaiveDate> = None;
+    let mut count = 0;
+    for day in days {
+        if day > today {
+            continue;
+        }
+        match expected {
+            None if day == today || day == today - Duration::days(1) => {
+                count = 1;
+                expected = Some(day - Duration::days(1));
+            }
+            None => return 0,
+            Some(e) if day == e => {
+                count += 1;
+                expected = Some(day - Duration::days(1));
+            }
+            Some(e) if day > e => {} // the same day again
+            Some(_) => break,
+        }
+    }
+    count
+}
+
+/// A bar of `width` cells for a percentage.
+pub fn bar(percent: f64, width: usize) -> String {
+    let filled = ((percent / 100.0) * width as f64)
+        .round()
+        .clamp(0.0, width as f64) as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group(section: &[&str], status: Status, count: u64, first: i64) -> Group {
+        Group {
+            section: section.iter().map(|s| s.to_string()).collect(),
+            status,
+            count,
+            first_position: first,
+        }
+    }
+
+    #[test]
+    fn percent_excludes_skipped_items() {
+        let mut c = Counts::default();
+        c.add(Status::Done, 2);
+        c.add(Status::Reviewed, 1);
+        c.add(Status::Todo, 3);
+        c.add(Status::Skipped, 2);
+        assert_eq!(c.total, 8);
+        assert_eq!(c.percent(), 50.0);
+        assert_eq!(Counts::default().percent(), 0.0);
+        let mut all_skipped = Counts::default();
+        all_skipped.add(Status::Skipped, 2);
+        assert_eq!(all_skipped.percent(), 0.0);
+    }
+
+    #[test]
+    fn sections_in_list_order_and_rolled_up() {
+        let groups = [
+            group(&["Papers", "LLM", "Inference"], Status::Done, 2, 20),
+            group(&["Videos", "General"], Status::Todo, 5, 2),
+            group(&["Papers", "Speech"], Status::Todo, 1, 30),
+            group(&["Papers", "LLM", "Inference"], Status::Todo, 3, 21),
+            group(&["Tutorials"], Status::Todo, 1, 1),
+        ];
+        let (totals, rows) = by_section(&groups, None);
+        assert_eq!(totals.total, 12);
+        let names: Vec<String> = rows.iter().map(|r| r.section.join(" / ")).collect();
+        assert_eq!(
+            names,
+            [
+                "Tutorials",
+                "Videos / General",
+                "Papers / LLM / Inference",
+                "Papers / Speech"
+            ]
+        );
+        assert_eq!(rows[2].percent, 40.0);
+        let (_, rolled) = by_section(&groups, Some(1));
+        let names: Vec<String> = rolled.iter().map(|r| r.section.join(" / ")).collect();
+        assert_eq!(names, ["Tutorials", "Videos", "Papers"]);
+        assert_eq!(rolled[2].counts.total, 6);
+        assert_eq!(total_of(&rolled), totals);
+    }
+
+    #[test]
+    fn streaks() {
+        let d = |day: u32| NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+        assert_eq!(streak([d(28), d(27), d(26), d(24)], d(28)), 3);
+        assert_eq!(
+            streak([d(27), d(26)], d(28)),
+            2,
+            "not broken until a whole day passes"
+        );
+        assert_eq!(streak([d(26), d(25)], d(28)), 0);
+        assert_eq!(streak([], d(28)), 0);
+        assert_eq!(streak([d(28)], d(28)), 1);
+    }
+
+    #[test]
+    fn bars() {
+        assert_eq!(bar(50.0, 10), "█████░░░░░");
+        assert_eq!(bar(0.0, 4), "░░░░");
+        assert_eq!(bar(100.0, 4), "████");
+    }
+}

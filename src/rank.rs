@@ -1,0 +1,264 @@
+//! Ranking for `mlpath next`: an additive score, in the spirit of Taskwarrior's urgency. Pure.
+//!
+//! score = 10·in_progress + 6·recency + 3·earliness + 2·section, each term between 0 and 1:
+//! - in_progress: 1 for a started item, else 0;
+//! - recency: 1 / (1 + days since the item was last touched), started items only;
+//! - earliness: 1 − (position − first) / (last − first) over the candidate pool, so the earliest
+//!   item in list order scores 1;
+//! - section: 1 in the section of the most recently touched item, 0.5 in a sibling section (same
+//!   parent), else 0.
+//!
+//! The coefficients make any started item outrank any todo item, and a more recently touched
+//! started item outrank an older one (6 > 3 + 2).
+
+use crate::model::{Status, section_label};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+pub const W_IN_PROGRESS: f64 = 10.0;
+pub const W_RECENCY: f64 = 6.0;
+pub const W_EARLINESS: f64 = 3.0;
+pub const W_SECTION: f64 = 2.0;
+
+/// An item that may be suggested.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub id: i64,
+    pub position: i64,
+    pub section: Vec<String>,
+    pub status: Status,
+    pub started_at: Option<DateTime<Utc>>,
+    pub last_event_at: Option<DateTime<Utc>>,
+}
+
+/// What the ranking knows of the learner's situation.
+#[derive(Debug, Clone)]
+pub struct Situation {
+    pub now: DateTime<Utc>,
+    /// Section of the most recently touched item.
+    pub current_section: Option<Vec<String>>,
+    /// First and last list positions in the pool.
+    pub positions: (i64, i64),
+}
+
+/// Each term's value, before weighting.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Terms {
+    pub in_progress: f64,
+    pub recency: f64,
+    pub earliness: f64,
+    pub section: f64,
+}
+
+impl Terms {
+    pub fn score(&self) -> f64 {
+        W_IN_PROGRESS * self.in_progress
+            + W_RECENCY * self.recency
+            + W_EARLINESS * self.earliness
+            + W_SECTION * self.section
+    }
+}
+
+/// Why an item is suggested, in words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    InProgressSince(DateTime<Utc>),
+    InProgress,
+    NextIn(String),
+    After { previous: i64, section: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    pub id: i64,
+    pub score: f64,
+    pub terms: Terms,
+    pub reason: Reason,
+}
+
+pub fn terms(c: &Candidate, s: &Situation) -> Terms {
+    let started = c.status == Status::Started;
+    let recency = match (started, c.last_event_at) {
+        (true, Some(t)) => 1.0 / (1.0 + (s.now - t).num_seconds().max(0) as f64 / 86_400.0),
+        _ => 0.0,
+    };
+    let (first, last) = s.positions;
+    let earliness = if last > first {
+        1.0 - (c.position - first) as f64 / (last - first) as f64
+    } else {
+        1.0
+    };
+    let section = match &s.current_section {
+        Some(current) if *current == c.section => 1.0,
+        Some(current)
+            if !current.is_empty()
+                && current.len() == c.section.len()
+                && current[..current.len() - 1] == c.section[..c.section.len() - 1] =>
+        {
+            0.5
+        }
+        _ => 0.0,
+    };
+    Terms {
+        in_progress: if started { 1.0 } else { 0.0 },
+        recency,
+        earliness: earliness.clamp(0.0, 1.0),
+        section,
+    }
+}
+
+/// The best `n` candidates, best first; ties go to the earlier item in the list.
+pub fn rank(candidates: &[Candidate], situation: &Situation, n: usize) -> Vec<Ranked> {
+    let mut scored: Vec<(&Candidate, Terms)> = candidates
+        .iter()
+        .map(|c| (c, terms(c, situation)))
+        .collect();
+    scored.sort_by(|a, b| {
+        b.1.score()
+            .total_cmp(&a.1.score())
+            .then(a.0.position.cmp(&b.0.position))
+    });
+    scored.dedup_by_key(|(c, _)| c.id);
+    scored
+        .into_iter()
+        .take(n)
+        .map(|(c, terms)| Ranked {
+            id: c.id,
+            score: round(terms.score()),
+            terms,
+            reason: reason(c, candidates),
+        })
+        .collect()
+}
+
+fn reason(c: &Candidate, all: &[Candidate]) -> Reason {
+    if c.status == Status::Started {
+        return c
+            .started_at
+            .map_or(Reason::InProgress, Reason::InProgressSince);
+    }
+    let earlier = all
+        .iter()
+        .filter(|o| o.section == c.section && o.status == Status::Todo && o.position < c.position)
+        .max_by_key(|o| o.position);
+    match earlier {
+        Some(previous) => Reason::After {
+            previous: previous.id,
+            section: section_label(&c.section),
+        },
+        None => Reason::NextIn(section_label(&c.section)),
+    }
+}
+
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, TimeZone};
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap()
+    }
+
+    fn todo(id: i64, position: i64, section: &[&str]) -> Candidate {
+        Candidate {
+            id,
+            position,
+            section: section.iter().map(|s| s.to_string()).collect(),
+            status: Status::Todo,
+            started_at: None,
+            last_event_at: None,
+        }
+    }
+
+    fn started(id: i64, position: i64, days_ago: i64) -> Candidate {
+        let t = now() - Duration::days(days_ago);
+        Candidate {
+            status: Status::Started,
+            started_at: Some(t),
+            last_event_at: Some(t),
+            ..todo(id, position, &["A"])
+        }
+    }
+
+    fn situation(current: Option<&[&str]>) -> Situation {
+        Situation {
+            now: now(),
+            current_section: current.map(|c| c.iter().map(|s| s.to_string()).collect()),
+            positions: (1, 100),
+        }
+    }
+
+    #[test]
+    fn terms_are_between_zero_and_one() {
+        let t = terms(&started(1, 1, 0), &situation(Some(&["A"])));
+        assert_eq!(
+            t,
+            Terms {
+                in_progress: 1.0,
+                recency: 1.0,
+                earliness: 1.0,
+                section: 1.0
+            }
+        );
+        assert_eq!(t.score(), 21.0);
+        let t = terms(&todo(2, 100, &["B", "x"]), &situation(Some(&["B", "y"])));
+        assert_eq!(
+            t,
+            Terms {
+                in_progress: 0.0,
+                recency: 0.0,
+                earliness: 0.0,
+                section: 0.5
+            }
+        );
+    }
+
+    #[test]
+    fn started_items_first_most_recent_first() {
+        let pool = [
+            todo(1, 1, &["A"]),
+            started(2, 90, 5),
+            started(3, 95, 0),
+            todo(4, 2, &["A"]),
+        ];
+        let ids: Vec<i64> = rank(&pool, &situation(None), 4)
+            .iter()
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(ids, [3, 2, 1, 4]);
+    }
+
+    #[test]
+    fn staying_in_the_current_section_earns_a_bonus() {
+        let pool = [
+            todo(1, 1, &["Videos"]),
+            todo(2, 50, &["Papers"]),
+            todo(3, 51, &["Papers"]),
+        ];
+        let ranked = rank(&pool, &situation(Some(&["Papers"])), 3);
+        let ids: Vec<i64> = ranked.iter().map(|r| r.id).collect();
+        assert_eq!(ids, [2, 3, 1]);
+        assert_eq!(ranked[0].reason, Reason::NextIn("Papers".into()));
+        assert_eq!(
+            ranked[1].reason,
+            Reason::After {
+                previous: 2,
+                section: "Papers".into()
+            }
+        );
+    }
+
+    #[test]
+    fn without_a_current_section_list_order_wins() {
+        let pool = [todo(2, 50, &["Papers"]), todo(1, 1, &["Videos"])];
+        let ids: Vec<i64> = rank(&pool, &situation(None), 1)
+            .iter()
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(ids, [1]);
+    }
+}
