@@ -6,7 +6,7 @@
 //! - earliness: 1 − (position − first) / (last − first) over the candidate pool, so the earliest
 //!   item in list order scores 1;
 //! - section: 1 in the section of the most recently touched item, 0.5 in a sibling section (same
-//!   parent), else 0.
+//!   non-empty parent, e.g. `Videos / General` beside `Videos / Transformer`), else 0.
 //!
 //! The coefficients make any started item outrank any todo item, and a more recently touched
 //! started item outrank an older one (6 > 3 + 2).
@@ -91,7 +91,7 @@ pub fn terms(c: &Candidate, s: &Situation) -> Terms {
     let section = match &s.current_section {
         Some(current) if *current == c.section => 1.0,
         Some(current)
-            if !current.is_empty()
+            if current.len() > 1
                 && current.len() == c.section.len()
                 && current[..current.len() - 1] == c.section[..c.section.len() - 1] =>
         {
