@@ -9,6 +9,8 @@ CREATE TABLE items (
     position      INTEGER NOT NULL,
     kind          TEXT NOT NULL,
     url           TEXT,
+    -- JSON array of {"label", "url"} in list order; url is null for an empty link
+    links         TEXT NOT NULL DEFAULT '[]',
     venue         TEXT,
     year          INTEGER,
     source_line   INTEGER,
@@ -29,16 +31,9 @@ CREATE TABLE items (
 );
 CREATE INDEX items_position ON items (position);
 CREATE INDEX items_status ON items (status, position);
-CREATE INDEX items_url ON items (url);
 CREATE INDEX items_last_event ON items (last_event_at);
-
-CREATE TABLE links (
-    item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
-    ord     INTEGER NOT NULL,
-    label   TEXT NOT NULL,
-    url     TEXT,
-    PRIMARY KEY (item_id, ord)
-) WITHOUT ROWID;
+-- Covers the per-section counts of `status` and the section candidates of `next`.
+CREATE INDEX items_section ON items (section, status, removed, kind, position);
 
 -- Append-only: rows are never updated or deleted. An 'undo' row cancels the row it names.
 CREATE TABLE events (

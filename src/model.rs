@@ -44,13 +44,18 @@ impl Kind {
     pub fn from_section_name(name: &str) -> Option<Kind> {
         name.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .find_map(|word| match word.to_lowercase().as_str() {
-                "paper" | "papers" => Some(Kind::Paper),
-                "video" | "videos" => Some(Kind::Video),
-                "tutorial" | "tutorials" => Some(Kind::Tutorial),
-                "course" | "courses" => Some(Kind::Course),
-                "book" | "books" => Some(Kind::Book),
-                _ => None,
+            .find_map(|word| {
+                let singular = word.strip_suffix(['s', 'S']).unwrap_or(word);
+                [
+                    ("paper", Kind::Paper),
+                    ("video", Kind::Video),
+                    ("tutorial", Kind::Tutorial),
+                    ("course", Kind::Course),
+                    ("book", Kind::Book),
+                ]
+                .into_iter()
+                .find(|(name, _)| singular.eq_ignore_ascii_case(name))
+                .map(|(_, kind)| kind)
             })
     }
 
@@ -87,7 +92,10 @@ fn host_of(url: &str) -> &str {
 }
 
 fn host_matches(host: &str, domain: &str) -> bool {
-    host == domain || host.ends_with(&format!(".{domain}"))
+    host == domain
+        || host
+            .strip_suffix(domain)
+            .is_some_and(|rest| rest.ends_with('.'))
 }
 
 impl fmt::Display for Kind {

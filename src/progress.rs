@@ -3,6 +3,7 @@
 use crate::model::Status;
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// How many items are in each status.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -68,6 +69,7 @@ pub struct Group {
 /// Rolls groups up into sections (cut to `depth` levels when given), in list order, and totals.
 pub fn by_section(groups: &[Group], depth: Option<usize>) -> (Counts, Vec<SectionProgress>) {
     let mut rows: Vec<(i64, Vec<String>, Counts)> = Vec::new();
+    let mut index: HashMap<Vec<String>, usize> = HashMap::new();
     let mut totals = Counts::default();
     for group in groups {
         let section: Vec<String> = match depth {
@@ -75,17 +77,13 @@ pub fn by_section(groups: &[Group], depth: Option<usize>) -> (Counts, Vec<Sectio
             None => group.section.clone(),
         };
         totals.add(group.status, group.count);
-        match rows.iter_mut().find(|(_, s, _)| *s == section) {
-            Some((first, _, counts)) => {
-                *first = (*first).min(group.first_position);
-                counts.add(group.status, group.count);
-            }
-            None => {
-                let mut counts = Counts::default();
-                counts.add(group.status, group.count);
-                rows.push((group.first_position, section, counts));
-            }
-        }
+        let row = *index.entry(section.clone()).or_insert_with(|| {
+            rows.push((group.first_position, section, Counts::default()));
+            rows.len() - 1
+        });
+        let (first, _, counts) = &mut rows[row];
+        *first = (*first).min(group.first_position);
+        counts.add(group.status, group.count);
     }
     rows.sort_by_key(|(first, _, _)| *first);
     let sections = rows

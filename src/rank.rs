@@ -3,13 +3,13 @@
 //! score = 10·in_progress + 6·recency + 3·earliness + 2·section, each term between 0 and 1:
 //! - in_progress: 1 for a started item, else 0;
 //! - recency: 1 / (1 + days since the item was last touched), started items only;
-//! - earliness: 1 − (position − first) / (last − first) over the candidate pool, so the earliest
-//!   item in list order scores 1;
+//! - earliness: 1 − (position − first) / (last − first) over the pool, so the earliest item in
+//!   list order scores 1; todo items only;
 //! - section: 1 in the section of the most recently touched item, 0.5 in a sibling section (same
-//!   non-empty parent, e.g. `Videos / General` beside `Videos / Transformer`), else 0.
+//!   non-empty parent, e.g. `Videos / General` beside `Videos / Transformer`), else 0; todo only.
 //!
-//! The coefficients make any started item outrank any todo item, and a more recently touched
-//! started item outrank an older one (6 > 3 + 2).
+//! So any started item outranks any todo item (10 > 3 + 2), started items go most recently
+//! touched first, and todo items go in list order with a bonus for staying in the section.
 
 use crate::model::{Status, section_label};
 use chrono::{DateTime, Utc};
@@ -99,9 +99,17 @@ pub fn terms(c: &Candidate, s: &Situation) -> Terms {
         }
         _ => 0.0,
     };
+    if started {
+        return Terms {
+            in_progress: 1.0,
+            recency,
+            earliness: 0.0,
+            section: 0.0,
+        };
+    }
     Terms {
-        in_progress: if started { 1.0 } else { 0.0 },
-        recency,
+        in_progress: 0.0,
+        recency: 0.0,
         earliness: earliness.clamp(0.0, 1.0),
         section,
     }
@@ -200,11 +208,11 @@ mod tests {
             Terms {
                 in_progress: 1.0,
                 recency: 1.0,
-                earliness: 1.0,
-                section: 1.0
+                earliness: 0.0,
+                section: 0.0
             }
         );
-        assert_eq!(t.score(), 21.0);
+        assert_eq!(t.score(), 16.0);
         let t = terms(&todo(2, 100, &["B", "x"]), &situation(Some(&["B", "y"])));
         assert_eq!(
             t,
@@ -230,6 +238,17 @@ mod tests {
             .map(|r| r.id)
             .collect();
         assert_eq!(ids, [3, 2, 1, 4]);
+    }
+
+    #[test]
+    fn recency_alone_orders_started_items() {
+        // An old started item early in the list still follows a fresh one late in the list.
+        let pool = [started(1, 1, 200), started(2, 100, 199)];
+        let ids: Vec<i64> = rank(&pool, &situation(Some(&["A"])), 2)
+            .iter()
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(ids, [2, 1]);
     }
 
     #[test]

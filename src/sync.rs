@@ -129,47 +129,55 @@ pub fn plan(existing: &[Existing], parsed: &[ParsedItem]) -> Plan {
 
 /// For each parsed item, the index of the existing item it is, if any.
 fn match_items(existing: &[Existing], parsed: &[ParsedItem]) -> Vec<Option<usize>> {
-    let mut by_url: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_slug: HashMap<&str, usize> = HashMap::new();
-    let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, e) in existing.iter().enumerate() {
-        if let Some(u) = &e.url {
-            by_url.entry(u.as_str()).or_default().push(i);
-        }
-        if !e.manual {
-            by_slug.insert(e.slug.as_str(), i);
-            by_title
-                .entry(normalize_title(&e.title))
-                .or_default()
-                .push(i);
-        }
+    let mut result: Vec<Option<usize>> = vec![None; parsed.len()];
+    if existing.is_empty() {
+        return result;
     }
     let mut claimed = vec![false; existing.len()];
-    let mut result: Vec<Option<usize>> = vec![None; parsed.len()];
-    let claim = |candidates: &[usize], claimed: &mut Vec<bool>| {
+    let mut claim = |candidates: &[usize]| {
         let found = candidates.iter().copied().find(|&i| !claimed[i]);
         if let Some(i) = found {
             claimed[i] = true;
         }
         found
     };
+    let mut by_url: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, e) in existing.iter().enumerate() {
+        if let Some(u) = &e.url {
+            by_url.entry(u.as_str()).or_default().push(i);
+        }
+    }
     for (r, item) in result.iter_mut().zip(parsed) {
         if let Some(cands) = item.url.as_deref().and_then(|u| by_url.get(u)) {
-            *r = claim(cands, &mut claimed);
+            *r = claim(cands);
         }
     }
-    for (r, item) in result.iter_mut().zip(parsed) {
-        if r.is_none()
-            && let Some(&i) = by_slug.get(item.slug.as_str())
-        {
-            *r = claim(&[i], &mut claimed);
+    // The slug and title passes are only needed for what the URLs left unmatched.
+    let listed = || existing.iter().enumerate().filter(|(_, e)| !e.manual);
+    if result.iter().any(Option::is_none) {
+        let by_slug: HashMap<&str, usize> = listed().map(|(i, e)| (e.slug.as_str(), i)).collect();
+        for (r, item) in result.iter_mut().zip(parsed) {
+            if r.is_none()
+                && let Some(&i) = by_slug.get(item.slug.as_str())
+            {
+                *r = claim(&[i]);
+            }
         }
     }
-    for (r, item) in result.iter_mut().zip(parsed) {
-        if r.is_none()
-            && let Some(cands) = by_title.get(&normalize_title(&item.title))
-        {
-            *r = claim(cands, &mut claimed);
+    if result.iter().any(Option::is_none) {
+        let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in listed() {
+            by_title
+                .entry(normalize_title(&e.title))
+                .or_default()
+                .push(i);
+        }
+        for (r, item) in result.iter_mut().zip(parsed) {
+            if r.is_none()
+                && let Some(cands) = by_title.get(&normalize_title(&item.title))
+            {
+                *r = claim(cands);
+            }
         }
     }
     result

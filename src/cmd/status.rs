@@ -31,9 +31,12 @@ pub fn run(args: StatusArgs, ctx: &Context) -> Result<()> {
         let needle = text.to_lowercase();
         sections.retain(|s| section_label(&s.section).to_lowercase().contains(&needle));
     }
+    let kept: std::collections::HashSet<&Vec<String>> =
+        sections.iter().map(|s| &s.section).collect();
     let exact: Vec<progress::Group> = groups
-        .into_iter()
-        .filter(|g| sections.iter().any(|s| s.section == g.section))
+        .iter()
+        .filter(|g| kept.contains(&g.section))
+        .cloned()
         .collect();
     let (totals, sections) = progress::by_section(&exact, args.depth.map(usize::from));
     let view = StatusView {
@@ -65,21 +68,29 @@ pub fn section_words(section: Option<&str>) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Walks back one local day at a time, one index seek per day, until a day without events.
 fn streak(store: &Store, ctx: &Context) -> Result<u32> {
     let today = ctx.now.with_timezone(&Local).date_naive();
     let mut days: Vec<NaiveDate> = Vec::new();
-    store.for_each_event_minute(|at| {
+    let mut before = Some(ctx.now + chrono::Duration::seconds(1));
+    while let Some(at) = store.latest_event_before(before)? {
         let day = at.with_timezone(&Local).date_naive();
-        if days.last() != Some(&day) {
-            // Stop at the first gap of more than a day: older days cannot extend the streak.
-            if days.last().is_some_and(|last| (*last - day).num_days() > 1) {
-                return false;
-            }
-            days.push(day);
+        let expected = days
+            .last()
+            .map_or(today, |d| *d - chrono::Duration::days(1));
+        if day < expected - chrono::Duration::days(if days.is_empty() { 1 } else { 0 }) {
+            break;
         }
-        true
-    })?;
+        days.push(day);
+        before = local_midnight(day);
+    }
     Ok(progress::streak(days, today))
+}
+
+fn local_midnight(day: NaiveDate) -> Option<DateTime<Utc>> {
+    day.and_hms_opt(0, 0, 0)
+        .and_then(|t| t.and_local_timezone(Local).earliest())
+        .map(|t| t.with_timezone(&Utc))
 }
 
 fn headline(view: &StatusView, ctx: &Context) -> String {

@@ -38,12 +38,19 @@ pub struct ParsedItem {
 
 /// Parses a whole list. Never fails: anything that is not an item is skipped.
 pub fn parse(src: &str) -> Vec<ParsedItem> {
-    let title_heading = leading_title_heading(src);
-    let mut walker = Walker::new(src, title_heading);
+    let mut walker = Walker::new(src);
     for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
         walker.event(event, range.start);
     }
-    finish(walker.items)
+    let mut raw = walker.items;
+    if let Some(title) = walker.title.filter(|t| !t.is_title()) {
+        // The leading H1 turned out to be a section: put it back over the items it heads.
+        let end = title.end_item.unwrap_or(raw.len()).min(raw.len());
+        for item in &mut raw[title.first_item..end] {
+            item.section.insert(0, title.text.clone());
+        }
+    }
+    finish(raw)
 }
 
 fn options() -> Options {
@@ -55,36 +62,30 @@ fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
-/// Whether the first heading is the list's title: an H1 that opens the file, either the only H1
-/// or one with no items of its own before the next heading.
-fn leading_title_heading(src: &str) -> bool {
-    let mut h1_count = 0;
-    let mut headings_seen = 0;
-    let mut first_is_h1 = false;
-    let mut items_under_first = false;
-    for event in Parser::new_ext(src, options()) {
-        match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                headings_seen += 1;
-                if level == HeadingLevel::H1 {
-                    h1_count += 1;
-                    if headings_seen == 1 {
-                        first_is_h1 = true;
-                    }
-                }
-            }
-            Event::Start(Tag::Item | Tag::TableRow) if headings_seen == 1 => {
-                items_under_first = true;
-            }
-            _ => {}
-        }
+/// The first heading, when it is an H1, is held back as the list's title until the rest of the
+/// file shows whether it is one: it is when it is the only H1, or when no item stands between it
+/// and the next heading.
+struct TitleCandidate {
+    text: String,
+    /// Index of the first item read after it.
+    first_item: usize,
+    /// Index of the first item read after the next H1, which ends its reach.
+    end_item: Option<usize>,
+    later_h1: bool,
+    items_before_next_heading: bool,
+    next_heading_seen: bool,
+}
+
+impl TitleCandidate {
+    fn is_title(&self) -> bool {
+        !self.later_h1 || !self.items_before_next_heading
     }
-    first_is_h1 && (h1_count == 1 || !items_under_first)
 }
 
 struct Walker {
     line_starts: Vec<usize>,
-    skip_title: bool,
+    headings_seen: usize,
+    title: Option<TitleCandidate>,
     /// (level key, title): a heading of level L has key 2L; a pseudo-heading below it 2L+1.
     sections: Vec<(u16, String)>,
     heading: Option<(u16, String)>,
@@ -110,12 +111,13 @@ struct BoldParagraph {
 }
 
 impl Walker {
-    fn new(src: &str, skip_title: bool) -> Self {
+    fn new(src: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
         Walker {
             line_starts,
-            skip_title,
+            headings_seen: 0,
+            title: None,
             sections: Vec::new(),
             heading: None,
             nodes: Vec::new(),
@@ -129,7 +131,8 @@ impl Walker {
             row: None,
             cell: None,
             summary_key: None,
-            items: Vec::new(),
+            // About one item per line of a typical list; sized once to avoid regrowing.
+            items: Vec::with_capacity(src.len() / 128),
         }
     }
 
@@ -196,6 +199,14 @@ impl Walker {
                 if let Some(node) = self.nodes.last_mut() {
                     node.is_heading = true;
                 }
+                self.headings_seen += 1;
+                if let Some(t) = self.title.as_mut() {
+                    t.next_heading_seen = true;
+                    if level == HeadingLevel::H1 && !t.later_h1 {
+                        t.later_h1 = true;
+                        t.end_item = Some(self.items.len());
+                    }
+                }
                 self.heading = Some((2 * level as u16, String::new()));
             }
             Tag::Paragraph => {
@@ -208,10 +219,31 @@ impl Walker {
                     self.text(" ");
                 }
             }
+            Tag::Item | Tag::TableRow
+                if self.title.as_ref().is_some_and(|t| !t.next_heading_seen) =>
+            {
+                if let Some(t) = self.title.as_mut() {
+                    t.items_before_next_heading = true;
+                }
+                self.start_item_or_row(tag, offset);
+            }
+            Tag::Item | Tag::TableRow => self.start_item_or_row(tag, offset),
+            _ => self.start_inline(tag),
+        }
+    }
+
+    fn start_item_or_row(&mut self, tag: Tag<'_>, offset: usize) {
+        match tag {
             Tag::Item => {
                 let node = Node::new(self.line_of(offset), self.section());
                 self.nodes.push(node);
             }
+            _ => self.row = Some((self.line_of(offset), Vec::new())),
+        }
+    }
+
+    fn start_inline(&mut self, tag: Tag<'_>) {
+        match tag {
             Tag::Link { dest_url, .. } => {
                 self.link = Some(RawLink {
                     url: dest_url.to_string(),
@@ -221,7 +253,6 @@ impl Walker {
             Tag::Image { .. } => self.image_depth += 1,
             Tag::Strong => self.strong_depth += 1,
             Tag::TableHead => self.table_head = true,
-            Tag::TableRow => self.row = Some((self.line_of(offset), Vec::new())),
             Tag::TableCell => self.cell = Some(Vec::new()),
             _ => {}
         }
@@ -276,7 +307,15 @@ impl Walker {
         let Some((key, text)) = self.heading.take() else {
             return;
         };
-        if std::mem::take(&mut self.skip_title) {
+        if self.headings_seen == 1 && key == 2 && self.nodes.is_empty() {
+            self.title = Some(TitleCandidate {
+                text: title::clean_title(&text),
+                first_item: self.items.len(),
+                end_item: None,
+                later_h1: false,
+                items_before_next_heading: false,
+                next_heading_seen: false,
+            });
             return;
         }
         self.summary_key = None;
@@ -381,26 +420,25 @@ fn strip_tags(html: &str) -> String {
 
 /// The same primary URL listed again is the same item (a paper filed under two sections), unless
 /// the later entry brings links of its own (a table of talks that all cite one book).
+/// `seen` maps primary URLs to the index of their first item.
 fn is_duplicate(
     url: &str,
     links: &[Link],
-    seen: &mut HashMap<String, Vec<Option<String>>>,
+    seen: &HashMap<String, usize>,
+    items: &[ParsedItem],
 ) -> bool {
-    let urls: Vec<Option<String>> = links.iter().map(|l| l.url.clone()).collect();
-    match seen.get(url) {
-        Some(first) if urls.iter().all(|u| u.is_none() || first.contains(u)) => true,
-        Some(_) => false,
-        None => {
-            seen.insert(url.to_string(), urls);
-            false
-        }
-    }
+    seen.get(url).is_some_and(|&first| {
+        let first = &items[first].links;
+        links
+            .iter()
+            .all(|l| l.url.is_none() || first.iter().any(|f| f.url == l.url))
+    })
 }
 
 /// Turns raw items into parsed items: titles, kinds, one item per primary URL, unique slugs.
 fn finish(raw: Vec<RawItem>) -> Vec<ParsedItem> {
-    let mut seen: HashMap<String, Vec<Option<String>>> = HashMap::new();
-    let mut taken = HashSet::new();
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(raw.len());
+    let mut taken = HashSet::with_capacity(raw.len());
     let mut items = Vec::with_capacity(raw.len());
     for raw in raw {
         let parts = title::extract(&raw.spans);
@@ -419,10 +457,11 @@ fn finish(raw: Vec<RawItem>) -> Vec<ParsedItem> {
             .iter()
             .find(|l| l.url.is_some() && !is_note_label(&l.label))
             .and_then(|l| l.url.clone());
-        if let Some(u) = &url
-            && is_duplicate(u, &links, &mut seen)
-        {
-            continue;
+        if let Some(u) = &url {
+            if is_duplicate(u, &links, &seen, &items) {
+                continue;
+            }
+            seen.entry(u.clone()).or_insert(items.len());
         }
         let title = if parts.title.is_empty() {
             links.first().map(|l| l.label.clone()).unwrap_or_default()

@@ -105,18 +105,14 @@ impl Store {
     }
 
     pub fn links_of(&self, item_id: i64) -> Result<Vec<Link>> {
-        let mut stmt = self
+        let text: Option<String> = self
             .conn
-            .prepare_cached("SELECT label, url FROM links WHERE item_id = ?1 ORDER BY ord")
-            .map_err(|e| self.classify(e, "reading links"))?;
-        stmt.query_map([item_id], |r| {
-            Ok(Link {
-                label: r.get(0)?,
-                url: r.get(1)?,
+            .query_row("SELECT links FROM items WHERE id = ?1", [item_id], |r| {
+                r.get(0)
             })
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(|e| self.classify(e, "reading links"))
+            .optional()
+            .map_err(|e| self.classify(e, "reading links"))?;
+        Ok(text.as_deref().map(parse_links).unwrap_or_default())
     }
 
     /// Imports a parsed list in one transaction and returns what changed. With `dry_run`
@@ -178,56 +174,41 @@ fn query_items(conn: &Connection, filter: &ItemFilter) -> rusqlite::Result<Vec<I
 }
 
 fn query_all_links(conn: &Connection) -> rusqlite::Result<HashMap<i64, Vec<Link>>> {
-    let mut stmt = conn.prepare("SELECT item_id, label, url FROM links ORDER BY item_id, ord")?;
-    let mut map: HashMap<i64, Vec<Link>> = HashMap::new();
+    let mut stmt = conn.prepare("SELECT id, links FROM items")?;
     let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            Link {
-                label: r.get(1)?,
-                url: r.get(2)?,
-            },
-        ))
+        Ok((r.get::<_, i64>(0)?, parse_links(&r.get::<_, String>(1)?)))
     })?;
-    for row in rows {
-        let (id, link) = row?;
-        map.entry(id).or_default().push(link);
-    }
-    Ok(map)
+    rows.collect()
+}
+
+fn parse_links(text: &str) -> Vec<Link> {
+    serde_json::from_str(text).unwrap_or_default()
 }
 
 fn existing_for_sync(conn: &Connection) -> rusqlite::Result<Vec<Existing>> {
-    let mut links = query_all_links(conn)?;
-    let rows = query_items(
-        conn,
-        &ItemFilter {
-            include_removed: true,
-            ..ItemFilter::default()
-        },
+    let mut stmt = conn.prepare(
+        "SELECT id, slug, title, section, position, kind, url, links, venue, year, source_line,
+         origin, removed, list_checked FROM items",
     )?;
-    let mut stmt = conn.prepare("SELECT id, list_checked FROM items")?;
-    let checked: HashMap<i64, bool> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Existing {
-            id: r.id,
-            links: links.remove(&r.id).unwrap_or_default(),
-            list_checked: checked.get(&r.id).copied().unwrap_or(false),
-            slug: r.slug,
-            title: r.title,
-            section: r.section,
-            position: r.position,
-            kind: r.kind,
-            url: r.url,
-            venue: r.venue,
-            year: r.year,
-            line: r.line,
-            manual: r.manual,
-            removed: r.removed,
+    let rows = stmt.query_map([], |r| {
+        Ok(Existing {
+            id: r.get(0)?,
+            slug: r.get(1)?,
+            title: r.get(2)?,
+            section: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
+            position: r.get(4)?,
+            kind: Kind::parse(&r.get::<_, String>(5)?).unwrap_or(Kind::Other),
+            url: r.get(6)?,
+            links: parse_links(&r.get::<_, String>(7)?),
+            venue: r.get(8)?,
+            year: r.get(9)?,
+            line: r.get(10)?,
+            manual: r.get::<_, String>(11)? == "manual",
+            removed: r.get(12)?,
+            list_checked: r.get(13)?,
         })
-        .collect())
+    })?;
+    rows.collect()
 }
 
 fn apply_plan(
@@ -237,65 +218,54 @@ fn apply_plan(
     now: DateTime<Utc>,
 ) -> rusqlite::Result<()> {
     let mut insert = tx.prepare_cached(
-        "INSERT INTO items (slug, title, section, position, kind, url, venue, year, source_line, list_checked)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO items (slug, title, section, position, kind, url, venue, year, source_line, list_checked, links)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     let mut update = tx.prepare_cached(
         "UPDATE items SET title = ?2, section = ?3, position = ?4, kind = ?5, url = ?6, venue = ?7,
-         year = ?8, source_line = ?9, list_checked = ?10, removed = 0 WHERE id = ?1",
+         year = ?8, source_line = ?9, list_checked = ?10, links = ?11, removed = 0 WHERE id = ?1",
     )?;
-    let mut clear_links = tx.prepare_cached("DELETE FROM links WHERE item_id = ?1")?;
-    let mut add_link =
-        tx.prepare_cached("INSERT INTO links (item_id, ord, label, url) VALUES (?1, ?2, ?3, ?4)")?;
     let mut checked_ids = Vec::new();
     for (index, (action, item)) in plan.actions.iter().zip(parsed).enumerate() {
-        let section = serde_json::to_string(&item.section).unwrap_or_else(|_| "[]".into());
-        let position = index as i64 + 1;
         let checked = item.checked == Some(true);
-        let fields = params![
-            item.title,
-            section,
-            position,
-            item.kind.as_str(),
-            item.url,
-            item.venue,
-            item.year,
-            item.line as i64,
-            checked
-        ];
-        let (id, write_links) = match action {
+        let position = index as i64 + 1;
+        let write = |stmt: &mut rusqlite::CachedStatement<'_>, key: &dyn rusqlite::ToSql| {
+            let section = serde_json::to_string(&item.section).unwrap_or_else(|_| "[]".into());
+            let links = serde_json::to_string(&item.links).unwrap_or_else(|_| "[]".into());
+            stmt.execute(params![
+                key,
+                item.title,
+                section,
+                position,
+                item.kind.as_str(),
+                item.url,
+                item.venue,
+                item.year,
+                item.line as i64,
+                checked,
+                links
+            ])
+        };
+        match action {
             Action::Insert { slug } => {
-                let mut values: Vec<&dyn rusqlite::ToSql> = vec![slug];
-                values.extend_from_slice(fields);
-                insert.execute(values.as_slice())?;
+                write(&mut insert, slug)?;
                 let id = tx.last_insert_rowid();
                 if checked {
                     checked_ids.push(id);
                 }
-                (id, true)
             }
             Action::Update {
                 id,
-                changed,
                 rewrite,
                 newly_checked,
                 ..
             } => {
                 if *rewrite {
-                    let mut values: Vec<&dyn rusqlite::ToSql> = vec![id];
-                    values.extend_from_slice(fields);
-                    update.execute(values.as_slice())?;
+                    write(&mut update, id)?;
                 }
                 if *newly_checked {
                     checked_ids.push(*id);
                 }
-                (*id, *changed)
-            }
-        };
-        if write_links {
-            clear_links.execute([id])?;
-            for (ord, link) in item.links.iter().enumerate() {
-                add_link.execute(params![id, ord as i64, link.label, link.url])?;
             }
         }
     }

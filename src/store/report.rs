@@ -66,48 +66,30 @@ impl Store {
 
     /// Time of the newest event that counts.
     pub fn last_activity(&self) -> Result<Option<DateTime<Utc>>> {
+        self.latest_event_before(None)
+    }
+
+    /// The newest event that counts before `before` (or at all), by index seek.
+    pub fn latest_event_before(
+        &self,
+        before: Option<DateTime<Utc>>,
+    ) -> Result<Option<DateTime<Utc>>> {
         let at: Option<String> = self
             .conn
             .query_row(
-                "SELECT e.at FROM events e WHERE e.kind <> 'undo'
+                "SELECT e.at FROM events e WHERE e.at < ?1 AND e.kind <> 'undo'
                  AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
-                 ORDER BY e.at DESC, e.id DESC LIMIT 1",
-                [],
+                 ORDER BY e.at DESC LIMIT 1",
+                // A bound that sorts after every timestamp keeps the index usable.
+                [before.map_or_else(|| "9999".to_string(), super::format_time)],
                 |r| r.get(0),
             )
             .optional()
-            .map_err(|e| self.classify(e, "reading the last activity"))?;
+            .map_err(|e| self.classify(e, "reading events"))?;
         at.as_deref()
             .map(parse_time)
             .transpose()
-            .map_err(|e| self.classify(e, "reading the last activity"))
-    }
-
-    /// Event times to the minute (UTC), newest first, for streaks in local time.
-    /// Read lazily: the caller stops at the first gap.
-    pub fn for_each_event_minute(&self, mut f: impl FnMut(DateTime<Utc>) -> bool) -> Result<()> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT DISTINCT substr(e.at, 1, 16) AS minute FROM events e WHERE e.kind <> 'undo'
-                 AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id) ORDER BY minute DESC",
-            )
-            .map_err(|e| self.classify(e, "reading events"))?;
-        let mut rows = stmt
-            .query([])
-            .map_err(|e| self.classify(e, "reading events"))?;
-        while let Some(row) = rows
-            .next()
-            .map_err(|e| self.classify(e, "reading events"))?
-        {
-            let minute: String = row.get(0).map_err(|e| self.classify(e, "reading events"))?;
-            let at = parse_time(&format!("{minute}:00Z"))
-                .map_err(|e| self.classify(e, "reading events"))?;
-            if !f(at) {
-                break;
-            }
-        }
-        Ok(())
+            .map_err(|e| self.classify(e, "reading events"))
     }
 
     /// Section of the most recently touched item in the list.
@@ -128,16 +110,22 @@ impl Store {
     /// First and last positions of todo and started items in the pool.
     pub fn pool_positions(&self, pool: &Pool) -> Result<Option<(i64, i64)>> {
         let (cond, values) = pool.conditions();
-        let sql = format!(
-            "SELECT min(position), max(position) FROM items WHERE {cond} AND status IN ('todo', 'started')"
-        );
-        let (min, max): (Option<i64>, Option<i64>) = self
-            .conn
-            .query_row(&sql, rusqlite::params_from_iter(values), |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .map_err(|e| self.classify(e, "reading positions"))?;
-        Ok(min.zip(max))
+        let mut ends: Vec<i64> = Vec::new();
+        // One index seek per status and end, rather than a scan of the pool.
+        for status in ["todo", "started"] {
+            for order in ["ASC", "DESC"] {
+                let sql = format!(
+                    "SELECT position FROM items WHERE {cond} AND status = '{status}' ORDER BY position {order} LIMIT 1"
+                );
+                let found: Option<i64> = self
+                    .conn
+                    .query_row(&sql, rusqlite::params_from_iter(&values), |r| r.get(0))
+                    .optional()
+                    .map_err(|e| self.classify(e, "reading positions"))?;
+                ends.extend(found);
+            }
+        }
+        Ok(ends.iter().min().copied().zip(ends.iter().max().copied()))
     }
 
     /// The only items that can rank in the top `n`: every started item, and the first `n` todo
@@ -166,7 +154,8 @@ impl Store {
             let exact = serde_json::to_string(section).unwrap_or_default();
             queries.push((
                 format!(
-                    "SELECT {columns} FROM items WHERE {cond} AND status = 'todo' AND section = ? ORDER BY position LIMIT {n}"
+                    "SELECT {columns} FROM items INDEXED BY items_section
+                     WHERE {cond} AND status = 'todo' AND section = ? ORDER BY position LIMIT {n}"
                 ),
                 vec![exact],
             ));

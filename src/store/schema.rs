@@ -58,7 +58,7 @@ mod tests {
     fn migrations_apply_to_an_empty_database() {
         let store = Store::open_in_memory().unwrap();
         assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
-        for table in ["items", "links", "events", "meta"] {
+        for table in ["items", "events", "meta"] {
             let n: i64 = store
                 .conn
                 .query_row(

@@ -1,0 +1,61 @@
+//! Appends N events to an mlpath database, spread over items and the last year, as a scripted
+//! run of daily use would: `cargo run --release --example genevents -- DB 100000`.
+
+use chrono::{Duration, TimeZone, Utc};
+use mlpath::model::EventKind;
+use mlpath::store::{ItemFilter, NewEvent, Store};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let (Some(db), Some(n)) = (
+        args.next(),
+        args.next().and_then(|n| n.parse::<usize>().ok()),
+    ) else {
+        eprintln!("usage: genevents DB N");
+        std::process::exit(2);
+    };
+    let mut store = Store::open(db.as_ref()).unwrap_or_else(|e| {
+        eprintln!("genevents: {e}");
+        std::process::exit(1);
+    });
+    let items = store.items(&ItemFilter::default()).expect("items");
+    if items.is_empty() {
+        eprintln!("genevents: import a list first");
+        std::process::exit(1);
+    }
+    let start = Utc.with_ymd_and_hms(2025, 11, 28, 8, 0, 0).unwrap();
+    let kinds = [
+        EventKind::Start,
+        EventKind::Note,
+        EventKind::Done,
+        EventKind::Review,
+    ];
+    let mut batch = Vec::new();
+    for i in 0..n {
+        // Work moves through the list in order, a few events per item.
+        let k = i / 4;
+        let item = &items[k % items.len()];
+        // Every third item stays in progress.
+        let kind = if k % 3 == 0 && i % 4 >= 2 {
+            EventKind::Note
+        } else {
+            kinds[i % 4]
+        };
+        let at = start + Duration::minutes((i as i64) * 525_600 / n as i64);
+        batch.push(NewEvent {
+            item_id: item.id,
+            kind,
+            at,
+            note: Some(format!("note {i}")),
+        });
+        if batch.len() == 5_000 {
+            store.append_events(&batch).expect("append");
+            batch.clear();
+        }
+    }
+    store.append_events(&batch).expect("append");
+    eprintln!(
+        "genevents: {n} events over {} items",
+        items.len().min(n / 4 + 1)
+    );
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Benchmarks for the targets in the README (release build, this machine).
+# Usage: scripts/bench.sh [RUNS]   (needs /usr/bin/time; uses the sqlite3 shell when present)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-15}
+cargo build --release --quiet --bins --examples
+bin=target/release/mlpath
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export MLPATH_NOW=2026-11-28T09:00:00Z COLUMNS=120 NO_COLOR=1
+
+target/release/examples/genlist 10000 > "$work/10k.md"
+target/release/examples/genlist 100000 > "$work/100k.md"
+printf 'list sizes: 10k items %s bytes, 100k items %s bytes\n' "$(wc -c < "$work/10k.md")" "$(wc -c < "$work/100k.md")"
+
+# Median wall time in ms of a command run $runs times, after one warm-up run.
+median_ms() {
+  local times=() start end
+  "$@" > /dev/null 2>&1
+  for _ in $(seq "$runs"); do
+    start=$(date +%s%N); "$@" > /dev/null 2>&1; end=$(date +%s%N)
+    times+=($(( (end - start) / 1000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
+}
+
+# Wall ms and peak RSS (MB) of one run into a fresh database.
+fresh_import() {
+  local list=$1 db="$work/fresh-$RANDOM.db" start end rss
+  start=$(date +%s%N)
+  rss=$( { /usr/bin/time -f '%M' "$bin" --db "$db" import "$list" > /dev/null; } 2>&1 | tail -1)
+  [[ $rss =~ ^[0-9]+$ ]] || { echo "import failed: $rss" >&2; exit 1; }
+  end=$(date +%s%N)
+  printf '%.1f ms wall, %.1f MB peak RSS' "$(( (end - start) / 1000 ))e-3" "$((rss * 10 / 1024))e-1"
+}
+
+echo "import 10k into a new database:   $(fresh_import "$work/10k.md")"
+echo "import 10k into a new database:   $(fresh_import "$work/10k.md")"
+"$bin" --db "$work/10k.db" import "$work/10k.md" > /dev/null
+echo "re-import 10k unchanged (median): $(median_ms "$bin" --db "$work/10k.db" import "$work/10k.md") ms"
+echo "import 100k into a new database:  $(fresh_import "$work/100k.md")"
+
+db="$work/100k.db"
+"$bin" --db "$db" import "$work/100k.md" > /dev/null
+target/release/examples/genevents "$db" 100000
+echo "with 100,000 items and 100,000 events (median of $runs):"
+for cmd in "status" "next" "list --status started"; do
+  # shellcheck disable=SC2086
+  echo "  mlpath $cmd: $(median_ms "$bin" --db "$db" $cmd) ms"
+done
+if command -v sqlite3 > /dev/null; then
+  echo "sqlite3 shell, equivalent queries on the same file (median of $runs):"
+  echo "  status groups: $(median_ms sqlite3 "$db" "SELECT section, status, count(*), min(position) FROM items WHERE removed = 0 GROUP BY section, status") ms"
+  echo "  next pool:     $(median_ms sqlite3 "$db" "SELECT id FROM items WHERE removed = 0 AND status IN ('todo','started') ORDER BY position LIMIT 3") ms"
+  echo "  started list:  $(median_ms sqlite3 "$db" "SELECT * FROM items WHERE removed = 0 AND status = 'started' ORDER BY position") ms"
+fi
