@@ -4,6 +4,7 @@ pub mod cli;
 mod cmd;
 pub mod context;
 pub mod error;
+pub mod grid;
 pub mod lookup;
 pub mod markdown;
 pub mod model;

@@ -1,8 +1,8 @@
 //! The only place that knows about tables, colours, JSON writing and safe terminal text.
 
 use crate::context::Context;
+use crate::grid::Grid;
 use chrono::{DateTime, Local, Utc};
-use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, LineStyle, Table, presets};
 use serde::Serialize;
 use std::io::Write;
 
@@ -26,59 +26,19 @@ pub fn safe(text: &str, keep_newlines: bool) -> String {
         .collect()
 }
 
-/// A borderless table with an underlined header. Columns take their content's width: callers
-/// cut long text to fit the terminal (see `truncate` and `flexible_width`).
-pub fn table(ctx: &Context, header: &[&str]) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(presets::NOTHING.header_separator(LineStyle::none().fill('─').junction('─')))
-        .set_content_arrangement(ContentArrangement::Disabled);
-    if !ctx.color {
-        table.force_no_tty();
-    } else {
-        table.enforce_styling();
-    }
-    let cells = header.iter().map(|h| {
-        let cell = Cell::new(h);
-        if ctx.color {
-            cell.add_attribute(Attribute::Bold)
-        } else {
-            cell
-        }
-    });
-    table.set_header(cells);
-    for column in table.column_iter_mut() {
-        column.set_padding((0, 1));
-    }
-    table
+/// A table with an underlined header (bold when colour is on).
+pub fn table(ctx: &Context, header: &[&str]) -> Grid {
+    Grid::new(header, ctx.color)
 }
 
-/// The table as text, without trailing spaces, ending in a newline.
-pub fn table_text(table: &Table) -> String {
-    let mut out = String::new();
-    for line in table.lines() {
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-/// Keeps the given columns at their content width (slugs, statuses): other columns wrap instead.
-pub fn keep_width(table: &mut Table, columns: &[usize]) {
-    for &i in columns {
-        if let Some(column) = table.column_mut(i) {
-            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-        }
-    }
+/// The table as text.
+pub fn table_text(table: &Grid) -> String {
+    table.render()
 }
 
 /// Right-aligns the given columns (numbers).
-pub fn align_right(table: &mut Table, columns: &[usize]) {
-    for &i in columns {
-        if let Some(column) = table.column_mut(i) {
-            column.set_cell_alignment(CellAlignment::Right);
-        }
-    }
+pub fn align_right(table: &mut Grid, columns: &[usize]) {
+    table.align_right(columns);
 }
 
 /// Display width of text in terminal columns (CJK characters count two).
@@ -108,8 +68,7 @@ pub fn truncate(text: &str, max: usize) -> String {
 /// of a table with `1 + others.len()` columns are counted.
 pub fn flexible_width(width: u16, others: &[usize]) -> usize {
     // Two spaces between columns; no borders.
-    let columns = others.len() + 1;
-    let used: usize = others.iter().sum::<usize>() + 2 * columns;
+    let used: usize = others.iter().sum::<usize>() + 2 * others.len();
     usize::from(width).saturating_sub(used)
 }
 
@@ -190,7 +149,7 @@ mod tests {
         assert_eq!(truncate("FlexGen: High-throughput", 10), "FlexGen:…");
         assert_eq!(truncate("short", 10), "short");
         assert_eq!(truncate("深度学习论文精读", 7), "深度学…");
-        assert_eq!(flexible_width(100, &[10, 10]), 74);
+        assert_eq!(flexible_width(100, &[10, 10]), 76);
     }
 
     #[test]

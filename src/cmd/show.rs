@@ -5,7 +5,6 @@ use crate::render::{self, safe};
 use crate::views::ItemView;
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use comfy_table::Cell;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -87,9 +86,9 @@ fn details(view: &ShowView, ctx: &Context) -> String {
     let mut table = render::table(ctx, &["when", "event", "note"]);
     for event in &view.events {
         table.add_row(vec![
-            Cell::new(render::local_time(event.at)),
-            Cell::new(event.kind),
-            Cell::new(safe(event.note.as_deref().unwrap_or(""), true)),
+            render::local_time(event.at),
+            event.kind.to_string(),
+            safe(event.note.as_deref().unwrap_or(""), true),
         ]);
     }
     out.push('\n');

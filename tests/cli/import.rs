@@ -12,27 +12,27 @@ fn a_new_database_gets_the_seed_list_and_says_so() {
         out.stderr
     );
     insta::assert_snapshot!(out.stdout, @"
-    slug                            title                  section           kind      status  changed
-    ───────────────────────────────────────────────────────────────────────────────────────────────────
-    deep-learning-with-pytorch      Deep Learning With P…  Tutorials         tutorial  todo
-    neural-network                  But what is a neural…  Videos / General  video     todo
-    gradient-descent                Gradient descent, ho…  Videos / General  video     todo
-    backpropagation-really-doing    What is backpropagat…  Videos / General  video     todo
-    backpropagation-calculus        Backpropagation calc…  Videos / General  video     todo
-    convolution                     But what is a convol…  Videos / General  video     todo
-    attention-mechanism             Attention mechanism:…  …s / Transformer  video     todo
-    introduction-to-generative-ai   Introduction to Gene…  …s / Transformer  video     todo
-    introduction-to-large-language  Introduction to larg…  …s / Transformer  video     todo
-    state-of-gpt                    State of GPT | BRK21…  …s / Transformer  video     todo
-    deep-learning-systems-courses   Deep Learning System…  Videos / Systems  video     todo
-    response-length-perception      Response Length Perc…  …/ LLM inference  paper     todo
-    olive                           OliVe: Accelerating…   …/ LLM inference  paper     todo
-    tabi                            Tabi: An Efficient M…  …/ LLM inference  paper     todo
-    flexgen                         FlexGen: High-throug…  …/ LLM inference  paper     todo
-    orca                            ORCA: A Distributed…   …/ LLM inference  paper     todo
-    alpaserve                       Alpaserve: Statistic…  …raining systems  paper     todo
-    alpa                            Alpa: Automating Int…  …raining systems  paper     todo
-    history-of-speech-recognition   The History of Speec…  Papers / Speech   paper     todo
+    slug                            title                    section           kind      status  changed
+    ────────────────────────────────────────────────────────────────────────────────────────────────────
+    deep-learning-with-pytorch      Deep Learning With Pyt…  Tutorials         tutorial  todo
+    neural-network                  But what is a neural n…  Videos / General  video     todo
+    gradient-descent                Gradient descent, how…   Videos / General  video     todo
+    backpropagation-really-doing    What is backpropagatio…  Videos / General  video     todo
+    backpropagation-calculus        Backpropagation calcul…  Videos / General  video     todo
+    convolution                     But what is a convolut…  Videos / General  video     todo
+    attention-mechanism             Attention mechanism: O…  …s / Transformer  video     todo
+    introduction-to-generative-ai   Introduction to Genera…  …s / Transformer  video     todo
+    introduction-to-large-language  Introduction to large…   …s / Transformer  video     todo
+    state-of-gpt                    State of GPT | BRK216H…  …s / Transformer  video     todo
+    deep-learning-systems-courses   Deep Learning Systems…   Videos / Systems  video     todo
+    response-length-perception      Response Length Percep…  …/ LLM inference  paper     todo
+    olive                           OliVe: Accelerating La…  …/ LLM inference  paper     todo
+    tabi                            Tabi: An Efficient Mul…  …/ LLM inference  paper     todo
+    flexgen                         FlexGen: High-throughp…  …/ LLM inference  paper     todo
+    orca                            ORCA: A Distributed Se…  …/ LLM inference  paper     todo
+    alpaserve                       Alpaserve: Statistical…  …raining systems  paper     todo
+    alpa                            Alpa: Automating Inter…  …raining systems  paper     todo
+    history-of-speech-recognition   The History of Speech…   Papers / Speech   paper     todo
     ");
     let second = env.run(&["list"]);
     assert!(

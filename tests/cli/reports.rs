@@ -22,18 +22,18 @@ fn learner() -> TestEnv {
 #[test]
 fn status_table_and_headline() {
     let env = learner();
-    insta::assert_snapshot!(env.ok(&["status"]), @r"
+    insta::assert_snapshot!(env.ok(&["status"]), @"
     3/18 done (16.7%) · 1 in progress · 1 skipped · last activity 10 minutes ago · streak 3 days
-    section                        total  todo  started  done  reviewed  skipped  progress       %
-    ───────────────────────────────────────────────────────────────────────────────────────────────
-    Tutorials                          1     1        0     0         0        0  ░░░░░░░░░░   0.0
-    Videos / General                   5     3        0     2         0        0  ████░░░░░░  40.0
-    Videos / Transformer               4     4        0     0         0        0  ░░░░░░░░░░   0.0
-    Videos / Systems                   1     1        0     0         0        0  ░░░░░░░░░░   0.0
-    Papers / LLM / LLM inference       5     2        1     0         1        1  ███░░░░░░░  25.0
-    …Parallel DL training systems      2     2        0     0         0        0  ░░░░░░░░░░   0.0
-    Papers / Speech                    1     1        0     0         0        0  ░░░░░░░░░░   0.0
-    total                             19    14        1     2         1        1  ██░░░░░░░░  16.7
+    section                          total  todo  started  done  reviewed  skipped  progress       %
+    ────────────────────────────────────────────────────────────────────────────────────────────────
+    Tutorials                            1     1        0     0         0        0  ░░░░░░░░░░   0.0
+    Videos / General                     5     3        0     2         0        0  ████░░░░░░  40.0
+    Videos / Transformer                 4     4        0     0         0        0  ░░░░░░░░░░   0.0
+    Videos / Systems                     1     1        0     0         0        0  ░░░░░░░░░░   0.0
+    Papers / LLM / LLM inference         5     2        1     0         1        1  ███░░░░░░░  25.0
+    …/ Parallel DL training systems      2     2        0     0         0        0  ░░░░░░░░░░   0.0
+    Papers / Speech                      1     1        0     0         0        0  ░░░░░░░░░░   0.0
+    total                               19    14        1     2         1        1  ██░░░░░░░░  16.7
     ");
     assert_eq!(env.ok(&[]), env.ok(&["status"]), "mlpath alone is status");
 }
@@ -41,10 +41,10 @@ fn status_table_and_headline() {
 #[test]
 fn status_filters_and_depth() {
     let env = learner();
-    insta::assert_snapshot!(env.ok(&["status", "--depth", "1"]), @r"
+    insta::assert_snapshot!(env.ok(&["status", "--depth", "1"]), @"
     3/18 done (16.7%) · 1 in progress · 1 skipped · last activity 10 minutes ago · streak 3 days
     section    total  todo  started  done  reviewed  skipped  progress       %
-    ───────────────────────────────────────────────────────────────────────────
+    ──────────────────────────────────────────────────────────────────────────
     Tutorials      1     1        0     0         0        0  ░░░░░░░░░░   0.0
     Videos        10     8        0     2         0        0  ██░░░░░░░░  20.0
     Papers         8     5        1     0         1        1  █░░░░░░░░░  14.3
@@ -188,7 +188,7 @@ fn log_is_newest_first_and_filtered() {
     let env = learner();
     insta::assert_snapshot!(env.ok(&["log", "-n", "4"]), @"
     when              item     event   note
-    ────────────────────────────────────────
+    ───────────────────────────────────────
     2026-11-28 08:50  tabi     skip
     2026-11-28 08:45  orca     review
     2026-11-28 08:30  orca     done

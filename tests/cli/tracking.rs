@@ -65,7 +65,7 @@ fn show_prints_details_and_timeline() {
       link     review: reviews/orca.md
 
     when              event  note
-    ────────────────────────────────────────────────────
+    ───────────────────────────────────────────────────
     2026-11-20 00:00  done   iteration-level scheduling
     ");
 }
