@@ -1,11 +1,17 @@
 -- mlpath schema v1. Released migrations are never edited; later changes go in new files.
 
+-- Section paths, stored once: a JSON array of titles, outermost first,
+-- e.g. ["Papers","LLM","LLM inference"]. Empty array for items outside any section.
+CREATE TABLE sections (
+    id   INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE
+);
+
 CREATE TABLE items (
     id            INTEGER PRIMARY KEY,
     slug          TEXT NOT NULL UNIQUE,
     title         TEXT NOT NULL,
-    -- JSON array of section titles, outermost first: ["Papers","LLM","LLM inference"]
-    section       TEXT NOT NULL,
+    section_id    INTEGER NOT NULL REFERENCES sections (id),
     position      INTEGER NOT NULL,
     kind          TEXT NOT NULL,
     url           TEXT,
@@ -33,7 +39,7 @@ CREATE INDEX items_position ON items (position);
 CREATE INDEX items_status ON items (status, position);
 CREATE INDEX items_last_event ON items (last_event_at);
 -- Covers the per-section counts of `status` and the section candidates of `next`.
-CREATE INDEX items_section ON items (section, status, removed, kind, position);
+CREATE INDEX items_section ON items (section_id, status, removed, kind, position);
 
 -- Append-only: rows are never updated or deleted. An 'undo' row cancels the row it names.
 CREATE TABLE events (

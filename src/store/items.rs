@@ -1,5 +1,6 @@
 //! Items and links: importing a parsed list and reading items back.
 
+use super::report::{SECTION_PATH, parse_section};
 use super::{Result, Store, StoreError, format_time, parse_opt_time};
 use crate::markdown::ParsedItem;
 use crate::model::{Kind, Link, Status};
@@ -35,8 +36,12 @@ pub struct ItemFilter {
     pub kind: Option<Kind>,
 }
 
-const ITEM_COLUMNS: &str = "id, slug, title, section, position, kind, url, venue, year, source_line, \
-     origin, removed, status, started_at, done_at, reviewed_at, review_count, note_count, last_event_at";
+fn item_columns() -> String {
+    format!(
+        "id, slug, title, {SECTION_PATH}, position, kind, url, venue, year, source_line, origin, \
+         removed, status, started_at, done_at, reviewed_at, review_count, note_count, last_event_at"
+    )
+}
 
 fn item_from_row(row: &Row<'_>) -> rusqlite::Result<ItemRow> {
     let section: String = row.get(3)?;
@@ -46,7 +51,7 @@ fn item_from_row(row: &Row<'_>) -> rusqlite::Result<ItemRow> {
         id: row.get(0)?,
         slug: row.get(1)?,
         title: row.get(2)?,
-        section: serde_json::from_str(&section).unwrap_or_default(),
+        section: parse_section(&section),
         position: row.get(4)?,
         kind: Kind::parse(&kind).unwrap_or(Kind::Other),
         url: row.get(6)?,
@@ -84,7 +89,7 @@ impl Store {
     }
 
     pub fn item_by_id(&self, id: i64) -> Result<Option<ItemRow>> {
-        let sql = format!("SELECT {ITEM_COLUMNS} FROM items WHERE id = ?1");
+        let sql = format!("SELECT {} FROM items WHERE id = ?1", item_columns());
         self.conn
             .query_row(&sql, [id], item_from_row)
             .optional()
@@ -92,7 +97,7 @@ impl Store {
     }
 
     pub fn item_by_slug(&self, slug: &str) -> Result<Option<ItemRow>> {
-        let sql = format!("SELECT {ITEM_COLUMNS} FROM items WHERE slug = ?1");
+        let sql = format!("SELECT {} FROM items WHERE slug = ?1", item_columns());
         self.conn
             .query_row(&sql, [slug], item_from_row)
             .optional()
@@ -130,13 +135,15 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| StoreError::classify(e, &path, "starting the import"))?;
         // Plan inside the write lock so that a concurrent import cannot slip in between.
-        let existing =
-            existing_for_sync(&tx).map_err(|e| StoreError::classify(e, &path, "reading items"))?;
+        let existing = SectionIds::load(&tx)
+            .and_then(|sections| Ok((existing_for_sync(&tx, &sections)?, sections)));
+        let (existing, mut sections) =
+            existing.map_err(|e| StoreError::classify(e, &path, "reading items"))?;
         let plan = sync::plan(&existing, parsed);
         if dry_run {
             return Ok(plan.summary);
         }
-        apply_plan(&tx, &plan, parsed, now)
+        apply_plan(&tx, &plan, parsed, &mut sections, now)
             .map_err(|e| StoreError::classify(e, &path, "writing the import"))?;
         tx.execute(
             "INSERT INTO meta (key, value) VALUES ('list_source', ?1), ('list_imported_at', ?2)
@@ -151,7 +158,7 @@ impl Store {
 }
 
 fn query_items(conn: &Connection, filter: &ItemFilter) -> rusqlite::Result<Vec<ItemRow>> {
-    let mut sql = format!("SELECT {ITEM_COLUMNS} FROM items WHERE 1 = 1");
+    let mut sql = format!("SELECT {} FROM items WHERE 1 = 1", item_columns());
     if !filter.include_removed {
         sql.push_str(" AND removed = 0");
     }
@@ -185,9 +192,49 @@ fn parse_links(text: &str) -> Vec<Link> {
     serde_json::from_str(text).unwrap_or_default()
 }
 
-fn existing_for_sync(conn: &Connection) -> rusqlite::Result<Vec<Existing>> {
+/// Section ids by path, created on demand while an import or an added item writes.
+pub(super) struct SectionIds {
+    ids: HashMap<String, i64>,
+}
+
+impl SectionIds {
+    pub(super) fn load(conn: &Connection) -> rusqlite::Result<SectionIds> {
+        let mut stmt = conn.prepare("SELECT path, id FROM sections")?;
+        let ids = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(SectionIds { ids })
+    }
+
+    pub(super) fn id_for(
+        &mut self,
+        conn: &Connection,
+        section: &[String],
+    ) -> rusqlite::Result<i64> {
+        let path = serde_json::to_string(section).unwrap_or_else(|_| "[]".into());
+        if let Some(&id) = self.ids.get(&path) {
+            return Ok(id);
+        }
+        conn.prepare_cached("INSERT INTO sections (path) VALUES (?1)")?
+            .execute([&path])?;
+        let id = conn.last_insert_rowid();
+        self.ids.insert(path, id);
+        Ok(id)
+    }
+
+    /// Paths by id, each parsed once.
+    fn paths(&self) -> HashMap<i64, Vec<String>> {
+        self.ids
+            .iter()
+            .map(|(path, &id)| (id, parse_section(path)))
+            .collect()
+    }
+}
+
+fn existing_for_sync(conn: &Connection, sections: &SectionIds) -> rusqlite::Result<Vec<Existing>> {
+    let paths = sections.paths();
     let mut stmt = conn.prepare(
-        "SELECT id, slug, title, section, position, kind, url, links, venue, year, source_line,
+        "SELECT id, slug, title, section_id, position, kind, url, links, venue, year, source_line,
          origin, removed, list_checked FROM items",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -195,7 +242,7 @@ fn existing_for_sync(conn: &Connection) -> rusqlite::Result<Vec<Existing>> {
             id: r.get(0)?,
             slug: r.get(1)?,
             title: r.get(2)?,
-            section: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
+            section: paths.get(&r.get::<_, i64>(3)?).cloned().unwrap_or_default(),
             position: r.get(4)?,
             kind: Kind::parse(&r.get::<_, String>(5)?).unwrap_or(Kind::Other),
             url: r.get(6)?,
@@ -215,22 +262,23 @@ fn apply_plan(
     tx: &Transaction<'_>,
     plan: &sync::Plan,
     parsed: &[ParsedItem],
+    sections: &mut SectionIds,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<()> {
     let mut insert = tx.prepare_cached(
-        "INSERT INTO items (slug, title, section, position, kind, url, venue, year, source_line, list_checked, links)
+        "INSERT INTO items (slug, title, section_id, position, kind, url, venue, year, source_line, list_checked, links)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     let mut update = tx.prepare_cached(
-        "UPDATE items SET title = ?2, section = ?3, position = ?4, kind = ?5, url = ?6, venue = ?7,
+        "UPDATE items SET title = ?2, section_id = ?3, position = ?4, kind = ?5, url = ?6, venue = ?7,
          year = ?8, source_line = ?9, list_checked = ?10, links = ?11, removed = 0 WHERE id = ?1",
     )?;
     let mut checked_ids = Vec::new();
     for (index, (action, item)) in plan.actions.iter().zip(parsed).enumerate() {
         let checked = item.checked == Some(true);
         let position = index as i64 + 1;
-        let write = |stmt: &mut rusqlite::CachedStatement<'_>, key: &dyn rusqlite::ToSql| {
-            let section = serde_json::to_string(&item.section).unwrap_or_else(|_| "[]".into());
+        let mut write = |stmt: &mut rusqlite::CachedStatement<'_>, key: &dyn rusqlite::ToSql| {
+            let section = sections.id_for(tx, &item.section)?;
             let links = serde_json::to_string(&item.links).unwrap_or_else(|_| "[]".into());
             stmt.execute(params![
                 key,

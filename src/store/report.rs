@@ -1,22 +1,23 @@
 //! Queries behind `status` and `next`, shaped so that neither reads every item.
 
-use super::{Result, Store, parse_opt_time, parse_time};
+use super::{Result, Store, format_time, parse_opt_time, parse_time};
 use crate::model::{Kind, Status};
 use crate::progress::Group;
 use crate::rank::Candidate;
 use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
+use std::collections::HashMap;
 
 /// Which items `next` and `status` consider.
 #[derive(Debug, Clone, Default)]
 pub struct Pool {
     pub kind: Option<Kind>,
-    /// Words that must all appear in the section's JSON text; callers filter exactly afterwards.
+    /// Words that must all appear in the section path; callers filter exactly afterwards.
     pub section_words: Vec<String>,
 }
 
 impl Pool {
-    /// SQL conditions and their parameters (kind first, then one LIKE per word).
+    /// SQL conditions on `items` and their parameters (kind first, then one LIKE per word).
     fn conditions(&self) -> (String, Vec<String>) {
         let mut sql = String::from("removed = 0");
         let mut values = Vec::new();
@@ -25,7 +26,9 @@ impl Pool {
             values.push(kind.as_str().to_string());
         }
         for word in &self.section_words {
-            sql.push_str(" AND section LIKE ? ESCAPE '\\'");
+            sql.push_str(
+                " AND section_id IN (SELECT id FROM sections WHERE path LIKE ? ESCAPE '\\')",
+            );
             let escaped = word
                 .replace('\\', "\\\\")
                 .replace('%', "\\%")
@@ -36,16 +39,22 @@ impl Pool {
     }
 }
 
-fn parse_section(text: &str) -> Vec<String> {
+pub(super) fn parse_section(text: &str) -> Vec<String> {
     serde_json::from_str(text).unwrap_or_default()
 }
+
+/// SQL for an item's section path, as a column.
+pub(super) const SECTION_PATH: &str =
+    "(SELECT path FROM sections WHERE sections.id = items.section_id)";
 
 impl Store {
     /// Item counts per (section, status), with the first list position of each group.
     pub fn status_groups(&self, pool: &Pool) -> Result<Vec<Group>> {
         let (cond, values) = pool.conditions();
+        let paths = self.section_paths()?;
         let sql = format!(
-            "SELECT section, status, count(*), min(position) FROM items WHERE {cond} GROUP BY section, status"
+            "SELECT section_id, status, count(*), min(position) FROM items INDEXED BY items_section
+             WHERE {cond} GROUP BY section_id, status"
         );
         let mut stmt = self
             .conn
@@ -54,7 +63,7 @@ impl Store {
         stmt.query_map(rusqlite::params_from_iter(values), |r| {
             let status: String = r.get(1)?;
             Ok(Group {
-                section: parse_section(&r.get::<_, String>(0)?),
+                section: paths.get(&r.get::<_, i64>(0)?).cloned().unwrap_or_default(),
                 status: Status::parse(&status).unwrap_or(Status::Todo),
                 count: r.get::<_, i64>(2)? as u64,
                 first_position: r.get(3)?,
@@ -64,24 +73,38 @@ impl Store {
         .map_err(|e| self.classify(e, "counting progress"))
     }
 
+    /// Every section path by id, each parsed once.
+    fn section_paths(&self) -> Result<HashMap<i64, Vec<String>>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, path FROM sections")
+            .map_err(|e| self.classify(e, "reading sections"))?;
+        stmt.query_map([], |r| {
+            Ok((r.get(0)?, parse_section(&r.get::<_, String>(1)?)))
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| self.classify(e, "reading sections"))
+    }
+
     /// Time of the newest event that counts.
     pub fn last_activity(&self) -> Result<Option<DateTime<Utc>>> {
         self.latest_event_before(None)
     }
 
-    /// The newest event that counts before `before` (or at all), by index seek.
+    /// The newest event that counts before `before` (or at all), by one index seek.
     pub fn latest_event_before(
         &self,
         before: Option<DateTime<Utc>>,
     ) -> Result<Option<DateTime<Utc>>> {
+        // A bound that sorts after every timestamp keeps the index usable when there is none.
+        let bound = before.map_or_else(|| "9999".to_string(), format_time);
         let at: Option<String> = self
             .conn
             .query_row(
                 "SELECT e.at FROM events e WHERE e.at < ?1 AND e.kind <> 'undo'
                  AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
                  ORDER BY e.at DESC LIMIT 1",
-                // A bound that sorts after every timestamp keeps the index usable.
-                [before.map_or_else(|| "9999".to_string(), super::format_time)],
+                [bound],
                 |r| r.get(0),
             )
             .optional()
@@ -94,14 +117,13 @@ impl Store {
 
     /// Section of the most recently touched item in the list.
     pub fn current_section(&self) -> Result<Option<Vec<String>>> {
+        let sql = format!(
+            "SELECT {SECTION_PATH} FROM items INDEXED BY items_last_event
+             WHERE removed = 0 AND last_event_at IS NOT NULL ORDER BY last_event_at DESC LIMIT 1"
+        );
         let text: Option<String> = self
             .conn
-            .query_row(
-                "SELECT section FROM items WHERE removed = 0 AND last_event_at IS NOT NULL
-                 ORDER BY last_event_at DESC LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
+            .query_row(&sql, [], |r| r.get(0))
             .optional()
             .map_err(|e| self.classify(e, "finding the current section"))?;
         Ok(text.as_deref().map(parse_section))
@@ -115,7 +137,8 @@ impl Store {
         for status in ["todo", "started"] {
             for order in ["ASC", "DESC"] {
                 let sql = format!(
-                    "SELECT position FROM items WHERE {cond} AND status = '{status}' ORDER BY position {order} LIMIT 1"
+                    "SELECT position FROM items INDEXED BY items_status
+                     WHERE {cond} AND status = '{status}' ORDER BY position {order} LIMIT 1"
                 );
                 let found: Option<i64> = self
                     .conn
@@ -128,8 +151,9 @@ impl Store {
         Ok(ends.iter().min().copied().zip(ends.iter().max().copied()))
     }
 
-    /// The only items that can rank in the top `n`: every started item, and the first `n` todo
-    /// items overall, in `section` and in sections beside it (same parent).
+    /// The only items that can rank in the top `n`: the `n` most recently touched started items
+    /// (they rank by recency alone), and the first `n` todo items overall, in `section` and in
+    /// the sections beside it (same parent).
     pub fn next_candidates(
         &self,
         pool: &Pool,
@@ -137,15 +161,19 @@ impl Store {
         n: usize,
     ) -> Result<Vec<Candidate>> {
         let (cond, values) = pool.conditions();
-        let columns = "id, position, section, status, started_at, last_event_at";
+        let columns = format!("id, position, {SECTION_PATH}, status, started_at, last_event_at");
         let mut queries: Vec<(String, Vec<String>)> = vec![
             (
-                format!("SELECT {columns} FROM items WHERE {cond} AND status = 'started'"),
+                format!(
+                    "SELECT {columns} FROM items INDEXED BY items_last_event
+                     WHERE {cond} AND status = 'started' ORDER BY last_event_at DESC LIMIT {n}"
+                ),
                 vec![],
             ),
             (
                 format!(
-                    "SELECT {columns} FROM items WHERE {cond} AND status = 'todo' ORDER BY position LIMIT {n}"
+                    "SELECT {columns} FROM items INDEXED BY items_status
+                     WHERE {cond} AND status = 'todo' ORDER BY position LIMIT {n}"
                 ),
                 vec![],
             ),
@@ -154,24 +182,25 @@ impl Store {
             let exact = serde_json::to_string(section).unwrap_or_default();
             queries.push((
                 format!(
-                    "SELECT {columns} FROM items INDEXED BY items_section
-                     WHERE {cond} AND status = 'todo' AND section = ? ORDER BY position LIMIT {n}"
+                    "SELECT {columns} FROM items INDEXED BY items_section WHERE {cond} AND status = 'todo'
+                     AND section_id = (SELECT id FROM sections WHERE path = ?) ORDER BY position LIMIT {n}"
                 ),
                 vec![exact],
             ));
             if section.len() > 1 {
-                // Sections beside this one share the JSON text up to the parent's last element;
-                // the ranker checks the depth.
+                // Paths beside this one share the JSON text up to the parent's last element and
+                // a comma: a range of the sections' unique index. The ranker checks the depth.
                 let parent =
                     serde_json::to_string(&section[..section.len() - 1]).unwrap_or_default();
-                let prefix = format!("{},", parent.trim_end_matches(']'));
+                let stem = parent.trim_end_matches(']');
                 queries.push((
                     format!(
-                        "SELECT {columns} FROM items WHERE {cond} AND status = 'todo'
-                         AND substr(section, 1, length(?)) = ? ORDER BY position LIMIT {}",
+                        "SELECT {columns} FROM items INDEXED BY items_section WHERE {cond} AND status = 'todo'
+                         AND section_id IN (SELECT id FROM sections WHERE path >= ? AND path < ?)
+                         ORDER BY position LIMIT {}",
                         n * 4
                     ),
-                    vec![prefix.clone(), prefix],
+                    vec![format!("{stem},"), format!("{stem}-")],
                 ));
             }
         }
