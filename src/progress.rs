@@ -68,16 +68,15 @@ pub struct Group {
 
 /// Rolls groups up into sections (cut to `depth` levels when given), in list order, and totals.
 pub fn by_section(groups: &[Group], depth: Option<usize>) -> (Counts, Vec<SectionProgress>) {
-    let mut rows: Vec<(i64, Vec<String>, Counts)> = Vec::new();
-    let mut index: HashMap<Vec<String>, usize> = HashMap::new();
+    // Keys borrow from the groups; each path is copied once, for its row, at the end.
+    let mut rows: Vec<(i64, &[String], Counts)> = Vec::new();
+    let mut index: HashMap<&[String], usize> = HashMap::new();
     let mut totals = Counts::default();
     for group in groups {
-        let section: Vec<String> = match depth {
-            Some(d) => group.section.iter().take(d).cloned().collect(),
-            None => group.section.clone(),
-        };
+        let cut = depth.map_or(group.section.len(), |d| d.min(group.section.len()));
+        let section = &group.section[..cut];
         totals.add(group.status, group.count);
-        let row = *index.entry(section.clone()).or_insert_with(|| {
+        let row = *index.entry(section).or_insert_with(|| {
             rows.push((group.first_position, section, Counts::default()));
             rows.len() - 1
         });
@@ -89,7 +88,7 @@ pub fn by_section(groups: &[Group], depth: Option<usize>) -> (Counts, Vec<Sectio
     let sections = rows
         .into_iter()
         .map(|(_, section, counts)| SectionProgress {
-            section,
+            section: section.to_vec(),
             percent: counts.percent(),
             counts,
         })

@@ -98,15 +98,16 @@ impl Store {
     ) -> Result<Option<DateTime<Utc>>> {
         // A bound that sorts after every timestamp keeps the index usable when there is none.
         let bound = before.map_or_else(|| "9999".to_string(), format_time);
-        let at: Option<String> = self
+        let mut stmt = self
             .conn
-            .query_row(
+            .prepare_cached(
                 "SELECT e.at FROM events e WHERE e.at < ?1 AND e.kind <> 'undo'
                  AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
                  ORDER BY e.at DESC LIMIT 1",
-                [bound],
-                |r| r.get(0),
             )
+            .map_err(|e| self.classify(e, "reading events"))?;
+        let at: Option<String> = stmt
+            .query_row([bound], |r| r.get(0))
             .optional()
             .map_err(|e| self.classify(e, "reading events"))?;
         at.as_deref()
