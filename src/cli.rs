@@ -78,6 +78,28 @@ pub enum Command {
     /// The timeline of events across all items, newest first
     #[command(after_help = "Example: mlpath log --since \"7 days ago\"")]
     Log(LogArgs),
+    /// Open an item's link in the browser ($BROWSER, else the system default)
+    #[command(after_help = "Example: mlpath open flexgen --link review")]
+    Open(OpenArgs),
+    /// Add an item that is not in the markdown list
+    #[command(
+        after_help = "Example: mlpath add \"Attention Is All You Need\" --url https://arxiv.org/abs/1706.03762 --section \"Papers / LLM\""
+    )]
+    Add(AddArgs),
+    /// Write everything out as JSON, CSV or markdown
+    #[command(after_help = "Example: mlpath export --format markdown -o progress.md")]
+    Export(ExportArgs),
+    /// Load a JSON export into a new or empty database
+    #[command(after_help = "Example: mlpath --db new.db restore backup.json")]
+    Restore(RestoreArgs),
+    /// Copy the database safely, even while another mlpath runs
+    #[command(after_help = "Example: mlpath backup ~/mlpath-backup.db")]
+    Backup(BackupArgs),
+    /// Print a shell completion script
+    #[command(
+        after_help = "Example: mlpath completions bash > ~/.local/share/bash-completion/completions/mlpath"
+    )]
+    Completions(CompletionsArgs),
     /// Show the database in use, its schema version and the imported list
     #[command(after_help = "Example: mlpath where")]
     Where,
@@ -199,4 +221,73 @@ pub struct LogArgs {
     /// Include events of items no longer in the list
     #[arg(long)]
     pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// The item
+    pub item: String,
+    /// Open the link with this label instead of the primary URL (e.g. review)
+    #[arg(long, value_name = "LABEL")]
+    pub link: Option<String>,
+    /// Print the URL instead of opening it
+    #[arg(long)]
+    pub print: bool,
+    /// Also match items that are no longer in the list
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The title
+    pub title: String,
+    /// Its URL
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Section path, levels separated by " / " (e.g. "Papers / LLM")
+    #[arg(long, value_name = "PATH")]
+    pub section: Option<String>,
+    /// Its kind (default: from the section name or the URL)
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
+    /// Where it was published, e.g. ICML'23
+    #[arg(long)]
+    pub venue: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to write
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// A file written by `mlpath export --format json`
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Where to write the copy (default: beside the database, with the date in its name)
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }

@@ -4,6 +4,7 @@ pub mod cli;
 mod cmd;
 pub mod context;
 pub mod error;
+pub mod export;
 pub mod grid;
 pub mod lookup;
 pub mod markdown;
@@ -15,6 +16,7 @@ pub mod slug;
 pub mod state;
 pub mod store;
 pub mod sync;
+pub mod target;
 pub mod views;
 pub mod when;
 

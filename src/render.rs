@@ -82,6 +82,15 @@ pub fn keep_end(text: &str, max: usize) -> String {
     format!("…{}", tail.trim_start())
 }
 
+/// A section path for a table cell: `Papers / LLM`, or `(no section)`.
+pub fn section(path: &[String]) -> String {
+    if path.is_empty() {
+        "(no section)".into()
+    } else {
+        safe(&crate::model::section_label(path), false)
+    }
+}
+
 /// Pretty JSON with a trailing newline.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into());

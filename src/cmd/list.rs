@@ -51,7 +51,7 @@ fn table(items: &[ItemRow], ctx: &Context) -> String {
             [
                 item.slug.clone(),
                 safe(&item.title, false),
-                safe(&section_label(&item.section), false),
+                render::section(&item.section),
                 item.kind.to_string(),
                 status,
                 item.state

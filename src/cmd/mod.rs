@@ -1,11 +1,17 @@
 //! One module per command; each parses its arguments, calls the store or a pure module, renders.
 
+mod add;
+mod backup;
+mod completions;
+mod export;
 mod import;
 mod list;
 mod log;
 mod mark;
 mod next;
 mod note;
+mod open;
+mod restore;
 mod show;
 mod status;
 mod undo;
@@ -34,6 +40,12 @@ pub fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Status(args) => status::run(args, ctx),
         Command::Next(args) => next::run(args, ctx),
         Command::Log(args) => log::run(args, ctx),
+        Command::Open(args) => open::run(args, ctx),
+        Command::Add(args) => add::run(args, ctx),
+        Command::Export(args) => export::run(args, ctx),
+        Command::Restore(args) => restore::run(args, ctx),
+        Command::Backup(args) => backup::run(args, ctx),
+        Command::Completions(args) => completions::run(args),
         Command::Where => where_::run(ctx),
     }
 }

@@ -114,7 +114,7 @@ fn text(suggestions: &[Suggestion], explain: bool, ctx: &Context) -> String {
         out.push_str(&format!(
             "   {} · {} · {}\n",
             s.kind,
-            safe(&section_label(&s.section), false),
+            render::section(&s.section),
             safe(&s.reason, false)
         ));
         if explain && let Some(t) = &s.terms {

@@ -2,7 +2,7 @@ use crate::cli::StatusArgs;
 use crate::context::Context;
 use crate::model::section_label;
 use crate::progress::{self, Counts, SectionProgress};
-use crate::render::{self, safe};
+use crate::render;
 use crate::store::{Pool, Store};
 use anyhow::Result;
 use chrono::{DateTime, Local, NaiveDate, Utc};
@@ -139,11 +139,7 @@ fn table(view: &StatusView, ctx: &Context) -> String {
         table.add_row(cells);
     };
     for s in &view.sections {
-        add(
-            safe(&section_label(&s.section), false),
-            &s.counts,
-            s.percent,
-        );
+        add(render::section(&s.section), &s.counts, s.percent);
     }
     add("total".into(), &view.totals, view.percent);
     render::align_right(&mut table, &[1, 2, 3, 4, 5, 6, 8]);

@@ -193,7 +193,7 @@ fn facts_of(conn: &Connection, item_id: i64) -> rusqlite::Result<Vec<Fact>> {
 }
 
 /// Rewrites the cached state columns of one item from its events.
-fn refresh_state(conn: &Connection, item_id: i64) -> rusqlite::Result<()> {
+pub(super) fn refresh_state(conn: &Connection, item_id: i64) -> rusqlite::Result<()> {
     let s = state::derive(&facts_of(conn, item_id)?);
     conn.prepare_cached(
         "UPDATE items SET status = ?2, started_at = ?3, done_at = ?4, reviewed_at = ?5,

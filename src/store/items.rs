@@ -324,5 +324,5 @@ fn apply_plan(
     for id in checked_ids {
         super::events::mark_done_from_list(tx, id, now)?;
     }
-    Ok(())
+    super::transfer::place_manual_items(tx)
 }

@@ -5,12 +5,14 @@ mod events;
 mod items;
 mod report;
 mod schema;
+mod transfer;
 
 pub use error::StoreError;
 pub use events::{EventRow, NewEvent};
 pub use items::{ItemFilter, ItemRow};
 pub use report::Pool;
 pub use schema::LATEST_VERSION;
+pub use transfer::NewItem;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags};

@@ -16,8 +16,19 @@ const MIGRATIONS: &[(&str, &str)] = &[(
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
 pub(super) fn migrate(store: &mut Store) -> Result<()> {
-    if store.user_version()? == LATEST_VERSION {
+    apply(store, MIGRATIONS)
+}
+
+/// Brings the schema up to `migrations.len()`. A database that already has a schema is copied
+/// to `<file>.v<N>.backup` first, so that a failed or unwanted upgrade loses nothing.
+fn apply(store: &mut Store, migrations: &[(&str, &str)]) -> Result<()> {
+    let latest = migrations.len() as i64;
+    let current = store.user_version()?;
+    if current == latest {
         return Ok(());
+    }
+    if current > 0 {
+        backup_before_upgrade(store, current)?;
     }
     let path = store.display_path();
     let tx = store
@@ -28,7 +39,7 @@ pub(super) fn migrate(store: &mut Store) -> Result<()> {
     let version: i64 = tx
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| StoreError::classify(e, &path, "reading the schema version"))?;
-    for (index, (name, sql)) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
+    for (index, (name, sql)) in migrations.iter().enumerate().skip(version.max(0) as usize) {
         tx.execute_batch(sql)
             .map_err(|e| StoreError::Invalid(format!("migration {name} failed: {e}")))?;
         tx.pragma_update(None, "user_version", index as i64 + 1)
@@ -36,6 +47,22 @@ pub(super) fn migrate(store: &mut Store) -> Result<()> {
     }
     tx.commit()
         .map_err(|e| StoreError::classify(e, &path, "committing the schema upgrade"))
+}
+
+fn backup_before_upgrade(store: &Store, version: i64) -> Result<()> {
+    let Some(path) = store.path() else {
+        return Ok(());
+    };
+    let name = path
+        .file_name()
+        .map_or("mlpath.db".into(), |n| n.to_string_lossy().into_owned());
+    let mut target = path.with_file_name(format!("{name}.v{version}.backup"));
+    let mut n = 2;
+    while target.exists() {
+        target = path.with_file_name(format!("{name}.v{version}.backup-{n}"));
+        n += 1;
+    }
+    store.backup_to(&target)
 }
 
 #[cfg(test)]
@@ -74,6 +101,57 @@ mod tests {
             .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
             .unwrap();
         assert_eq!(fk, 1);
+    }
+
+    #[test]
+    fn an_older_schema_is_backed_up_before_it_is_upgraded() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let steps: &[(&str, &str)] = &[
+            ("0001_a.sql", "CREATE TABLE a (x INTEGER);"),
+            ("0002_b.sql", "CREATE TABLE b (y INTEGER);"),
+        ];
+        let mut store = Store::open(&path).unwrap();
+        store
+            .conn
+            .execute_batch("CREATE TABLE a (x INTEGER); INSERT INTO a VALUES (7);")
+            .unwrap();
+        store.conn.pragma_update(None, "user_version", 1).unwrap();
+        apply(&mut store, steps).unwrap();
+        assert_eq!(store.user_version().unwrap(), 2);
+        let backup = rusqlite::Connection::open(dir.path().join("old.db.v1.backup")).unwrap();
+        let kept: i64 = backup
+            .query_row("SELECT x FROM a", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(kept, 7);
+        let version: i64 = backup
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 1);
+    }
+
+    #[test]
+    fn a_failing_migration_changes_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        let steps: &[(&str, &str)] = &[
+            ("0001_init.sql", MIGRATIONS[0].1),
+            (
+                "0002_bad.sql",
+                "CREATE TABLE ok (x INTEGER); THIS IS NOT SQL;",
+            ),
+        ];
+        let err = apply(&mut store, steps).unwrap_err();
+        assert!(err.to_string().contains("0002_bad.sql"), "{err}");
+        assert_eq!(store.user_version().unwrap(), 1);
+        let ok_table: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'ok'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(ok_table, 0);
     }
 
     #[test]

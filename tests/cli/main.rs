@@ -1,5 +1,6 @@
 //! The mlpath binary against temporary databases, with a fixed clock and terminal width.
 
+mod ergonomics;
 mod errors;
 mod import;
 mod reports;

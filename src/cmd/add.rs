@@ -1,0 +1,64 @@
+use crate::cli::AddArgs;
+use crate::context::Context;
+use crate::error::usage;
+use crate::markdown::normalize_url;
+use crate::model::{Kind, section_label};
+use crate::render::{self, safe};
+use crate::slug;
+use crate::store::NewItem;
+use anyhow::Result;
+use std::collections::HashSet;
+
+pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
+    let title = crate::markdown::collapse(&args.title);
+    if title.is_empty() {
+        return Err(usage("the title is empty"));
+    }
+    let section: Vec<String> = args
+        .section
+        .as_deref()
+        .map(|s| {
+            s.split(" / ")
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default();
+    let url = args.url.as_deref().and_then(normalize_url);
+    let mut store = ctx.store()?;
+    if let Some(u) = &url
+        && let Some(existing) = store.item_with_url(u)?
+    {
+        return Err(usage(format!("{u} is already an item: {existing}")));
+    }
+    let kind = args.kind.unwrap_or_else(|| {
+        section
+            .iter()
+            .rev()
+            .find_map(|s| Kind::from_section_name(s))
+            .unwrap_or_else(|| url.as_deref().map_or(Kind::Other, Kind::from_url))
+    });
+    let mut taken: HashSet<String> = store.all_slugs()?.into_iter().collect();
+    let item = NewItem {
+        slug: slug::unique(&slug::base(&title), &mut taken),
+        title,
+        section,
+        kind,
+        url,
+        venue: args.venue.filter(|v| !v.trim().is_empty()),
+    };
+    store.add_item(&item)?;
+    let place = if item.section.is_empty() {
+        "the end of the list".to_string()
+    } else {
+        section_label(&item.section)
+    };
+    Ok(render::line(format!(
+        "added {} · {} ({}, in {})",
+        item.slug,
+        safe(&item.title, false),
+        item.kind,
+        safe(&place, false)
+    ))?)
+}

@@ -1,0 +1,263 @@
+//! The export document, and writing items back out as CSV or markdown. Pure.
+
+use crate::model::{EventKind, Kind, Link, Status};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Format name and version of `mlpath export --format json`.
+pub const FORMAT: &str = "mlpath-export";
+pub const VERSION: u32 = 1;
+
+/// Everything in a database. Documented in the README; `mlpath restore` reads it back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub format: String,
+    pub version: u32,
+    /// Where the list was imported from (a path, or `embedded:…` for the built-in list).
+    pub list_source: Option<String>,
+    pub items: Vec<ExportItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportItem {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub section: Vec<String>,
+    pub position: i64,
+    pub kind: Kind,
+    pub url: Option<String>,
+    pub links: Vec<Link>,
+    pub venue: Option<String>,
+    pub year: Option<i32>,
+    pub source_line: Option<i64>,
+    /// `list` (from the markdown) or `manual` (`mlpath add`).
+    pub origin: String,
+    pub removed: bool,
+    pub list_checked: bool,
+    /// Every event, undo markers included, oldest recorded first.
+    pub events: Vec<ExportEvent>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportEvent {
+    pub id: i64,
+    pub kind: EventKind,
+    pub at: DateTime<Utc>,
+    pub note: Option<String>,
+    /// For `undo` events: the id of the event it cancels.
+    pub undoes: Option<i64>,
+}
+
+/// One item of the CSV and markdown exports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    pub slug: String,
+    pub title: String,
+    pub section: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub started_at: Option<DateTime<Utc>>,
+    pub done_at: Option<DateTime<Utc>>,
+    pub reviewed_at: Option<DateTime<Utc>>,
+    pub review_count: u32,
+    pub url: Option<String>,
+}
+
+/// Items as CSV, one row per item, with a header; fields quoted where needed.
+pub fn to_csv(rows: &[Row]) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        writer.serialize(row)?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// What the markdown export needs of an item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkdownItem {
+    pub title: String,
+    pub section: Vec<String>,
+    pub url: Option<String>,
+    pub links: Vec<Link>,
+    pub venue: Option<String>,
+    pub status: Status,
+    /// The date shown after a finished item (`done 2026-11-20`).
+    pub status_date: Option<String>,
+}
+
+/// Writes items (in list order) back as a markdown list: a heading per section level and a task
+/// box per item, so that importing the result gives the same items and done marks.
+pub fn to_markdown(title: &str, items: &[MarkdownItem]) -> String {
+    let mut out = format!("# {}\n", escape_text(title));
+    let mut current: Vec<String> = Vec::new();
+    for item in items {
+        if item.section != current {
+            let shared = current
+                .iter()
+                .zip(&item.section)
+                .take_while(|(a, b)| a == b)
+                .count();
+            for (depth, name) in item.section.iter().enumerate().skip(shared) {
+                let level = "#".repeat((depth + 2).min(6));
+                out.push_str(&format!("\n{level} {}\n\n", escape_text(name)));
+            }
+            current = item.section.clone();
+        }
+        out.push_str(&item_line(item));
+        out.push('\n');
+    }
+    out
+}
+
+fn item_line(item: &MarkdownItem) -> String {
+    let mark = if item.status.is_finished() { "x" } else { " " };
+    let mut line = format!("- [{mark}] ");
+    let mut rest = item.links.clone();
+    match &item.url {
+        Some(url) => {
+            line.push_str(&format!(
+                "[{}]({})",
+                escape_label(&item.title),
+                escape_url(url)
+            ));
+            // The primary link is the title; drop its labelled twin from the extra links.
+            if let Some(i) = rest.iter().position(|l| l.url.as_deref() == Some(url)) {
+                rest.remove(i);
+            }
+        }
+        None => line.push_str(&escape_text(&item.title)),
+    }
+    if let Some(venue) = &item.venue {
+        line.push_str(&format!(" ({venue})"));
+    }
+    if !rest.is_empty() {
+        let links: Vec<String> = rest
+            .iter()
+            .map(|l| {
+                format!(
+                    "[{}]({})",
+                    escape_label(&l.label),
+                    l.url.as_deref().map(escape_url).unwrap_or_default()
+                )
+            })
+            .collect();
+        line.push_str(" # ");
+        line.push_str(&links.join(" | "));
+    }
+    if item.status != Status::Todo {
+        line.push_str(&format!(" — {}", item.status));
+        if let Some(date) = &item.status_date {
+            line.push_str(&format!(" {date}"));
+        }
+    }
+    line
+}
+
+/// Backslash-escapes what markdown would read as markup in plain text.
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '[' | ']' | '*' | '_' | '`' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(if c == '\n' { ' ' } else { c });
+    }
+    out
+}
+
+fn escape_label(text: &str) -> String {
+    escape_text(text)
+}
+
+/// Link targets with spaces or parentheses go in angle brackets.
+fn escape_url(url: &str) -> String {
+    if url.contains([' ', '(', ')', '<', '>']) {
+        format!("<{}>", url.replace('<', "%3C").replace('>', "%3E"))
+    } else {
+        url.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::parse;
+
+    fn item(title: &str, section: &[&str], url: Option<&str>, status: Status) -> MarkdownItem {
+        MarkdownItem {
+            title: title.into(),
+            section: section.iter().map(|s| s.to_string()).collect(),
+            url: url.map(str::to_string),
+            links: url
+                .map(|u| {
+                    vec![Link {
+                        label: "paper".into(),
+                        url: Some(u.into()),
+                    }]
+                })
+                .unwrap_or_default(),
+            venue: None,
+            status,
+            status_date: Some("2026-11-20".into()),
+        }
+    }
+
+    #[test]
+    fn markdown_round_trips_through_the_importer() {
+        let mut tricky = item(
+            "A [bracketed] *title* | with pipes",
+            &["Papers", "LLM"],
+            Some("https://x.org/a(b)"),
+            Status::Reviewed,
+        );
+        tricky.venue = Some("ICML'23".into());
+        tricky.links.push(Link {
+            label: "review".into(),
+            url: Some("reviews/a.md".into()),
+        });
+        let items = [
+            item("Intro", &["Tutorials"], Some("https://t.org"), Status::Done),
+            tricky,
+            item("No link task", &["Papers", "Speech"], None, Status::Todo),
+        ];
+        let text = to_markdown("My list", &items);
+        let parsed = parse(&text);
+        assert_eq!(parsed.len(), 3, "{text}");
+        assert_eq!(parsed[0].title, "Intro");
+        assert_eq!(parsed[0].checked, Some(true));
+        assert_eq!(parsed[1].title, "A [bracketed] *title* | with pipes");
+        assert_eq!(parsed[1].section, ["Papers", "LLM"]);
+        assert_eq!(parsed[1].url.as_deref(), Some("https://x.org/a(b)"));
+        assert_eq!(parsed[1].venue.as_deref(), Some("ICML'23"));
+        assert_eq!(parsed[1].checked, Some(true));
+        assert_eq!(parsed[2].title, "No link task");
+        assert_eq!(parsed[2].checked, Some(false));
+        assert!(text.contains("— reviewed 2026-11-20"), "{text}");
+    }
+
+    #[test]
+    fn csv_quotes_fields() {
+        let row = Row {
+            slug: "a".into(),
+            title: "Comma, \"quote\"\nnewline".into(),
+            section: "Papers / LLM".into(),
+            kind: Kind::Paper,
+            status: Status::Done,
+            started_at: None,
+            done_at: None,
+            reviewed_at: None,
+            review_count: 0,
+            url: None,
+        };
+        let text = to_csv(&[row]).unwrap();
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(&records[0][1], "Comma, \"quote\"\nnewline");
+        assert!(text.starts_with("slug,title,section,kind,status,"));
+    }
+}

@@ -1,0 +1,284 @@
+//! Whole-database operations: export, restore, backup, and items added by hand.
+
+use super::items::SectionIds;
+use super::{Result, Store, StoreError, format_time, parse_time};
+use crate::export::{Document, ExportEvent, ExportItem, FORMAT, VERSION};
+use crate::model::{EventKind, Kind, Link};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// An item added with `mlpath add`.
+#[derive(Debug, Clone)]
+pub struct NewItem {
+    pub slug: String,
+    pub title: String,
+    pub section: Vec<String>,
+    pub kind: Kind,
+    pub url: Option<String>,
+    pub venue: Option<String>,
+}
+
+impl Store {
+    /// Every item with its events, in list order.
+    pub fn export_document(&self) -> Result<Document> {
+        let items =
+            read_export_items(&self.conn).map_err(|e| self.classify(e, "reading the database"))?;
+        Ok(Document {
+            format: FORMAT.into(),
+            version: VERSION,
+            list_source: self.meta("list_source")?,
+            items,
+        })
+    }
+
+    /// Loads an exported document into this database, which must have no items yet.
+    pub fn restore(&mut self, doc: &Document) -> Result<usize> {
+        if doc.format != FORMAT {
+            return Err(StoreError::Invalid(format!(
+                "this is not an mlpath export (format '{}')",
+                doc.format
+            )));
+        }
+        if doc.version > VERSION {
+            return Err(StoreError::Invalid(format!(
+                "the export has version {}, but this mlpath reads up to version {VERSION}; upgrade mlpath",
+                doc.version
+            )));
+        }
+        let path = self.display_path();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::classify(e, &path, "starting the restore"))?;
+        let any: Option<i64> = tx
+            .query_row(
+                "SELECT 1 FROM items UNION ALL SELECT 1 FROM events LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| StoreError::classify(e, &path, "checking the database"))?;
+        if any.is_some() {
+            return Err(StoreError::Invalid(format!(
+                "{} already has items; restore into a new database with --db NEW_PATH",
+                path.display()
+            )));
+        }
+        write_document(&tx, doc).map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, Some(msg))
+                if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
+                StoreError::Invalid(format!("the export is inconsistent: {msg}"))
+            }
+            other => StoreError::classify(other, &path, "restoring"),
+        })?;
+        tx.commit()
+            .map_err(|e| StoreError::classify(e, &path, "committing the restore"))?;
+        Ok(doc.items.len())
+    }
+
+    /// Copies the live database to `target` with SQLite's online backup API.
+    pub fn backup_to(&self, target: &Path) -> Result<()> {
+        self.conn
+            .backup(
+                rusqlite::MAIN_DB,
+                target,
+                None::<fn(rusqlite::backup::Progress)>,
+            )
+            .map_err(|e| StoreError::classify(e, target, "writing the backup"))
+    }
+
+    /// Adds an item by hand, at the end of its section (or of the list).
+    pub fn add_item(&mut self, item: &NewItem) -> Result<i64> {
+        let path = self.display_path();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::classify(e, &path, "starting to add"))?;
+        let id = insert_manual(&tx, item)
+            .map_err(|e| StoreError::classify(e, &path, "adding the item"))?;
+        tx.commit()
+            .map_err(|e| StoreError::classify(e, &path, "saving the item"))?;
+        Ok(id)
+    }
+
+    /// The item that already has this URL, if any.
+    pub fn item_with_url(&self, url: &str) -> Result<Option<String>> {
+        self.conn
+            .query_row(
+                "SELECT slug FROM items WHERE url = ?1 AND removed = 0",
+                [url],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.classify(e, "reading items"))
+    }
+
+    /// Every slug in use, removed items included.
+    pub fn all_slugs(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT slug FROM items")
+            .map_err(|e| self.classify(e, "reading slugs"))?;
+        stmt.query_map([], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.classify(e, "reading slugs"))
+    }
+}
+
+fn insert_manual(conn: &Connection, item: &NewItem) -> rusqlite::Result<i64> {
+    let mut sections = SectionIds::load(conn)?;
+    let section_id = sections.id_for(conn, &item.section)?;
+    let links: Vec<Link> = item
+        .url
+        .iter()
+        .map(|u| Link {
+            label: "link".into(),
+            url: Some(u.clone()),
+        })
+        .collect();
+    conn.execute(
+        "INSERT INTO items (slug, title, section_id, position, kind, url, links, venue, origin)
+         VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, 'manual')",
+        params![
+            item.slug,
+            item.title,
+            section_id,
+            item.kind.as_str(),
+            item.url,
+            serde_json::to_string(&links).unwrap_or_else(|_| "[]".into()),
+            item.venue
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    place_manual_items(conn)?;
+    Ok(id)
+}
+
+/// Items added by hand sit after the last list item of their section (or of the whole list),
+/// sharing its position; `items` orders them after it. Rerun after every import.
+pub(super) fn place_manual_items(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE items SET position = COALESCE(
+             (SELECT max(l.position) FROM items l
+              WHERE l.origin = 'list' AND l.removed = 0 AND l.section_id = items.section_id),
+             (SELECT max(l.position) FROM items l WHERE l.origin = 'list'),
+             0)
+         WHERE origin = 'manual'",
+        [],
+    )?;
+    Ok(())
+}
+
+fn read_export_items(conn: &Connection) -> rusqlite::Result<Vec<ExportItem>> {
+    let mut events: HashMap<i64, Vec<ExportEvent>> = HashMap::new();
+    let mut stmt =
+        conn.prepare("SELECT id, item_id, kind, at, note, undoes FROM events ORDER BY id")?;
+    let rows = stmt.query_map([], |r| {
+        let kind: String = r.get(2)?;
+        Ok((
+            r.get::<_, i64>(1)?,
+            ExportEvent {
+                id: r.get(0)?,
+                kind: EventKind::parse(&kind).unwrap_or(EventKind::Note),
+                at: parse_time(&r.get::<_, String>(3)?)?,
+                note: r.get(4)?,
+                undoes: r.get(5)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (item_id, event) = row?;
+        events.entry(item_id).or_default().push(event);
+    }
+    let mut stmt = conn.prepare(
+        "SELECT i.id, i.slug, i.title, s.path, i.position, i.kind, i.url, i.links, i.venue, i.year,
+         i.source_line, i.origin, i.removed, i.list_checked
+         FROM items i JOIN sections s ON s.id = i.section_id ORDER BY i.position, i.origin = 'manual', i.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let id: i64 = r.get(0)?;
+        Ok(ExportItem {
+            id,
+            slug: r.get(1)?,
+            title: r.get(2)?,
+            section: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
+            position: r.get(4)?,
+            kind: Kind::parse(&r.get::<_, String>(5)?).unwrap_or(Kind::Other),
+            url: r.get(6)?,
+            links: serde_json::from_str(&r.get::<_, String>(7)?).unwrap_or_default(),
+            venue: r.get(8)?,
+            year: r.get(9)?,
+            source_line: r.get(10)?,
+            origin: r.get(11)?,
+            removed: r.get(12)?,
+            list_checked: r.get(13)?,
+            events: Vec::new(),
+        })
+    })?;
+    let mut items: Vec<ExportItem> = rows.collect::<rusqlite::Result<_>>()?;
+    for item in &mut items {
+        item.events = events.remove(&item.id).unwrap_or_default();
+    }
+    Ok(items)
+}
+
+fn write_document(conn: &Connection, doc: &Document) -> rusqlite::Result<()> {
+    let mut sections = SectionIds::load(conn)?;
+    let mut insert_item = conn.prepare(
+        "INSERT INTO items (id, slug, title, section_id, position, kind, url, links, venue, year,
+         source_line, origin, removed, list_checked)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?;
+    for item in &doc.items {
+        let section_id = sections.id_for(conn, &item.section)?;
+        insert_item.execute(params![
+            item.id,
+            item.slug,
+            item.title,
+            section_id,
+            item.position,
+            item.kind.as_str(),
+            item.url,
+            serde_json::to_string(&item.links).unwrap_or_else(|_| "[]".into()),
+            item.venue,
+            item.year,
+            item.source_line,
+            item.origin,
+            item.removed,
+            item.list_checked
+        ])?;
+    }
+    // Events in the order they were recorded, so that `undoes` always names an earlier row.
+    let mut all: Vec<(i64, &ExportEvent)> = doc
+        .items
+        .iter()
+        .flat_map(|i| i.events.iter().map(move |e| (i.id, e)))
+        .collect();
+    all.sort_by_key(|(_, e)| e.id);
+    let mut insert_event = conn.prepare(
+        "INSERT INTO events (id, item_id, kind, at, note, undoes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (item_id, e) in all {
+        insert_event.execute(params![
+            e.id,
+            item_id,
+            e.kind.as_str(),
+            format_time(e.at),
+            e.note,
+            e.undoes
+        ])?;
+    }
+    if let Some(source) = &doc.list_source {
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('list_source', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [source],
+        )?;
+    }
+    for item in &doc.items {
+        super::events::refresh_state(conn, item.id)?;
+    }
+    Ok(())
+}

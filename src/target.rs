@@ -1,0 +1,139 @@
+//! What `mlpath open` may open: web pages, and files inside the imported list's folder.
+
+use std::path::{Path, PathBuf};
+
+/// A link that is safe to hand to a browser.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Web(String),
+    File(PathBuf),
+}
+
+impl Target {
+    pub fn as_arg(&self) -> String {
+        match self {
+            Target::Web(url) => url.clone(),
+            Target::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// Checks a link: `http`/`https` URLs without shell metacharacters, or relative links and
+/// `file:` URLs that name an existing file inside `list_dir`. Anything else is refused.
+pub fn resolve(url: &str, list_dir: Option<&Path>) -> Result<Target, String> {
+    let url = url.trim();
+    if url
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace() || "\"'`$;|&<>\\{}^".contains(c))
+    {
+        return Err(format!(
+            "refusing to open '{}': it contains characters a URL should not",
+            url.escape_default()
+        ));
+    }
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        return if url.len() > lower.find("://").unwrap_or(0) + 3 {
+            Ok(Target::Web(url.to_string()))
+        } else {
+            Err(format!("refusing to open '{url}': it names no host"))
+        };
+    }
+    let relative = if let Some(rest) = lower.strip_prefix("file://") {
+        &url[url.len() - rest.len()..]
+    } else if has_scheme(url) {
+        return Err(format!(
+            "refusing to open '{url}': only http, https and local files are opened"
+        ));
+    } else {
+        url
+    };
+    let Some(dir) = list_dir else {
+        return Err(format!(
+            "cannot open '{url}': it is relative to a list file, and this list has none"
+        ));
+    };
+    let path = dir.join(relative.split(['#', '?']).next().unwrap_or(relative));
+    let Ok(real) = path.canonicalize() else {
+        return Err(format!(
+            "cannot open '{url}': {} does not exist",
+            path.display()
+        ));
+    };
+    let root = dir
+        .canonicalize()
+        .map_err(|e| format!("cannot read the list's folder {}: {e}", dir.display()))?;
+    if !real.starts_with(&root) {
+        return Err(format!(
+            "refusing to open '{url}': it is outside the list's folder {}",
+            root.display()
+        ));
+    }
+    if !real.is_file() {
+        return Err(format!(
+            "cannot open '{url}': {} is not a file",
+            real.display()
+        ));
+    }
+    Ok(Target::File(real))
+}
+
+fn has_scheme(url: &str) -> bool {
+    url.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_links_pass_and_odd_ones_are_refused() {
+        assert_eq!(
+            resolve("https://arxiv.org/abs/1", None),
+            Ok(Target::Web("https://arxiv.org/abs/1".into()))
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "ftp://x.org/a",
+            "https://x.org/$(rm -rf ~)",
+            "https://x.org/a;b",
+            "https://x.org/a b",
+            "https://",
+            "reviews/a.md",
+        ] {
+            assert!(resolve(bad, None).is_err(), "{bad} should be refused");
+        }
+    }
+
+    #[test]
+    fn relative_links_must_exist_inside_the_list_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("reviews")).unwrap();
+        std::fs::write(dir.path().join("reviews/a.md"), "x").unwrap();
+        let ok = resolve("reviews/a.md", Some(dir.path())).unwrap();
+        assert!(matches!(ok, Target::File(p) if p.ends_with("reviews/a.md")));
+        assert!(
+            resolve("reviews/missing.md", Some(dir.path()))
+                .unwrap_err()
+                .contains("does not exist")
+        );
+        assert!(resolve("../../etc/passwd", Some(dir.path())).is_err());
+        assert!(resolve("file:///etc/passwd", Some(dir.path())).is_err());
+        let inside = format!("file://{}", dir.path().join("reviews/a.md").display());
+        assert!(matches!(
+            resolve(&inside, Some(dir.path())),
+            Ok(Target::File(_))
+        ));
+        assert!(
+            resolve("reviews", Some(dir.path()))
+                .unwrap_err()
+                .contains("not a file")
+        );
+    }
+}

@@ -1,0 +1,307 @@
+use crate::support::{TestEnv, status_of};
+use std::path::Path;
+
+/// A browser stand-in that records its argument.
+fn recording_browser(env: &TestEnv) -> (String, std::path::PathBuf) {
+    let log = env.path("opened.txt");
+    let script = env.write(
+        "browser.sh",
+        &format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", log.display()),
+    );
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (script.display().to_string(), log)
+}
+
+fn own_list(env: &TestEnv) -> String {
+    std::fs::create_dir_all(env.path("notes/reviews")).unwrap();
+    std::fs::write(env.path("notes/reviews/flexgen.md"), "# my review\n").unwrap();
+    let list = env.path("notes/list.md");
+    std::fs::write(
+        &list,
+        "# Mine\n## Papers\n- FlexGen: Fast (ICML'23) # [paper](https://arxiv.org/abs/2303.06865) | [review](reviews/flexgen.md) | [notes](reviews/missing.md)\n- Sneaky # [paper](javascript:alert(1)) | [secret](../../etc/passwd)\n",
+    )
+    .unwrap();
+    list.display().to_string()
+}
+
+#[test]
+fn open_runs_the_browser_with_the_url_and_changes_nothing() {
+    let env = TestEnv::new();
+    let (browser, log) = recording_browser(&env);
+    let out = env
+        .command(&["open", "flexgen"])
+        .env("BROWSER", &browser)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap(),
+        "https://arxiv.org/abs/2303.06865\n"
+    );
+    assert_eq!(status_of(&env, "flexgen"), "todo");
+}
+
+#[test]
+fn open_resolves_relative_links_against_the_list_folder() {
+    let env = TestEnv::new();
+    let list = own_list(&env);
+    env.ok(&["import", &list]);
+    let (browser, log) = recording_browser(&env);
+    let out = env
+        .command(&["open", "flexgen", "--link", "review"])
+        .env("BROWSER", &browser)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let opened = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        opened.trim_end().ends_with("notes/reviews/flexgen.md"),
+        "{opened}"
+    );
+    assert!(Path::new(opened.trim_end()).is_absolute());
+    let printed = env.ok(&["open", "flexgen", "--print"]);
+    assert_eq!(printed.trim(), "https://arxiv.org/abs/2303.06865");
+}
+
+#[test]
+fn open_refuses_unsafe_or_missing_targets() {
+    let env = TestEnv::new();
+    let list = own_list(&env);
+    env.ok(&["import", &list]);
+    let err = env.fails(&["open", "flexgen", "--link", "notes"], 2);
+    assert!(err.contains("does not exist"), "{err}");
+    let err = env.fails(&["open", "sneaky"], 2);
+    assert!(
+        err.contains("refusing") || err.contains("only http"),
+        "{err}"
+    );
+    let err = env.fails(&["open", "sneaky", "--link", "secret"], 2);
+    assert!(
+        err.contains("outside the list's folder") || err.contains("does not exist"),
+        "{err}"
+    );
+    let err = env.fails(&["open", "flexgen", "--link", "video"], 2);
+    assert!(err.contains("paper, review, notes"), "{err}");
+}
+
+#[test]
+fn open_of_a_seed_review_link_explains_why_not() {
+    let env = TestEnv::new();
+    let err = env.fails(&["open", "flexgen", "--link", "review", "--print"], 2);
+    assert!(err.contains("relative to a list file"), "{err}");
+}
+
+#[test]
+fn add_places_items_at_the_end_of_their_section_and_reimport_keeps_them() {
+    let env = TestEnv::new();
+    let out = env.ok(&[
+        "add",
+        "Attention Is All You Need",
+        "--url",
+        "arxiv.org/abs/1706.03762",
+        "--section",
+        "Papers / LLM / LLM inference",
+        "--venue",
+        "NeurIPS'17",
+    ]);
+    assert!(out.starts_with("added attention-is-all "), "{out}");
+    let slugs: Vec<String> = crate::support::statuses(&env)
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
+    let pos = slugs
+        .iter()
+        .position(|s| s.starts_with("attention-is-all"))
+        .unwrap();
+    assert_eq!(slugs[pos - 1], "orca", "after the last item of its section");
+    let item = env.json(&["show", "attention is all you need"]);
+    assert_eq!(item["kind"], "paper");
+    assert_eq!(item["url"], "https://arxiv.org/abs/1706.03762");
+    assert_eq!(item["manual"], true);
+    env.ok(&["import"]);
+    let again: Vec<String> = crate::support::statuses(&env)
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
+    assert_eq!(slugs, again, "re-import keeps the added item in place");
+    let err = env.fails(
+        &["add", "Dup", "--url", "https://arxiv.org/abs/1706.03762"],
+        2,
+    );
+    assert!(err.contains("already an item"), "{err}");
+}
+
+#[test]
+fn json_export_restore_round_trip_is_identical() {
+    let env = TestEnv::new();
+    env.ok(&["done", "flexgen", "-m", "a \"quoted\"\nnote"]);
+    env.ok(&["review", "flexgen"]);
+    env.ok(&["start", "orca"]);
+    env.ok(&["undo"]);
+    env.ok(&["add", "Extra", "--section", "Mine"]);
+    let first = env.ok(&["export", "--format", "json"]);
+    let file = env.write("export.json", &first);
+    let other = env.path("restored.db");
+    let db = other.to_str().unwrap();
+    assert_eq!(
+        env.ok(&["--db", db, "restore", file.to_str().unwrap()])
+            .trim(),
+        format!("restored 20 items into {db}")
+    );
+    let second = env.ok(&["--db", db, "export", "--format", "json"]);
+    assert_eq!(first, second);
+    let show = env.json(&["--db", db, "show", "flexgen"]);
+    assert_eq!(show["status"], "reviewed");
+    assert_eq!(status_of(&env, "orca"), "todo");
+}
+
+#[test]
+fn restore_refuses_a_database_with_items_and_bad_files() {
+    let env = TestEnv::new();
+    let export = env.ok(&["export"]);
+    let file = env.write("e.json", &export);
+    let err = env.fails(&["restore", file.to_str().unwrap()], 1);
+    assert!(err.contains("already has items"), "{err}");
+    let junk = env.write("junk.json", "{\"hello\": 1}");
+    let err = env.fails(
+        &[
+            "--db",
+            env.path("n.db").to_str().unwrap(),
+            "restore",
+            junk.to_str().unwrap(),
+        ],
+        1,
+    );
+    assert!(err.contains("not an mlpath JSON export"), "{err}");
+}
+
+#[test]
+fn csv_export_quotes_properly() {
+    let env = TestEnv::new();
+    env.ok(&["done", "neural", "--at", "2026-11-20"]);
+    let csv = env.ok(&["export", "--format", "csv"]);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "slug,title,section,kind,status,started_at,done_at,reviewed_at,review_count,url"
+    );
+    let row = lines.find(|l| l.starts_with("neural-network,")).unwrap();
+    assert_eq!(
+        row,
+        "neural-network,\"But what is a neural network? | Chapter 1, Deep learning\",Videos / General,video,done,,2026-11-20T00:00:00Z,,0,https://youtu.be/aircAruvnKk"
+    );
+    assert_eq!(csv.lines().count(), 20);
+}
+
+#[test]
+fn markdown_export_reimports_to_the_same_items_and_done_marks() {
+    let env = TestEnv::new();
+    env.ok(&["done", "flexgen", "orca", "--at", "2026-11-20"]);
+    env.ok(&["review", "alpa"]);
+    let out = env.path("progress.md");
+    assert_eq!(
+        env.ok(&[
+            "export",
+            "--format",
+            "markdown",
+            "-o",
+            out.to_str().unwrap()
+        ])
+        .trim(),
+        format!("wrote {}", out.display())
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("- [x] [FlexGen: High-throughput"), "{text}");
+    assert!(text.contains("— done 2026-11-20"), "{text}");
+    let fresh = env.path("fresh.db");
+    let db = fresh.to_str().unwrap();
+    env.ok(&["--db", db, "import", out.to_str().unwrap()]);
+    let before = env.json(&["list"]);
+    let after = env.json(&["--db", db, "list"]);
+    let summary = |v: &serde_json::Value| -> Vec<(String, Vec<String>, bool)> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                let finished = matches!(i["status"].as_str(), Some("done" | "reviewed"));
+                let section = i["section"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s.as_str().unwrap().to_string())
+                    .collect();
+                (i["title"].as_str().unwrap().to_string(), section, finished)
+            })
+            .collect()
+    };
+    assert_eq!(summary(&before), summary(&after));
+}
+
+#[test]
+fn backup_copies_the_live_database() {
+    let env = TestEnv::new();
+    env.ok(&["done", "alpa"]);
+    let target = env.path("copy.db");
+    env.ok(&["backup", target.to_str().unwrap()]);
+    let copy = env.json(&["--db", target.to_str().unwrap(), "show", "alpa"]);
+    assert_eq!(copy["status"], "done");
+    let err = env.fails(&["backup", target.to_str().unwrap()], 2);
+    assert!(err.contains("already exists"), "{err}");
+    let out = env.ok(&["backup"]);
+    assert!(out.contains("mlpath.db.20261128-090000.backup"), "{out}");
+}
+
+#[test]
+fn completions_for_each_shell() {
+    let env = TestEnv::new();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = env.ok(&["completions", shell]);
+        assert!(
+            script.contains("mlpath") && script.contains("import"),
+            "{shell}"
+        );
+    }
+    assert!(!env.db.exists(), "completions need no database");
+}
+
+#[test]
+fn every_command_has_an_example() {
+    let env = TestEnv::new();
+    for cmd in [
+        "import",
+        "list",
+        "show",
+        "start",
+        "done",
+        "review",
+        "skip",
+        "reset",
+        "note",
+        "undo",
+        "status",
+        "next",
+        "log",
+        "open",
+        "add",
+        "export",
+        "restore",
+        "backup",
+        "completions",
+        "where",
+    ] {
+        let help = env.ok(&[cmd, "--help"]);
+        assert!(
+            help.contains("Example: mlpath"),
+            "{cmd} --help has no example"
+        );
+    }
+}
