@@ -43,13 +43,12 @@ pub fn unique(base: &str, taken: &mut HashSet<String>) -> String {
 }
 
 fn first_clause(title: &str) -> &str {
-    let end = [" | ", " - ", " — ", ",", "?", "(", "["]
-        .iter()
-        .filter_map(|sep| title.find(sep))
-        .filter(|&i| title[..i].chars().any(|c| c.is_ascii_alphanumeric()))
-        .min()
-        .unwrap_or(title.len());
-    &title[..end]
+    let end = crate::markdown::first_separator(
+        title,
+        &[" | ", " - ", " — ", ",", "?", "(", "["],
+        |c| c.is_ascii_alphanumeric(),
+    );
+    &title[..end.unwrap_or(title.len())]
 }
 
 fn ascii_words(text: &str) -> Vec<String> {

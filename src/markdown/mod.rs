@@ -10,7 +10,7 @@ mod title;
 mod tree;
 
 pub use links::{is_note_label, normalize_url};
-pub use title::collapse;
+pub use title::{collapse, first_separator};
 
 use crate::model::{Kind, Link};
 use crate::slug;

@@ -289,15 +289,24 @@ fn venue_piece(text: &str) -> Option<String> {
 
 /// Cuts a title at the first ` # ` or ` | ` separator (the rest is links and tags).
 fn first_piece(text: &str) -> String {
-    let mut cut = text.len();
-    for sep in [" # ", " | ", "|", " #"] {
-        if let Some(i) = text.find(sep)
-            && has_words(&text[..i])
-        {
-            cut = cut.min(i);
+    let cut = first_separator(text, &[" # ", "|", " #"], char::is_alphanumeric);
+    text[..cut.unwrap_or(text.len())].to_string()
+}
+
+/// Byte offset of the first separator that has a `wordy` character somewhere before it.
+pub fn first_separator(
+    text: &str,
+    separators: &[&str],
+    wordy: impl Fn(char) -> bool,
+) -> Option<usize> {
+    let mut seen_word = false;
+    for (i, c) in text.char_indices() {
+        if seen_word && separators.iter().any(|sep| text[i..].starts_with(sep)) {
+            return Some(i);
         }
+        seen_word |= wordy(c);
     }
-    text[..cut].to_string()
+    None
 }
 
 /// Collapses white space and trims separators, dangling brackets and emoji shortcodes.
