@@ -58,35 +58,41 @@ const FILE_EXTENSIONS: &[&str] = &[
     "ipynb", "py", "rs", "json", "yaml", "yml", "csv", "tex", "zip",
 ];
 
-/// Lower-cases a label and strips the brackets and punctuation lists wrap labels in.
-pub fn normalize_label(label: &str) -> String {
-    let trimmed = label.trim_matches(|c: char| {
+/// A label without the brackets and punctuation lists wrap labels in (`[pdf]`, `**Code**:`).
+fn trim_label(label: &str) -> &str {
+    label.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, '[' | ']' | '(' | ')' | '{' | '}' | ':' | '.' | '*' | '_')
-    });
-    trimmed
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    })
+}
+
+/// Case-insensitive (ASCII) comparison that treats any run of white space as one space.
+fn same_words(a: &str, b: &str) -> bool {
+    let (mut x, mut y) = (a.split_whitespace(), b.split_whitespace());
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p.eq_ignore_ascii_case(q) => {}
+            _ => return false,
+        }
+    }
 }
 
 /// True when a label only says what sort of resource the link is.
 pub fn is_generic_label(label: &str) -> bool {
-    let norm = normalize_label(label);
-    if norm.is_empty() {
-        return true;
-    }
-    if GENERIC_LABELS.contains(&norm.as_str()) {
+    let label = trim_label(label);
+    if label.is_empty() || GENERIC_LABELS.iter().any(|g| same_words(label, g)) {
         return true;
     }
     // "pdf 2", "slides v2", "code (pytorch)": a generic word with a small qualifier.
-    let first = norm.split([' ', '(']).next().unwrap_or("");
-    GENERIC_LABELS.contains(&first) && norm.chars().count() <= first.chars().count() + 12
+    let first = label.split([' ', '(']).next().unwrap_or("");
+    GENERIC_LABELS.iter().any(|g| first.eq_ignore_ascii_case(g))
+        && label.chars().count() <= first.chars().count() + 12
 }
 
 /// True for the learner's own review or notes links.
 pub fn is_note_label(label: &str) -> bool {
-    NOTE_LABELS.contains(&normalize_label(label).as_str())
+    let label = trim_label(label);
+    NOTE_LABELS.iter().any(|g| same_words(label, g))
 }
 
 /// Links within the same page (tables of contents, "back to top") are navigation.
