@@ -65,25 +65,38 @@ fn trim_label(label: &str) -> &str {
     })
 }
 
-/// Case-insensitive (ASCII) comparison that treats any run of white space as one space.
-fn same_words(a: &str, b: &str) -> bool {
-    let (mut x, mut y) = (a.split_whitespace(), b.split_whitespace());
-    loop {
-        match (x.next(), y.next()) {
-            (None, None) => return true,
-            (Some(p), Some(q)) if p.eq_ignore_ascii_case(q) => {}
-            _ => return false,
-        }
+/// Whether `label` is one of `names`, ignoring ASCII case and treating any run of white space
+/// as one space.
+fn is_one_of(label: &str, names: &[&str]) -> bool {
+    // Every name is short; a long label is none of them, however its spaces fold.
+    if label.len() > 32 {
+        return false;
     }
+    if !label.contains(char::is_whitespace) {
+        return names.iter().any(|n| label.eq_ignore_ascii_case(n));
+    }
+    names.iter().any(|n| {
+        let (mut x, mut y) = (label.split_whitespace(), n.split_whitespace());
+        loop {
+            match (x.next(), y.next()) {
+                (None, None) => return true,
+                (Some(p), Some(q)) if p.eq_ignore_ascii_case(q) => {}
+                _ => return false,
+            }
+        }
+    })
 }
 
 /// True when a label only says what sort of resource the link is.
 pub fn is_generic_label(label: &str) -> bool {
     let label = trim_label(label);
-    if label.is_empty() || GENERIC_LABELS.iter().any(|g| same_words(label, g)) {
+    if label.is_empty() || is_one_of(label, GENERIC_LABELS) {
         return true;
     }
     // "pdf 2", "slides v2", "code (pytorch)": a generic word with a small qualifier.
+    if label.len() > 32 {
+        return false;
+    }
     let first = label.split([' ', '(']).next().unwrap_or("");
     GENERIC_LABELS.iter().any(|g| first.eq_ignore_ascii_case(g))
         && label.chars().count() <= first.chars().count() + 12
@@ -92,7 +105,7 @@ pub fn is_generic_label(label: &str) -> bool {
 /// True for the learner's own review or notes links.
 pub fn is_note_label(label: &str) -> bool {
     let label = trim_label(label);
-    NOTE_LABELS.iter().any(|g| same_words(label, g))
+    is_one_of(label, NOTE_LABELS)
 }
 
 /// Links within the same page (tables of contents, "back to top") are navigation.

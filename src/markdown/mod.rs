@@ -245,10 +245,7 @@ impl Walker {
     fn start_inline(&mut self, tag: Tag<'_>) {
         match tag {
             Tag::Link { dest_url, .. } => {
-                self.link = Some(RawLink {
-                    url: dest_url.to_string(),
-                    ..RawLink::default()
-                });
+                self.link = Some(RawLink::new("", &dest_url, ""));
             }
             Tag::Image { .. } => self.image_depth += 1,
             Tag::Strong => self.strong_depth += 1,
@@ -323,7 +320,9 @@ impl Walker {
     }
 
     fn end_link(&mut self) {
-        let Some(link) = self.link.take() else { return };
+        let Some(link) = self.link.take().map(RawLink::finish) else {
+            return;
+        };
         if self.heading.is_some() {
             return;
         }

@@ -15,9 +15,31 @@ pub struct RawLink {
     pub label: String,
     pub url: String,
     pub image_alt: String,
+    /// Set by `finish`: the label names the item (not "pdf", not a badge image).
+    titled: bool,
+    /// Set by `finish`: the link only says what sort of resource it is.
+    generic: bool,
 }
 
 impl RawLink {
+    pub fn new(label: &str, url: &str, image_alt: &str) -> RawLink {
+        RawLink {
+            label: label.into(),
+            url: url.into(),
+            image_alt: image_alt.into(),
+            ..RawLink::default()
+        }
+        .finish()
+    }
+
+    /// Classifies the link once its label is complete.
+    pub fn finish(mut self) -> RawLink {
+        let text = collapse(&self.label);
+        self.titled = !text.is_empty() && !is_generic_label(&text);
+        self.generic = !self.titled || is_generic_label(&self.display_label());
+        self
+    }
+
     /// The label to store: the visible text, else the wrapped image's alt text.
     pub fn display_label(&self) -> String {
         let text = collapse(&self.label);
@@ -32,10 +54,13 @@ impl RawLink {
         is_anchor(&self.url)
     }
 
-    /// A link whose label names the item (not "pdf", not a badge image).
     pub fn is_titled(&self) -> bool {
-        let text = collapse(&self.label);
-        !text.is_empty() && !is_generic_label(&text)
+        self.titled
+    }
+
+    /// Untitled, or labelled only with a resource word such as "pdf" or "code".
+    pub fn is_generic(&self) -> bool {
+        self.generic
     }
 }
 
@@ -401,11 +426,7 @@ mod tests {
         }
     }
     fn link(label: &str, url: &str) -> Span {
-        Span::Link(RawLink {
-            label: label.into(),
-            url: url.into(),
-            image_alt: String::new(),
-        })
+        Span::Link(RawLink::new(label, url, ""))
     }
 
     #[test]

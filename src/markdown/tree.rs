@@ -1,6 +1,5 @@
 //! Rules for nested list items and table rows: which ones are items, groups or details.
 
-use super::links::is_generic_label;
 use super::title::{self, RawLink, Span};
 
 /// One list item as written, with its nested items.
@@ -71,9 +70,7 @@ impl Node {
     fn is_generic_links_only(&self) -> bool {
         let links = self.real_links();
         !links.is_empty()
-            && links
-                .iter()
-                .all(|l| is_generic_label(&l.display_label()) || !l.is_titled())
+            && links.iter().all(RawLink::is_generic)
             && !title::has_words(&self.text())
             && self.children.is_empty()
     }
