@@ -66,8 +66,15 @@ impl TestEnv {
 
     /// A plain process, for running several at once.
     pub fn process(&self, args: &[&str]) -> std::process::Command {
-        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("mlpath"));
-        cmd.env_clear().envs(self.envs()).args(args);
+        let mut cmd = self.program(assert_cmd::cargo::cargo_bin("mlpath"));
+        cmd.args(args);
+        cmd
+    }
+
+    /// Another program, with the same environment.
+    pub fn program(&self, program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+        let mut cmd = std::process::Command::new(program);
+        cmd.env_clear().envs(self.envs());
         cmd
     }
 

@@ -254,3 +254,42 @@ fn parallel_writers_all_succeed() {
     }
     assert_eq!(env.json(&["show", "orca"])["note_count"], 100);
 }
+
+/// Runs `mlpath note orca` under a pseudo-terminal (util-linux `script`) with EDITOR set.
+fn note_with_editor(env: &TestEnv, editor_body: &str) -> Option<String> {
+    let script = std::path::Path::new("/usr/bin/script");
+    if !script.exists() {
+        eprintln!("skipped: /usr/bin/script is needed for a pseudo-terminal");
+        return None;
+    }
+    let editor = env.write("editor.sh", &format!("#!/bin/sh\n{editor_body}\n"));
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("mlpath");
+    let out = env
+        .program(script)
+        .env("EDITOR", &editor)
+        .env("TERM", "dumb")
+        .args(["-qec", &format!("{} note orca", bin.display()), "/dev/null"])
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn note_without_text_opens_the_editor_on_a_terminal() {
+    let env = TestEnv::new();
+    env.ok(&["list"]);
+    let Some(out) = note_with_editor(&env, "printf 'from the editor\\nline two\\n' > \"$1\"")
+    else {
+        return;
+    };
+    assert!(out.contains("note added"), "{out}");
+    let show = env.json(&["show", "orca"]);
+    assert_eq!(show["events"][0]["note"], "from the editor\nline two\n");
+    let Some(out) = note_with_editor(&env, "true") else {
+        return;
+    };
+    assert!(out.contains("empty note; nothing added"), "{out}");
+    assert_eq!(env.json(&["show", "orca"])["note_count"], 1);
+}
