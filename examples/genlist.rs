@@ -68,7 +68,7 @@ fn main() {
                 if i >= n {
                     break;
                 }
-                let title: Vec<&str> = (0..6).map(|_| WORDS[rng.next(WORDS.len())]).collect();
+                let title: Vec<&str> = (0..8).map(|_| WORDS[rng.next(WORDS.len())]).collect();
                 let name = format!("Sys{i}");
                 match i % 10 {
                     0..=5 => {
