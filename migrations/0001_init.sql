@@ -35,9 +35,7 @@ CREATE TABLE items (
     note_count    INTEGER NOT NULL DEFAULT 0,
     last_event_at TEXT
 );
-CREATE INDEX items_position ON items (position);
 CREATE INDEX items_status ON items (status, position);
-CREATE INDEX items_last_event ON items (last_event_at);
 -- Covers the per-section counts of `status` and the section candidates of `next`.
 CREATE INDEX items_section ON items (section_id, status, removed, kind, position);
 

@@ -118,13 +118,15 @@ impl Store {
 
     /// Section of the most recently touched item in the list.
     pub fn current_section(&self) -> Result<Option<Vec<String>>> {
-        let sql = format!(
-            "SELECT {SECTION_PATH} FROM items INDEXED BY items_last_event
-             WHERE removed = 0 AND last_event_at IS NOT NULL ORDER BY last_event_at DESC LIMIT 1"
-        );
+        // The newest event, read backwards along its time index, names the item.
+        let sql = "SELECT (SELECT path FROM sections WHERE sections.id = i.section_id)
+             FROM events e JOIN items i ON i.id = e.item_id
+             WHERE i.removed = 0 AND e.kind <> 'undo'
+             AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
+             ORDER BY e.at DESC, e.id DESC LIMIT 1";
         let text: Option<String> = self
             .conn
-            .query_row(&sql, [], |r| r.get(0))
+            .query_row(sql, [], |r| r.get(0))
             .optional()
             .map_err(|e| self.classify(e, "finding the current section"))?;
         Ok(text.as_deref().map(parse_section))
@@ -166,7 +168,7 @@ impl Store {
         let mut queries: Vec<(String, Vec<String>)> = vec![
             (
                 format!(
-                    "SELECT {columns} FROM items INDEXED BY items_last_event
+                    "SELECT {columns} FROM items INDEXED BY items_status
                      WHERE {cond} AND status = 'started' ORDER BY last_event_at DESC LIMIT {n}"
                 ),
                 vec![],
