@@ -79,6 +79,12 @@ impl Store {
                 supported: LATEST_VERSION,
             });
         }
+        if version == 0 {
+            // Only a new file takes a page size; 16 KiB pages halve the writes of an import.
+            self.conn
+                .execute_batch("PRAGMA page_size = 16384;")
+                .map_err(|e| self.classify(e, "setting the page size"))?;
+        }
         let _mode: String = self
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
