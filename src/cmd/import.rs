@@ -3,6 +3,7 @@ use crate::context::{Context, SEED, SEED_SOURCE};
 use crate::error::failure;
 use crate::markdown;
 use crate::render;
+use crate::store::StoreError;
 use anyhow::Result;
 
 pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
@@ -22,17 +23,32 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
             (text, absolute.display().to_string())
         }
     };
-    let items = markdown::parse(&text);
-    if items.is_empty() {
-        return Err(failure(format!(
-            "found no items in {}: items are list entries or table rows with a link or a title",
-            args.file
-                .as_ref()
-                .map_or("the seed list".into(), |p| p.display().to_string())
-        )));
-    }
-    let mut store = ctx.store_unseeded()?;
-    let summary = store.import(&items, &source, ctx.now, args.dry_run)?;
+    let what = args
+        .file
+        .as_ref()
+        .map_or("the seed list".into(), |p| p.display().to_string());
+    let mut count = 0;
+    // Parse on one core while the other opens the database and reads what it holds.
+    let summary = std::thread::scope(|scope| {
+        let parsing = scope.spawn(|| markdown::parse(&text));
+        let mut store = ctx.store_unseeded()?;
+        let summary = store.import_with(
+            || {
+                let items = parsing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                count = items.len();
+                if items.is_empty() {
+                    return Err(StoreError::Invalid(format!(
+                        "found no items in {what}: items are list entries or table rows with a link or a title"
+                    )));
+                }
+                Ok(items)
+            },
+            &source,
+            ctx.now,
+            args.dry_run,
+        )?;
+        anyhow::Ok(summary)
+    })?;
     if ctx.json {
         return Ok(render::emit(&render::json(&summary))?);
     }
@@ -42,12 +58,8 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
         "imported"
     };
     Ok(render::line(format!(
-        "{prefix} {} items: {} added, {} updated, {} unchanged, {} removed",
-        items.len(),
-        summary.added,
-        summary.updated,
-        summary.unchanged,
-        summary.removed
+        "{prefix} {count} items: {} added, {} updated, {} unchanged, {} removed",
+        summary.added, summary.updated, summary.unchanged, summary.removed
     ))?)
 }
 

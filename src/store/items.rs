@@ -129,6 +129,18 @@ impl Store {
         now: DateTime<Utc>,
         dry_run: bool,
     ) -> Result<Summary> {
+        self.import_with(|| Ok(parsed), source, now, dry_run)
+    }
+
+    /// Like `import`, but takes the items from `parse`, which is called once the database is
+    /// open and its items are read: a caller can parse on another thread meanwhile.
+    pub fn import_with<V: AsRef<[ParsedItem]>>(
+        &mut self,
+        parse: impl FnOnce() -> Result<V>,
+        source: &str,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    ) -> Result<Summary> {
         let path = self.display_path();
         let tx = self
             .conn
@@ -139,6 +151,8 @@ impl Store {
             .and_then(|sections| Ok((existing_for_sync(&tx, &sections)?, sections)));
         let (existing, mut sections) =
             existing.map_err(|e| StoreError::classify(e, &path, "reading items"))?;
+        let parsed = parse()?;
+        let parsed = parsed.as_ref();
         let plan = sync::plan(&existing, parsed);
         if dry_run {
             return Ok(plan.summary);

@@ -129,3 +129,16 @@ fn closed_stdout_is_not_a_panic() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn a_list_without_items_is_refused_and_changes_nothing() {
+    let env = TestEnv::new();
+    env.ok(&["list"]);
+    let file = env.write("prose.md", "# Notes\n\nJust some prose, no list here.\n");
+    let err = env.fails(&["import", file.to_str().unwrap()], 1);
+    assert!(
+        err.contains("found no items in") && err.contains("prose.md"),
+        "{err}"
+    );
+    assert_eq!(env.json(&["list"]).as_array().unwrap().len(), 19);
+}
