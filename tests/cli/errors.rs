@@ -73,22 +73,61 @@ fn usage_errors_exit_2_without_backtraces() {
 
 #[test]
 fn read_only_location() {
+    use std::os::unix::fs::PermissionsExt;
     let env = TestEnv::new();
+    // The temp folder itself must be reachable by another user when we run as root.
+    std::fs::set_permissions(env.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let dir = env.path("ro");
     std::fs::create_dir(&dir).unwrap();
-    let db = dir.join("x.db");
-    use std::os::unix::fs::PermissionsExt;
+    let existing = dir.join("existing.db");
+    env.ok(&["--db", existing.to_str().unwrap(), "list"]);
+    std::fs::set_permissions(&existing, std::fs::Permissions::from_mode(0o444)).unwrap();
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
-    // Root ignores permissions; then there is nothing to test here.
-    let writable = std::fs::write(dir.join("probe"), "x").is_ok();
-    if !writable {
-        let err = env.fails(&["--db", db.to_str().unwrap(), "list"], 1);
-        assert!(
-            err.contains("read-only") || err.contains("cannot open"),
-            "{err}"
-        );
+    let as_root = std::fs::write(dir.join("probe"), "x").is_ok();
+    let runuser = std::path::Path::new("/usr/sbin/runuser");
+    if as_root && !runuser.exists() {
+        eprintln!("skipped: running as root without runuser");
+        return;
     }
+    let bin = env.path("mlpath");
+    std::fs::copy(assert_cmd::cargo::cargo_bin("mlpath"), &bin).unwrap();
+    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // Root ignores permissions, so then the binary runs as `nobody`.
+    let run = |args: &[&str]| {
+        let mut cmd = if as_root {
+            let mut c = env.program(runuser);
+            c.args(["-u", "nobody", "--"]).arg(&bin);
+            c
+        } else {
+            env.program(&bin)
+        };
+        let out = cmd.args(args).output().unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let new_db = dir.join("new.db");
+    let (code, err) = run(&["--db", new_db.to_str().unwrap(), "list"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.starts_with("mlpath: cannot open") && err.contains("--db"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(!new_db.exists());
+    let (code, err) = run(&["--db", existing.to_str().unwrap(), "done", "alpa"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("read-only") || err.contains("cannot open"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(
+        crate::support::status_of(&env.with_db(&existing), "alpa"),
+        "todo"
+    );
 }
 
 #[test]

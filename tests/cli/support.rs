@@ -128,6 +128,15 @@ impl TestEnv {
         serde_json::from_str(&self.ok(&all)).expect("valid JSON")
     }
 
+    /// The same folder and clock with another database.
+    pub fn with_db(&self, db: &Path) -> TestEnv {
+        TestEnv {
+            dir: TempDir::new().expect("temp dir"),
+            db: db.to_path_buf(),
+            now: self.now.clone(),
+        }
+    }
+
     /// Runs with the clock set to `now`.
     pub fn at(&self, now: &str) -> TestEnv {
         TestEnv {
