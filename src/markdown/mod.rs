@@ -5,17 +5,17 @@
 //! top-level list item is a small tree that `tree::resolve` turns into items; each table row with
 //! a link is one item.
 
+mod finish;
 mod links;
 mod title;
 mod tree;
+mod venue;
 
 pub use links::{is_note_label, normalize_url};
 pub use title::{collapse, first_separator};
 
 use crate::model::{Kind, Link};
-use crate::slug;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::collections::{HashMap, HashSet};
 use title::{RawLink, Span};
 use tree::{Node, RawItem};
 
@@ -50,7 +50,7 @@ pub fn parse(src: &str) -> Vec<ParsedItem> {
             item.section.insert(0, title.text.clone());
         }
     }
-    finish(raw)
+    finish::finish(raw)
 }
 
 fn options() -> Options {
@@ -415,121 +415,6 @@ fn strip_tags(html: &str) -> String {
         }
     }
     out
-}
-
-/// The same primary URL listed again is the same item (a paper filed under two sections), unless
-/// the later entry brings links of its own (a table of talks that all cite one book).
-/// `seen` maps primary URLs to the index of their first item.
-fn is_duplicate(
-    url: &str,
-    links: &[Link],
-    seen: &HashMap<String, usize>,
-    items: &[ParsedItem],
-) -> bool {
-    seen.get(url).is_some_and(|&first| {
-        let first = &items[first].links;
-        links
-            .iter()
-            .all(|l| l.url.is_none() || first.iter().any(|f| f.url == l.url))
-    })
-}
-
-/// Turns raw items into parsed items: titles, kinds, one item per primary URL, unique slugs.
-fn finish(raw: Vec<RawItem>) -> Vec<ParsedItem> {
-    let drafts = parallel_map(raw, draft);
-    let mut seen: HashMap<String, usize> = HashMap::with_capacity(drafts.len());
-    let mut taken = HashSet::with_capacity(drafts.len());
-    let mut items: Vec<ParsedItem> = Vec::with_capacity(drafts.len());
-    for (mut item, base_slug) in drafts.into_iter().flatten() {
-        if let Some(u) = &item.url {
-            if is_duplicate(u, &item.links, &seen, &items) {
-                continue;
-            }
-            seen.entry(u.clone()).or_insert(items.len());
-        }
-        item.slug = slug::unique(&base_slug, &mut taken);
-        items.push(item);
-    }
-    items
-}
-
-/// Everything about one item that does not depend on the others: all but its final slug
-/// (returned as the base to make unique) and whether it repeats an earlier item.
-fn draft(raw: RawItem) -> Option<(ParsedItem, String)> {
-    let parts = title::extract(&raw.spans);
-    if parts.title.is_empty() && raw.links.is_empty() {
-        return None;
-    }
-    let links: Vec<Link> = raw
-        .links
-        .iter()
-        .map(|l| Link {
-            label: l.display_label(),
-            url: normalize_url(&l.url),
-        })
-        .collect();
-    let url = links
-        .iter()
-        .find(|l| l.url.is_some() && !is_note_label(&l.label))
-        .and_then(|l| l.url.clone());
-    let title = if parts.title.is_empty() {
-        links.first().map(|l| l.label.clone()).unwrap_or_default()
-    } else {
-        parts.title
-    };
-    let kind = raw
-        .section
-        .iter()
-        .rev()
-        .find_map(|s| Kind::from_section_name(s))
-        .unwrap_or_else(|| url.as_deref().map_or(Kind::Other, Kind::from_url));
-    let base_slug = slug::base(&title);
-    let item = ParsedItem {
-        slug: String::new(),
-        title,
-        section: raw.section,
-        kind,
-        url,
-        links,
-        venue: parts.venue,
-        year: parts.year,
-        line: raw.line,
-        checked: raw.checkbox,
-    };
-    Some((item, base_slug))
-}
-
-/// Maps `f` over `items` in order, on all cores when the list is long enough to be worth it.
-fn parallel_map<T: Send, U: Send>(items: Vec<T>, f: fn(T) -> U) -> Vec<U> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads < 2 || items.len() < 2_000 {
-        return items.into_iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let mut chunks: Vec<Vec<T>> = Vec::with_capacity(threads);
-    let mut rest = items.into_iter();
-    loop {
-        let part: Vec<T> = rest.by_ref().take(chunk).collect();
-        if part.is_empty() {
-            break;
-        }
-        chunks.push(part);
-    }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|part| scope.spawn(move || part.into_iter().map(f).collect::<Vec<U>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
 }
 
 #[cfg(test)]
