@@ -276,29 +276,8 @@ fn completions_for_each_shell() {
 #[test]
 fn every_command_has_an_example() {
     let env = TestEnv::new();
-    for cmd in [
-        "import",
-        "list",
-        "show",
-        "start",
-        "done",
-        "review",
-        "skip",
-        "reset",
-        "note",
-        "undo",
-        "status",
-        "next",
-        "log",
-        "open",
-        "add",
-        "export",
-        "restore",
-        "backup",
-        "completions",
-        "where",
-    ] {
-        let help = env.ok(&[cmd, "--help"]);
+    for cmd in crate::support::command_names() {
+        let help = env.ok(&[cmd.as_str(), "--help"]);
         assert!(
             help.contains("Example: mlpath"),
             "{cmd} --help has no example"

@@ -176,3 +176,13 @@ pub fn fixture(name: &str) -> PathBuf {
         .join("fixtures")
         .join(name)
 }
+
+/// Every subcommand, as clap knows them (so a new command is checked without editing tests).
+pub fn command_names() -> Vec<String> {
+    use clap::CommandFactory;
+    mlpath::cli::Cli::command()
+        .get_subcommands()
+        .filter(|c| c.get_name() != "help")
+        .map(|c| c.get_name().to_string())
+        .collect()
+}
