@@ -27,27 +27,33 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
         .file
         .as_ref()
         .map_or("the seed list".into(), |p| p.display().to_string());
-    let mut count = 0;
-    // Parse on one core while the other opens the database and reads what it holds.
-    let summary = std::thread::scope(|scope| {
-        let parsing = scope.spawn(|| markdown::parse(&text));
+    // One core parses and hands items over as they are ready; the other opens the database
+    // and writes them.
+    let (count, summary) = std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel(1024);
+        scope.spawn(move || {
+            // A send fails only when the import already failed; that error is reported.
+            markdown::parse_each(&text, |item| {
+                let _ = sender.send(Some(item));
+            });
+            let _ = sender.send(None);
+        });
+        // Items until the parser says it is done; a channel closed before that means the
+        // parser crashed, and the import must not commit half a list.
+        let stream = std::iter::from_fn(|| match receiver.recv() {
+            Ok(Some(item)) => Some(Ok(item)),
+            Ok(None) => None,
+            Err(_) => Some(Err(StoreError::Invalid(
+                "the parser stopped before the end of the list".into(),
+            ))),
+        });
         let mut store = ctx.store_unseeded()?;
-        let summary = store.import_with(
-            || {
-                let items = parsing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                count = items.len();
-                if items.is_empty() {
-                    return Err(StoreError::Invalid(format!(
-                        "found no items in {what}: items are list entries or table rows with a link or a title"
-                    )));
-                }
-                Ok(items)
-            },
-            &source,
-            ctx.now,
-            args.dry_run,
-        )?;
-        anyhow::Ok(summary)
+        store.import_stream(stream, &source, ctx.now, args.dry_run).map_err(|e| match e {
+            StoreError::NoItems => failure(format!(
+                "found no items in {what}: items are list entries or table rows with a link or a title"
+            )),
+            other => other.into(),
+        })
     })?;
     if ctx.json {
         return Ok(render::emit(&render::json(&summary))?);

@@ -9,40 +9,41 @@ use crate::model::{Kind, Link};
 use crate::slug;
 use std::collections::{HashMap, HashSet};
 
-/// The same primary URL listed again is the same item (a paper filed under two sections), unless
-/// the later entry brings links of its own (a table of talks that all cite one book).
-/// `seen` maps primary URLs to the index of their first item.
-fn is_duplicate(
-    url: &str,
-    links: &[Link],
-    seen: &HashMap<String, usize>,
-    items: &[ParsedItem],
-) -> bool {
-    seen.get(url).is_some_and(|&first| {
-        let first = &items[first].links;
-        links
-            .iter()
-            .all(|l| l.url.is_none() || first.iter().any(|f| f.url == l.url))
-    })
+/// Turns raw items into parsed items, batch by batch in list order: one item per primary URL,
+/// unique slugs.
+#[derive(Default)]
+pub(super) struct Finisher {
+    /// Primary URL → the link targets of its first item.
+    seen: HashMap<String, Vec<Option<String>>>,
+    taken: HashSet<String>,
 }
 
-/// Turns raw items into parsed items: titles, kinds, one item per primary URL, unique slugs.
-pub(super) fn finish(raw: Vec<RawItem>) -> Vec<ParsedItem> {
-    let drafts = parallel_map(raw, draft);
-    let mut seen: HashMap<String, usize> = HashMap::with_capacity(drafts.len());
-    let mut taken = HashSet::with_capacity(drafts.len());
-    let mut items: Vec<ParsedItem> = Vec::with_capacity(drafts.len());
-    for (mut item, base_slug) in drafts.into_iter().flatten() {
-        if let Some(u) = &item.url {
-            if is_duplicate(u, &item.links, &seen, &items) {
-                continue;
+impl Finisher {
+    pub(super) fn batch(&mut self, raw: Vec<RawItem>, emit: &mut impl FnMut(ParsedItem)) {
+        for (mut item, base_slug) in parallel_map(raw, draft).into_iter().flatten() {
+            if let Some(u) = &item.url {
+                match self.seen.get(u) {
+                    // The same primary URL again is the same item (a paper filed under two
+                    // sections), unless it brings links of its own (talks that cite one book).
+                    Some(first)
+                        if item
+                            .links
+                            .iter()
+                            .all(|l| l.url.is_none() || first.contains(&l.url)) =>
+                    {
+                        continue;
+                    }
+                    Some(_) => {}
+                    None => {
+                        let targets = item.links.iter().map(|l| l.url.clone()).collect();
+                        self.seen.insert(u.clone(), targets);
+                    }
+                }
             }
-            seen.entry(u.clone()).or_insert(items.len());
+            item.slug = slug::unique(&base_slug, &mut self.taken);
+            emit(item);
         }
-        item.slug = slug::unique(&base_slug, &mut taken);
-        items.push(item);
     }
-    items
 }
 
 /// Everything about one item that does not depend on the others: all but its final slug

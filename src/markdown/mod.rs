@@ -36,21 +36,28 @@ pub struct ParsedItem {
     pub checked: Option<bool>,
 }
 
+/// Items are handed on in batches of about this many, so that a consumer can start early.
+const BATCH: usize = 256;
+
 /// Parses a whole list. Never fails: anything that is not an item is skipped.
 pub fn parse(src: &str) -> Vec<ParsedItem> {
+    let mut items = Vec::new();
+    parse_each(src, |item| items.push(item));
+    items
+}
+
+/// Parses a list, handing each item to `emit` in list order as soon as it is final.
+pub fn parse_each(src: &str, mut emit: impl FnMut(ParsedItem)) {
     let mut walker = Walker::new(src);
+    let mut finisher = finish::Finisher::default();
     for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
         walker.event(event, range.start);
-    }
-    let mut raw = walker.items;
-    if let Some(title) = walker.title.filter(|t| !t.is_title()) {
-        // The leading H1 turned out to be a section: put it back over the items it heads.
-        let end = title.end_item.unwrap_or(raw.len()).min(raw.len());
-        for item in &mut raw[title.first_item..end] {
-            item.section.insert(0, title.text.clone());
+        if walker.items.len() >= BATCH && walker.settle_title(false) {
+            finisher.batch(walker.take_items(), &mut emit);
         }
     }
-    finish::finish(raw)
+    walker.settle_title(true);
+    finisher.batch(walker.take_items(), &mut emit);
 }
 
 fn options() -> Options {
@@ -67,10 +74,12 @@ fn options() -> Options {
 /// and the next heading.
 struct TitleCandidate {
     text: String,
-    /// Index of the first item read after it.
+    /// Index (from the start of the list) of the first item read after it.
     first_item: usize,
     /// Index of the first item read after the next H1, which ends its reach.
     end_item: Option<usize>,
+    /// Whether it turned out to be a section and was put back over its items.
+    applied: bool,
     later_h1: bool,
     items_before_next_heading: bool,
     next_heading_seen: bool,
@@ -84,6 +93,8 @@ impl TitleCandidate {
 
 struct Walker {
     line_starts: Vec<usize>,
+    /// Items already handed on.
+    flushed: usize,
     headings_seen: usize,
     title: Option<TitleCandidate>,
     /// (level key, title): a heading of level L has key 2L; a pseudo-heading below it 2L+1.
@@ -116,6 +127,7 @@ impl Walker {
         line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
         Walker {
             line_starts,
+            flushed: 0,
             headings_seen: 0,
             title: None,
             sections: Vec::new(),
@@ -131,9 +143,37 @@ impl Walker {
             row: None,
             cell: None,
             summary_key: None,
-            // About one item per line of a typical list; sized once to avoid regrowing.
-            items: Vec::with_capacity(src.len() / 128),
+            items: Vec::with_capacity(2 * BATCH),
         }
+    }
+
+    /// Whether the items held can be handed on: they can once the leading H1 is known to be the
+    /// title, or has been put back as the section over its items. At the `end`, it is settled.
+    fn settle_title(&mut self, end: bool) -> bool {
+        let Some(t) = &self.title else { return true };
+        if t.applied || (t.next_heading_seen && !t.items_before_next_heading) {
+            return true;
+        }
+        if !(end || t.later_h1) || t.is_title() {
+            return end;
+        }
+        let (first, last) = (t.first_item, t.end_item.unwrap_or(usize::MAX));
+        let text = t.text.clone();
+        let held = self.flushed..self.flushed + self.items.len();
+        for (index, item) in held.zip(self.items.iter_mut()) {
+            if (first..last).contains(&index) {
+                item.section.insert(0, text.clone());
+            }
+        }
+        if let Some(t) = self.title.as_mut() {
+            t.applied = true;
+        }
+        true
+    }
+
+    fn take_items(&mut self) -> Vec<RawItem> {
+        self.flushed += self.items.len();
+        std::mem::replace(&mut self.items, Vec::with_capacity(2 * BATCH))
     }
 
     fn line_of(&self, offset: usize) -> usize {
@@ -204,7 +244,7 @@ impl Walker {
                     t.next_heading_seen = true;
                     if level == HeadingLevel::H1 && !t.later_h1 {
                         t.later_h1 = true;
-                        t.end_item = Some(self.items.len());
+                        t.end_item = Some(self.flushed + self.items.len());
                     }
                 }
                 self.heading = Some((2 * level as u16, String::new()));
@@ -307,8 +347,9 @@ impl Walker {
         if self.headings_seen == 1 && key == 2 && self.nodes.is_empty() {
             self.title = Some(TitleCandidate {
                 text: title::clean_title(&text),
-                first_item: self.items.len(),
+                first_item: self.flushed + self.items.len(),
                 end_item: None,
+                applied: false,
                 later_h1: false,
                 items_before_next_heading: false,
                 next_heading_seen: false,

@@ -257,3 +257,37 @@ fn real_world_lists_import_with_sensible_counts() {
     }
     insta::assert_snapshot!(report);
 }
+
+#[test]
+fn a_leading_h1_with_its_own_items_is_a_section_even_across_batches() {
+    let mut src = String::from("# Tutorials\n");
+    for i in 0..600 {
+        src.push_str(&format!("- [T{i}](https://t.org/{i})\n"));
+    }
+    src.push_str("# Videos\n- [V](https://v.org)\n");
+    let items = parse(&src);
+    assert_eq!(items.len(), 601);
+    assert!(items[..600].iter().all(|i| i.section == ["Tutorials"]));
+    assert_eq!(items[600].section, ["Videos"]);
+    let mut streamed = Vec::new();
+    parse_each(&src, |item| streamed.push(item));
+    assert_eq!(streamed, items);
+}
+
+#[test]
+fn a_leading_title_is_settled_at_the_next_heading() {
+    let feed = |src: &str| {
+        let mut walker = Walker::new(src);
+        for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
+            walker.event(event, range.start);
+        }
+        walker
+    };
+    // A title followed by a section: items can be handed on at once.
+    assert!(feed("# My list\n\n## Papers\n- [a](https://a.org)\n").settle_title(false));
+    // An H1 with items of its own: undecided until a later H1 or the end.
+    let mut open = feed("# Tutorials\n- [a](https://a.org)\n## More\n- [b](https://b.org)\n");
+    assert!(!open.settle_title(false));
+    assert!(open.settle_title(true));
+    assert_eq!(open.items.len(), 2);
+}

@@ -42,6 +42,8 @@ pub enum StoreError {
         doing: &'static str,
         source: rusqlite::Error,
     },
+    #[error("found no items: items are list entries or table rows with a link or a title")]
+    NoItems,
     #[error("{0}")]
     Invalid(String),
 }
