@@ -57,7 +57,7 @@ fn draft(raw: RawItem) -> Option<(ParsedItem, String)> {
         .links
         .iter()
         .map(|l| Link {
-            label: l.display_label(),
+            label: l.display_label().to_string(),
             url: normalize_url(&l.url),
         })
         .collect();

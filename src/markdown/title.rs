@@ -16,10 +16,10 @@ pub struct RawLink {
     pub label: String,
     pub url: String,
     pub image_alt: String,
+    /// Set by `finish`: the label to store (the visible text, else the image's alt text).
+    display: String,
     /// Set by `finish`: the label names the item (not "pdf", not a badge image).
     titled: bool,
-    /// Set by `finish`: the link only says what sort of resource it is.
-    generic: bool,
 }
 
 impl RawLink {
@@ -37,18 +37,17 @@ impl RawLink {
     pub fn finish(mut self) -> RawLink {
         let text = collapse(&self.label);
         self.titled = !text.is_empty() && !is_generic_label(&text);
-        self.generic = !self.titled || is_generic_label(&self.display_label());
+        self.display = if text.is_empty() {
+            collapse(&self.image_alt)
+        } else {
+            text
+        };
         self
     }
 
     /// The label to store: the visible text, else the wrapped image's alt text.
-    pub fn display_label(&self) -> String {
-        let text = collapse(&self.label);
-        if text.is_empty() {
-            collapse(&self.image_alt)
-        } else {
-            text
-        }
+    pub fn display_label(&self) -> &str {
+        &self.display
     }
 
     pub fn is_anchor(&self) -> bool {
@@ -61,7 +60,7 @@ impl RawLink {
 
     /// Untitled, or labelled only with a resource word such as "pdf" or "code".
     pub fn is_generic(&self) -> bool {
-        self.generic
+        !self.titled
     }
 }
 
@@ -82,10 +81,12 @@ pub fn extract(spans: &[Span]) -> TitleParts {
         title = first_piece(&title);
     }
     // Tags may also sit outside the title text, e.g. `[Title](url) (ICML'23)`.
-    let rest = plain_text(spans);
-    let _ = strip_tags(&rest, &mut parts);
-    if parts.venue.is_none() {
-        parts.venue = venue_piece(&rest);
+    if parts.venue.is_none() || parts.year.is_none() {
+        let rest = plain_text(spans);
+        let _ = strip_tags(&rest, &mut parts);
+        if parts.venue.is_none() {
+            parts.venue = venue_piece(&rest);
+        }
     }
     parts.title = clean_title(&title);
     parts
@@ -128,7 +129,7 @@ fn pick_title(spans: &[Span]) -> (String, bool) {
         return (all, true);
     }
     let first_label = spans.iter().find_map(|s| match s {
-        Span::Link(l) if !l.display_label().is_empty() => Some(l.display_label()),
+        Span::Link(l) if !l.display_label().is_empty() => Some(l.display_label().to_string()),
         _ => None,
     });
     (first_label.unwrap_or_default(), false)

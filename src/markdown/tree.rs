@@ -52,8 +52,14 @@ impl Node {
             .any(|s| matches!(s, Span::Link(l) if l.is_anchor()))
     }
 
+    fn has_real_links(&self) -> bool {
+        self.spans
+            .iter()
+            .any(|s| matches!(s, Span::Link(l) if !l.is_anchor()))
+    }
+
     fn has_links_deep(&self) -> bool {
-        !self.real_links().is_empty() || self.children.iter().any(Node::has_links_deep)
+        self.has_real_links() || self.children.iter().any(Node::has_links_deep)
     }
 
     fn text(&self) -> String {
@@ -68,9 +74,12 @@ impl Node {
 
     /// A child like `- [pdf](…) [code](…)` that only adds links to its parent.
     fn is_generic_links_only(&self) -> bool {
-        let links = self.real_links();
-        !links.is_empty()
-            && links.iter().all(RawLink::is_generic)
+        let mut links = self.spans.iter().filter_map(|s| match s {
+            Span::Link(l) if !l.is_anchor() => Some(l),
+            _ => None,
+        });
+        self.has_real_links()
+            && links.all(RawLink::is_generic)
             && !title::has_words(&self.text())
             && self.children.is_empty()
     }

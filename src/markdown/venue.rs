@@ -154,7 +154,7 @@ fn is_venue_name(name: &str) -> bool {
 }
 
 fn is_known_venue(name: &str) -> bool {
-    KNOWN_VENUES.contains(&name.to_ascii_lowercase().as_str())
+    KNOWN_VENUES.iter().any(|v| v.eq_ignore_ascii_case(name))
 }
 
 /// A venue standing alone between separators, as in `Title | **ICLR** | [[Paper]()]`.
