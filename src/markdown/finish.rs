@@ -1,5 +1,5 @@
-//! From raw items to parsed items: titles, links and kinds per item (on all cores for long
-//! lists), then one item per primary URL and unique slugs, in list order.
+//! From raw items to parsed items: titles, links and kinds per item, then one item per primary
+//! URL and unique slugs, in list order.
 
 use super::ParsedItem;
 use super::links::{is_note_label, normalize_url};
@@ -20,7 +20,7 @@ pub(super) struct Finisher {
 
 impl Finisher {
     pub(super) fn batch(&mut self, raw: Vec<RawItem>, emit: &mut impl FnMut(ParsedItem)) {
-        for (mut item, base_slug) in parallel_map(raw, draft).into_iter().flatten() {
+        for (mut item, base_slug) in raw.into_iter().filter_map(draft) {
             if let Some(u) = &item.url {
                 match self.seen.get(u) {
                     // The same primary URL again is the same item (a paper filed under two
@@ -90,37 +90,4 @@ fn draft(raw: RawItem) -> Option<(ParsedItem, String)> {
         checked: raw.checkbox,
     };
     Some((item, base_slug))
-}
-
-/// Maps `f` over `items` in order, on all cores when the list is long enough to be worth it.
-fn parallel_map<T: Send, U: Send>(items: Vec<T>, f: fn(T) -> U) -> Vec<U> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads < 2 || items.len() < 2_000 {
-        return items.into_iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let mut chunks: Vec<Vec<T>> = Vec::with_capacity(threads);
-    let mut rest = items.into_iter();
-    loop {
-        let part: Vec<T> = rest.by_ref().take(chunk).collect();
-        if part.is_empty() {
-            break;
-        }
-        chunks.push(part);
-    }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|part| scope.spawn(move || part.into_iter().map(f).collect::<Vec<U>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
 }
