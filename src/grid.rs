@@ -38,27 +38,31 @@ impl Grid {
     /// The grid as text: two spaces between columns, no trailing spaces, a newline per line.
     pub fn render(&self) -> String {
         let widths = self.widths();
-        let mut out = String::new();
+        let total = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
+        let mut out = String::with_capacity((total + 1) * (self.rows.len() + 2));
+        let mut line = String::with_capacity(total + 8);
         let header: Vec<&str> = self.header.iter().map(String::as_str).collect();
-        let line = self.line(&header, &widths);
+        self.fill_line(&mut line, &header, &widths);
         if self.bold_header {
             out.push_str(&format!("\u{1b}[1m{line}\u{1b}[0m\n"));
         } else {
             out.push_str(&line);
             out.push('\n');
         }
-        let total = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
-        out.push_str(&"─".repeat(total));
+        out.extend(std::iter::repeat_n('─', total));
         out.push('\n');
+        let mut cells: Vec<&str> = Vec::with_capacity(widths.len());
         for row in &self.rows {
-            let height = row
-                .iter()
-                .map(|c| c.lines().count().max(1))
-                .max()
-                .unwrap_or(1);
+            let height = row.iter().map(|c| c.lines().count().max(1)).max().unwrap_or(1);
             for i in 0..height {
-                let cells: Vec<&str> = row.iter().map(|c| c.lines().nth(i).unwrap_or("")).collect();
-                out.push_str(&self.line(&cells, &widths));
+                cells.clear();
+                if height == 1 {
+                    cells.extend(row.iter().map(String::as_str));
+                } else {
+                    cells.extend(row.iter().map(|c| c.lines().nth(i).unwrap_or("")));
+                }
+                self.fill_line(&mut line, &cells, &widths);
+                out.push_str(&line);
                 out.push('\n');
             }
         }
@@ -80,22 +84,23 @@ impl Grid {
         widths
     }
 
-    fn line(&self, cells: &[&str], widths: &[usize]) -> String {
-        let mut line = String::new();
+    /// Writes one line of cells into `line` (cleared first), without trailing spaces.
+    fn fill_line(&self, line: &mut String, cells: &[&str], widths: &[usize]) {
+        line.clear();
         for (i, (cell, width)) in cells.iter().zip(widths).enumerate() {
             if i > 0 {
                 line.push_str("  ");
             }
             let pad = width.saturating_sub(cell.width());
             if self.right.get(i).copied().unwrap_or(false) {
-                line.push_str(&" ".repeat(pad));
+                line.extend(std::iter::repeat_n(' ', pad));
                 line.push_str(cell);
             } else {
                 line.push_str(cell);
-                line.push_str(&" ".repeat(pad));
+                line.extend(std::iter::repeat_n(' ', pad));
             }
         }
-        line.trim_end().to_string()
+        line.truncate(line.trim_end().len());
     }
 }
 
