@@ -53,7 +53,11 @@ impl Grid {
         out.push('\n');
         let mut cells: Vec<&str> = Vec::with_capacity(widths.len());
         for row in &self.rows {
-            let height = row.iter().map(|c| c.lines().count().max(1)).max().unwrap_or(1);
+            let height = row
+                .iter()
+                .map(|c| c.lines().count().max(1))
+                .max()
+                .unwrap_or(1);
             for i in 0..height {
                 cells.clear();
                 if height == 1 {

@@ -127,9 +127,12 @@ fn table(view: &StatusView, ctx: &Context) -> String {
     let numbers = |c: &Counts| {
         [c.total, c.todo, c.started, c.done, c.reviewed, c.skipped].map(|n| n.to_string())
     };
-    let fixed: usize = header[1..7].iter().map(|h| h.len().max(6)).sum::<usize>() + 6;
+    // The count columns are as wide as their header or the largest count (the total's).
+    let digits = view.totals.total.to_string().len();
     let bar_width = 10;
-    let section_width = render::flexible_width(ctx.width, &[fixed, bar_width, 6]).clamp(12, 60);
+    let mut others: Vec<usize> = header[1..7].iter().map(|h| h.len().max(digits)).collect();
+    others.extend([bar_width, "100.0".len()]);
+    let section_width = render::flexible_width(ctx.width, &others).clamp(12, 60);
     let mut table = render::table(ctx, &header);
     let mut add = |label: String, counts: &Counts, percent: f64| {
         let mut cells = vec![render::keep_end(&label, section_width)];

@@ -24,16 +24,16 @@ fn status_table_and_headline() {
     let env = learner();
     insta::assert_snapshot!(env.ok(&["status"]), @"
     3/18 done (16.7%) · 1 in progress · 1 skipped · last activity 10 minutes ago · streak 3 days
-    section                          total  todo  started  done  reviewed  skipped  progress       %
-    ────────────────────────────────────────────────────────────────────────────────────────────────
-    Tutorials                            1     1        0     0         0        0  ░░░░░░░░░░   0.0
-    Videos / General                     5     3        0     2         0        0  ████░░░░░░  40.0
-    Videos / Transformer                 4     4        0     0         0        0  ░░░░░░░░░░   0.0
-    Videos / Systems                     1     1        0     0         0        0  ░░░░░░░░░░   0.0
-    Papers / LLM / LLM inference         5     2        1     0         1        1  ███░░░░░░░  25.0
-    …/ Parallel DL training systems      2     2        0     0         0        0  ░░░░░░░░░░   0.0
-    Papers / Speech                      1     1        0     0         0        0  ░░░░░░░░░░   0.0
-    total                               19    14        1     2         1        1  ██░░░░░░░░  16.7
+    section                             total  todo  started  done  reviewed  skipped  progress       %
+    ───────────────────────────────────────────────────────────────────────────────────────────────────
+    Tutorials                               1     1        0     0         0        0  ░░░░░░░░░░   0.0
+    Videos / General                        5     3        0     2         0        0  ████░░░░░░  40.0
+    Videos / Transformer                    4     4        0     0         0        0  ░░░░░░░░░░   0.0
+    Videos / Systems                        1     1        0     0         0        0  ░░░░░░░░░░   0.0
+    Papers / LLM / LLM inference            5     2        1     0         1        1  ███░░░░░░░  25.0
+    …LM / Parallel DL training systems      2     2        0     0         0        0  ░░░░░░░░░░   0.0
+    Papers / Speech                         1     1        0     0         0        0  ░░░░░░░░░░   0.0
+    total                                  19    14        1     2         1        1  ██░░░░░░░░  16.7
     ");
     assert_eq!(env.ok(&[]), env.ok(&["status"]), "mlpath alone is status");
 }
