@@ -39,6 +39,9 @@ pub struct ParsedItem {
 /// Items are handed on in batches of about this many, so that a consumer can start early.
 const BATCH: usize = 256;
 
+/// List items nested deeper than this are read as part of their deepest ancestor.
+const MAX_NESTING: usize = 32;
+
 /// Parses a whole list. Never fails: anything that is not an item is skipped.
 pub fn parse(src: &str) -> Vec<ParsedItem> {
     let mut items = Vec::new();
@@ -95,6 +98,8 @@ struct Walker {
     line_starts: Vec<usize>,
     /// Items already handed on.
     flushed: usize,
+    /// Open list items beyond `MAX_NESTING`.
+    flattened: usize,
     headings_seen: usize,
     title: Option<TitleCandidate>,
     /// (level key, title): a heading of level L has key 2L; a pseudo-heading below it 2L+1.
@@ -128,6 +133,7 @@ impl Walker {
         Walker {
             line_starts,
             flushed: 0,
+            flattened: 0,
             headings_seen: 0,
             title: None,
             sections: Vec::new(),
@@ -274,6 +280,9 @@ impl Walker {
 
     fn start_item_or_row(&mut self, tag: Tag<'_>, offset: usize) {
         match tag {
+            // Deeper items than any real list has are read as part of the deepest one, so that
+            // a pathological file cannot exhaust the stack.
+            Tag::Item if self.nodes.len() >= MAX_NESTING => self.flattened += 1,
             Tag::Item => {
                 let node = Node::new(self.line_of(offset), self.section());
                 self.nodes.push(node);
@@ -307,6 +316,7 @@ impl Walker {
                     }
                 }
             }
+            TagEnd::Item if self.flattened > 0 => self.flattened -= 1,
             TagEnd::Item => {
                 let Some(node) = self.nodes.pop() else { return };
                 match self.nodes.last_mut() {

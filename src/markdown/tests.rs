@@ -291,3 +291,23 @@ fn a_leading_title_is_settled_at_the_next_heading() {
     assert!(open.settle_title(true));
     assert_eq!(open.items.len(), 2);
 }
+
+#[test]
+fn absurdly_deep_nesting_is_read_without_exhausting_the_stack() {
+    let mut src = String::new();
+    for depth in 0..3000 {
+        src.push_str(&format!(
+            "{}- [x{depth}](https://x.org/{depth})\n",
+            "  ".repeat(depth)
+        ));
+    }
+    // On a thread with a small stack, as the importer's parser thread has.
+    let items = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || parse(&src))
+        .unwrap()
+        .join()
+        .unwrap();
+    assert!(!items.is_empty() && items.len() <= 3000);
+    assert_eq!(items[0].title, "x0");
+}
