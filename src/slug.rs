@@ -62,10 +62,8 @@ fn ascii_words(text: &str) -> Vec<String> {
 
 fn join_significant(words: &[String]) -> String {
     let is_stop = |w: &String| STOP_WORDS.contains(&w.as_str());
-    let start = words
-        .iter()
-        .position(|w| !is_stop(w))
-        .unwrap_or(words.len());
+    // Leading stop words go, unless the title is nothing else ("The Who" → "who", "It" → "it").
+    let start = words.iter().position(|w| !is_stop(w)).unwrap_or(0);
     let mut picked: Vec<&str> = words[start..]
         .iter()
         .take(MAX_WORDS)
@@ -154,6 +152,8 @@ mod tests {
             ("State of GPT | BRK216HFS", "state-of-gpt"),
             ("Café Society", "cafe-society"),
             ("大模型时代下做科研的四个思路", "item"),
+            ("What Is", "what"),
+            ("A", "a"),
             ("Llama 3.1论文精读 · 5. 模型训练过程", "llama-3-1-5"),
         ];
         for (title, slug) in cases {

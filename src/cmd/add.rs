@@ -50,12 +50,12 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
     };
     store.add_item(&item)?;
     let place = if item.section.is_empty() {
-        "the end of the list".to_string()
+        "at the end of the list".to_string()
     } else {
-        section_label(&item.section)
+        format!("at the end of {}", section_label(&item.section))
     };
     Ok(render::line(format!(
-        "added {} · {} ({}, in {})",
+        "added {} · {} ({}, {})",
         item.slug,
         safe(&item.title, false),
         item.kind,
