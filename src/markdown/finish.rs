@@ -65,8 +65,13 @@ fn draft(raw: RawItem) -> Option<(ParsedItem, String)> {
         .iter()
         .find(|l| l.url.is_some() && !is_note_label(&l.label))
         .and_then(|l| l.url.clone());
+    // Without text, the first link label names the item, else its URL (`- [](https://x.org)`).
     let title = if parts.title.is_empty() {
-        links.first().map(|l| l.label.clone()).unwrap_or_default()
+        links
+            .iter()
+            .find(|l| !l.label.is_empty())
+            .map(|l| l.label.clone())
+            .or_else(|| links.iter().find_map(|l| l.url.clone()))?
     } else {
         parts.title
     };

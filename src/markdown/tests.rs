@@ -311,3 +311,82 @@ fn absurdly_deep_nesting_is_read_without_exhausting_the_stack() {
     assert!(!items.is_empty() && items.len() <= 3000);
     assert_eq!(items[0].title, "x0");
 }
+
+/// Random fragments of the constructs real lists use, glued together: the parser must never
+/// panic, and everything it returns must be usable (titled, with ASCII slugs).
+#[test]
+fn random_markdown_never_panics() {
+    const ATOMS: &[&str] = &[
+        "- ",
+        "* ",
+        "1. ",
+        "- [ ] ",
+        "- [x] ",
+        "#",
+        "## ",
+        "**",
+        "*",
+        "[",
+        "]",
+        "(",
+        ")",
+        "[t](http://a.b/c)",
+        "[](x)",
+        "![i](p.png)",
+        "[![b](i.svg)](https://v.org)",
+        "|",
+        "|--|",
+        "\n",
+        "\n\n",
+        "  ",
+        "\t",
+        "<details>",
+        "<summary>S</summary>",
+        "</details>",
+        "<!--",
+        "-->",
+        "`",
+        "```",
+        "> ",
+        "(ICML'23)",
+        "[OSDI'24]",
+        ":rocket:",
+        "éü中文",
+        "\r\n",
+        "---\n",
+        "[r]: http://r.s\n",
+        "[x][r]",
+        "#a",
+        "./#b",
+        "http://",
+        "javascript:x",
+        "\\",
+        "&amp;",
+        "<a name='x'>",
+        "<br>",
+        "[^1]",
+        "[^1]: note\n",
+        "    - ",
+        "      * ",
+        "### ",
+        "===\n",
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    for _ in 0..500 {
+        let len = 1 + next(300);
+        let doc: String = (0..len).map(|_| ATOMS[next(ATOMS.len())]).collect();
+        for item in parse(&doc) {
+            assert!(!item.title.is_empty(), "empty title from {doc:?}");
+            assert!(
+                !item.slug.is_empty() && item.slug.is_ascii(),
+                "bad slug from {doc:?}"
+            );
+        }
+    }
+}
