@@ -1,7 +1,7 @@
 //! Progress maths for `mlpath status`: counts per section, percentages, study streaks. Pure.
 
 use crate::model::Status;
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -132,6 +132,46 @@ pub fn streak(days: impl IntoIterator<Item = NaiveDate>, today: NaiveDate) -> u3
     count
 }
 
+/// The streak found by walking back one local day (in `tz`) at a time from `now`:
+/// `latest_before(t)` gives the newest event strictly before `t`, so each day costs one lookup,
+/// and the walk stops at the first day without events.
+pub fn walk_streak<Tz: TimeZone, E>(
+    now: DateTime<Utc>,
+    tz: &Tz,
+    mut latest_before: impl FnMut(DateTime<Utc>) -> Result<Option<DateTime<Utc>>, E>,
+) -> Result<u32, E> {
+    let today = now.with_timezone(tz).date_naive();
+    let mut days: Vec<NaiveDate> = Vec::new();
+    let mut bound = now + Duration::seconds(1);
+    while let Some(at) = latest_before(bound)? {
+        let day = at.with_timezone(tz).date_naive();
+        let oldest_kept = days.last().copied().unwrap_or(today) - Duration::days(1);
+        if day < oldest_kept {
+            break;
+        }
+        if days.last() != Some(&day) {
+            days.push(day);
+        }
+        let start = start_of_day(day, tz);
+        if start >= bound {
+            break; // no step back: never loop
+        }
+        bound = start;
+    }
+    Ok(streak(days, today))
+}
+
+/// The first instant of a local day (midnight, or the first hour that exists on a DST day).
+fn start_of_day<Tz: TimeZone>(day: NaiveDate, tz: &Tz) -> DateTime<Utc> {
+    (0..3)
+        .filter_map(|hour| day.and_hms_opt(hour, 0, 0))
+        .find_map(|t| tz.from_local_datetime(&t).earliest())
+        .map_or_else(
+            || day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc(),
+            |t| t.with_timezone(&Utc),
+        )
+}
+
 /// A bar of `width` cells for a percentage.
 pub fn bar(percent: f64, width: usize) -> String {
     let filled = ((percent / 100.0) * width as f64)
@@ -209,6 +249,32 @@ mod tests {
         assert_eq!(streak([d(26), d(25)], d(28)), 0);
         assert_eq!(streak([], d(28)), 0);
         assert_eq!(streak([d(28)], d(28)), 1);
+    }
+
+    #[test]
+    fn streak_walk_seeks_once_per_day_in_local_time() {
+        use chrono::FixedOffset;
+        let at = |d: u32, h: u32| Utc.with_ymd_and_hms(2026, 11, d, h, 0, 0).unwrap();
+        // Events at 23:00 UTC are the next day in UTC+2.
+        let events = [
+            at(28, 8),
+            at(28, 7),
+            at(27, 23),
+            at(26, 9),
+            at(25, 23),
+            at(23, 10),
+        ];
+        let lookups = std::cell::Cell::new(0);
+        let latest_before = |t: DateTime<Utc>| -> Result<Option<DateTime<Utc>>, ()> {
+            lookups.set(lookups.get() + 1);
+            Ok(events.iter().copied().filter(|e| *e < t).max())
+        };
+        let now = at(28, 9);
+        assert_eq!(walk_streak(now, &Utc, latest_before), Ok(4)); // 28, 27, 26, 25
+        assert!(lookups.get() <= 6, "one lookup a day: {}", lookups.get());
+        let plus2 = FixedOffset::east_opt(2 * 3600).unwrap();
+        // In UTC+2 the events fall on the 28th, 28th, 28th, 26th, 26th: no event on the 27th.
+        assert_eq!(walk_streak(now, &plus2, latest_before), Ok(1));
     }
 
     #[test]

@@ -3,9 +3,9 @@ use crate::context::Context;
 use crate::model::section_label;
 use crate::progress::{self, Counts, SectionProgress};
 use crate::render;
-use crate::store::{Pool, Store};
+use crate::store::Pool;
 use anyhow::Result;
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{DateTime, Local, Utc};
 use serde::Serialize;
 
 /// The public JSON shape of `mlpath status --json`.
@@ -42,7 +42,9 @@ pub fn run(args: StatusArgs, ctx: &Context) -> Result<()> {
     let view = StatusView {
         percent: totals.percent(),
         totals,
-        streak_days: streak(&store, ctx)?,
+        streak_days: progress::walk_streak(ctx.now, &Local, |t| {
+            store.latest_event_before(Some(t))
+        })?,
         last_activity: store.last_activity()?,
         sections,
     };
@@ -66,31 +68,6 @@ pub fn section_words(section: Option<&str>) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-/// Walks back one local day at a time, one index seek per day, until a day without events.
-fn streak(store: &Store, ctx: &Context) -> Result<u32> {
-    let today = ctx.now.with_timezone(&Local).date_naive();
-    let mut days: Vec<NaiveDate> = Vec::new();
-    let mut before = Some(ctx.now + chrono::Duration::seconds(1));
-    while let Some(at) = store.latest_event_before(before)? {
-        let day = at.with_timezone(&Local).date_naive();
-        let expected = days
-            .last()
-            .map_or(today, |d| *d - chrono::Duration::days(1));
-        if day < expected - chrono::Duration::days(if days.is_empty() { 1 } else { 0 }) {
-            break;
-        }
-        days.push(day);
-        before = local_midnight(day);
-    }
-    Ok(progress::streak(days, today))
-}
-
-fn local_midnight(day: NaiveDate) -> Option<DateTime<Utc>> {
-    day.and_hms_opt(0, 0, 0)
-        .and_then(|t| t.and_local_timezone(Local).earliest())
-        .map(|t| t.with_timezone(&Utc))
 }
 
 fn headline(view: &StatusView, ctx: &Context) -> String {
