@@ -39,7 +39,13 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
     Ok(render::emit(&table(&items, ctx))?)
 }
 
-/// One line per item: the title is cut to fit; the section column goes when space is short.
+/// Columns in the order they are given up when the terminal is narrow: the title is cut to fit
+/// first, then section, changed and kind go, in that order.
+const COLUMNS: [&str; 6] = ["slug", "title", "section", "kind", "status", "changed"];
+const DROP_ORDER: [usize; 3] = [2, 5, 3];
+const MIN_TITLE: usize = 16;
+
+/// One line per item, fitted to the terminal width.
 fn table(items: &[ItemRow], ctx: &Context) -> String {
     let rows: Vec<[String; 6]> = items
         .iter()
@@ -61,40 +67,41 @@ fn table(items: &[ItemRow], ctx: &Context) -> String {
             ]
         })
         .collect();
-    let widest = |col: usize, header: &str| {
+    let mut widths: [usize; 6] = std::array::from_fn(|col| {
         rows.iter()
             .map(|r| text_width(&r[col]))
-            .chain([header.len()])
+            .chain([COLUMNS[col].len()])
             .max()
             .unwrap_or(0)
+    });
+    widths[2] = widths[2].min(usize::from(ctx.width) / 6).max(7);
+    let mut shown: Vec<usize> = (0..6).collect();
+    let title_room = |shown: &[usize]| {
+        let others: Vec<usize> = shown
+            .iter()
+            .filter(|&&c| c != 1)
+            .map(|&c| widths[c])
+            .collect();
+        render::flexible_width(ctx.width, &others)
     };
-    let fixed = [
-        widest(0, "slug"),
-        widest(3, "kind"),
-        widest(4, "status"),
-        widest(5, "changed"),
-    ];
-    let section_width = widest(2, "section").min(usize::from(ctx.width) / 6).max(7);
-    let with_section: Vec<usize> = fixed.iter().copied().chain([section_width]).collect();
-    let show_section = render::flexible_width(ctx.width, &with_section) >= 20;
-    let title_width = if show_section {
-        render::flexible_width(ctx.width, &with_section)
-    } else {
-        render::flexible_width(ctx.width, &fixed)
-    }
-    .max(12);
-    let header: &[&str] = if show_section {
-        &["slug", "title", "section", "kind", "status", "changed"]
-    } else {
-        &["slug", "title", "kind", "status", "changed"]
-    };
-    let mut table = render::table(ctx, header);
-    for [slug, title, section, kind, status, changed] in rows {
-        let mut cells = vec![slug, render::truncate(&title, title_width)];
-        if show_section {
-            cells.push(render::keep_end(&section, section_width));
+    for column in DROP_ORDER {
+        if title_room(&shown) >= MIN_TITLE {
+            break;
         }
-        cells.extend([kind, status, changed]);
+        shown.retain(|&c| c != column);
+    }
+    let title_width = title_room(&shown).max(MIN_TITLE);
+    let header: Vec<&str> = shown.iter().map(|&c| COLUMNS[c]).collect();
+    let mut table = render::table(ctx, &header);
+    for row in rows {
+        let cells = shown
+            .iter()
+            .map(|&c| match c {
+                1 => render::truncate(&row[1], title_width),
+                2 => render::keep_end(&row[2], widths[2]),
+                _ => row[c].clone(),
+            })
+            .collect();
         table.add_row(cells);
     }
     render::table_text(&table)

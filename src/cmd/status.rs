@@ -91,30 +91,64 @@ fn headline(view: &StatusView, ctx: &Context) -> String {
         "streak {days} day{}",
         if days == 1 { "" } else { "s" }
     ));
-    parts.join(" · ")
+    // Parts joined with " · ", starting a new line where the next part would not fit.
+    let width = usize::from(ctx.width);
+    let mut text = String::new();
+    let mut line_len = 0;
+    for part in parts {
+        let len = part.chars().count();
+        if line_len > 0 && line_len + 3 + len > width {
+            text.push('\n');
+            line_len = 0;
+        } else if line_len > 0 {
+            text.push_str(" · ");
+            line_len += 3;
+        }
+        text.push_str(&part);
+        line_len += len;
+    }
+    text
 }
 
+/// The table, fitted to the terminal: the section path is cut from the front, and on a narrow
+/// terminal the progress bar goes (the percentage stays).
 fn table(view: &StatusView, ctx: &Context) -> String {
     if view.sections.is_empty() {
         return "no items match\n".into();
     }
-    let header = [
-        "section", "total", "todo", "started", "done", "reviewed", "skipped", "progress", "%",
+    let mut header = vec![
+        "section", "total", "todo", "started", "done", "reviewed", "skipped",
     ];
-    let numbers = |c: &Counts| {
-        [c.total, c.todo, c.started, c.done, c.reviewed, c.skipped].map(|n| n.to_string())
-    };
     // The count columns are as wide as their header or the largest count (the total's).
     let digits = view.totals.total.to_string().len();
+    let mut others: Vec<usize> = header[1..].iter().map(|h| h.len().max(digits)).collect();
+    others.push("100.0".len());
     let bar_width = 10;
-    let mut others: Vec<usize> = header[1..7].iter().map(|h| h.len().max(digits)).collect();
-    others.extend([bar_width, "100.0".len()]);
-    let section_width = render::flexible_width(ctx.width, &others).clamp(12, 60);
+    let with_bar =
+        render::flexible_width(ctx.width, &[others.as_slice(), &[bar_width]].concat()) >= 16;
+    if with_bar {
+        others.push(bar_width);
+        header.push("progress");
+    }
+    header.push("%");
+    let section_width = render::flexible_width(ctx.width, &others).clamp(8, 60);
     let mut table = render::table(ctx, &header);
     let mut add = |label: String, counts: &Counts, percent: f64| {
         let mut cells = vec![render::keep_end(&label, section_width)];
-        cells.extend(numbers(counts));
-        cells.push(progress::bar(percent, bar_width));
+        cells.extend(
+            [
+                counts.total,
+                counts.todo,
+                counts.started,
+                counts.done,
+                counts.reviewed,
+                counts.skipped,
+            ]
+            .map(|n| n.to_string()),
+        );
+        if with_bar {
+            cells.push(progress::bar(percent, bar_width));
+        }
         cells.push(format!("{percent:.1}"));
         table.add_row(cells);
     };
@@ -122,6 +156,7 @@ fn table(view: &StatusView, ctx: &Context) -> String {
         add(render::section(&s.section), &s.counts, s.percent);
     }
     add("total".into(), &view.totals, view.percent);
-    render::align_right(&mut table, &[1, 2, 3, 4, 5, 6, 8]);
+    let last = header.len() - 1;
+    render::align_right(&mut table, &[1, 2, 3, 4, 5, 6, last]);
     render::table_text(&table)
 }

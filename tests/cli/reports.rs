@@ -254,3 +254,39 @@ fn list_filters() {
         "{table}"
     );
 }
+
+#[test]
+fn tables_fit_the_terminal_width() {
+    let env = learner();
+    // Below 80 columns the status table cannot fit all its counts; everything else fits 60.
+    for (args, narrowest) in [
+        (&["list"][..], 60),
+        (&["status"], 80),
+        (&["log"], 60),
+        (&["next"], 60),
+        (&["show", "flexgen"], 60),
+    ] {
+        for width in [narrowest, 100, 140] {
+            let out = env
+                .command(args)
+                .env("COLUMNS", width.to_string())
+                .output()
+                .unwrap();
+            assert!(out.status.success());
+            let text = String::from_utf8(out.stdout).unwrap();
+            // `show` prints the full title and fields above its timeline table.
+            let table_start = if args[0] == "show" {
+                text.find("\n\n").unwrap_or(0)
+            } else {
+                0
+            };
+            for line in text[table_start..].lines().filter(|l| !l.starts_with("  ")) {
+                let columns = line.chars().count();
+                assert!(
+                    columns <= width,
+                    "{args:?} at {width} columns is {columns} wide: {line}"
+                );
+            }
+        }
+    }
+}
