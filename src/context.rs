@@ -40,12 +40,15 @@ impl Context {
         let mut store = self.store_unseeded()?;
         if store.is_empty()? {
             let items = markdown::parse(SEED);
-            store.import(&items, SEED_SOURCE, self.now, false)?;
-            eprintln!(
-                "mlpath: new database {}: imported the built-in study list ({} items); `mlpath import FILE` imports your own",
-                self.db_path.display(),
-                items.len()
-            );
+            let summary = store.import(&items, SEED_SOURCE, self.now, false)?;
+            // Another mlpath may have seeded it in the meantime; then there is nothing to say.
+            if summary.added > 0 {
+                eprintln!(
+                    "mlpath: new database {}: imported the built-in study list ({} items); `mlpath import FILE` imports your own",
+                    self.db_path.display(),
+                    summary.added
+                );
+            }
         }
         Ok(store)
     }
