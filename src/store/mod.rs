@@ -85,14 +85,33 @@ impl Store {
                 .execute_batch("PRAGMA page_size = 16384;")
                 .map_err(|e| self.classify(e, "setting the page size"))?;
         }
-        let _mode: String = self
-            .conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(|e| self.classify(e, "switching to WAL"))?;
+        self.use_wal()?;
         self.conn
             .execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
             .map_err(|e| self.classify(e, "setting pragmas"))?;
         schema::migrate(self)
+    }
+
+    /// Switches to WAL. A database already in WAL needs no lock; a new one does, and SQLite
+    /// answers "busy" at once, without its busy handler, while another process creates the same
+    /// file, so the switch is retried for as long as the busy timeout.
+    fn use_wal(&self) -> Result<()> {
+        let started = std::time::Instant::now();
+        loop {
+            let mode = self
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0));
+            match mode {
+                Ok(_) => return Ok(()),
+                Err(e)
+                    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                        && started.elapsed() < BUSY_TIMEOUT =>
+                {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(e) => return Err(self.classify(e, "switching to WAL")),
+            }
+        }
     }
 
     fn user_version(&self) -> Result<i64> {

@@ -293,3 +293,30 @@ fn note_without_text_opens_the_editor_on_a_terminal() {
     assert!(out.contains("empty note; nothing added"), "{out}");
     assert_eq!(env.json(&["show", "orca"])["note_count"], 1);
 }
+
+#[test]
+fn first_runs_at_once_seed_the_database_once() {
+    let env = TestEnv::new();
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            let mut cmd = env.process(&["list", "--json"]);
+            cmd.stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped());
+            cmd.spawn().expect("spawn")
+        })
+        .collect();
+    let mut announced = 0;
+    for child in children {
+        let out = child.wait_with_output().expect("wait");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        announced += String::from_utf8_lossy(&out.stderr)
+            .matches("imported the built-in")
+            .count();
+    }
+    assert_eq!(announced, 1, "exactly one run seeds the database");
+    assert_eq!(env.json(&["list"]).as_array().unwrap().len(), 19);
+}
