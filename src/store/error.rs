@@ -9,6 +9,10 @@ pub enum StoreError {
     )]
     NotADatabase(PathBuf),
     #[error(
+        "{0} is an SQLite database of another program (it has tables but no mlpath schema); pass --db with another path"
+    )]
+    Foreign(PathBuf),
+    #[error(
         "{path} has schema version {found}, but this mlpath only knows up to version {supported}; upgrade mlpath to use it"
     )]
     TooNew {

@@ -80,6 +80,18 @@ impl Store {
             });
         }
         if version == 0 {
+            // Schema version 0 with tables in it is some other program's database: leave it be.
+            let tables: i64 = self
+                .conn
+                .query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                    [],
+                    |r| r.get(0),
+                )
+                .map_err(|e| self.classify(e, "reading the schema"))?;
+            if tables > 0 {
+                return Err(StoreError::Foreign(self.display_path()));
+            }
             // Only a new file takes a page size; 16 KiB pages halve the writes of an import.
             self.conn
                 .execute_batch("PRAGMA page_size = 16384;")

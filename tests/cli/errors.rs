@@ -16,6 +16,22 @@ fn a_file_that_is_not_a_database_is_refused_and_untouched() {
 }
 
 #[test]
+fn another_programs_sqlite_database_is_refused_and_untouched() {
+    let env = TestEnv::new();
+    let path = env.path("other.sqlite");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE photos (id INTEGER PRIMARY KEY); INSERT INTO photos VALUES (1);",
+    )
+    .unwrap();
+    drop(conn);
+    let before = std::fs::read(&path).unwrap();
+    let err = env.fails(&["--db", path.to_str().unwrap(), "list"], 1);
+    assert!(err.contains("another program"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
 fn a_database_from_a_newer_mlpath_is_refused() {
     let env = TestEnv::new();
     env.ok(&["list"]);
