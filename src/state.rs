@@ -40,23 +40,30 @@ impl Default for ItemState {
 /// Folds facts (in time order) into a state.
 ///
 /// todo → started → done → reviewed; a later stage may be marked directly (the skipped stages
-/// keep no timestamp). `reset` goes back to todo and clears the stage times but not the notes.
+/// keep no timestamp), and stages never go back but by `reset`. `reset` goes back to todo and clears the stage times but not the notes.
 /// `skip` sets the item aside until `start`, `done`, `review` or `reset`.
 pub fn derive(facts: &[Fact]) -> ItemState {
     let mut s = ItemState::default();
     for fact in facts {
         s.last_event_at = Some(s.last_event_at.map_or(fact.at, |t| t.max(fact.at)));
+        // Stages only move forward: an earlier stage recorded later in time (`done --at
+        // yesterday` after today's `start`) keeps its timestamp but not the status.
+        let advance = |s: &mut ItemState, to: Status| {
+            if s.status == Status::Skipped || s.status.stage() < to.stage() {
+                s.status = to;
+            }
+        };
         match fact.kind {
             EventKind::Start => {
-                s.status = Status::Started;
+                advance(&mut s, Status::Started);
                 s.started_at = Some(fact.at);
             }
             EventKind::Done => {
-                s.status = Status::Done;
+                advance(&mut s, Status::Done);
                 s.done_at = Some(fact.at);
             }
             EventKind::Review => {
-                s.status = Status::Reviewed;
+                advance(&mut s, Status::Reviewed);
                 s.reviewed_at = Some(fact.at);
                 s.review_count += 1;
             }
@@ -150,6 +157,15 @@ mod tests {
         let s = derive(&[fact(EventKind::Done, 2)]);
         assert_eq!(s.status, Status::Done);
         assert_eq!(s.started_at, None);
+    }
+
+    #[test]
+    fn an_earlier_stage_recorded_later_in_time_does_not_go_back() {
+        let s = derive(&[fact(EventKind::Done, 1), fact(EventKind::Start, 2)]);
+        assert_eq!(s.status, Status::Done);
+        assert_eq!(s.started_at, Some(at(2)));
+        let s = derive(&[fact(EventKind::Review, 1), fact(EventKind::Done, 2)]);
+        assert_eq!(s.status, Status::Reviewed);
     }
 
     #[test]
