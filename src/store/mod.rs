@@ -71,7 +71,17 @@ impl Store {
             .busy_timeout(BUSY_TIMEOUT)
             .map_err(StoreError::sql("setting the busy timeout"))?;
         // Reading the header first: a file that is not SQLite fails here, untouched.
-        let version = self.user_version()?;
+        // Version and tables in one statement, so both come from the same snapshot even while
+        // another mlpath is creating the schema.
+        let (version, tables): (i64, i64) = self
+            .conn
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version),
+                        (SELECT count(*) FROM sqlite_master WHERE type = 'table')",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| self.classify(e, "reading the schema version"))?;
         if version > LATEST_VERSION {
             return Err(StoreError::TooNew {
                 path: self.display_path(),
@@ -81,14 +91,6 @@ impl Store {
         }
         if version == 0 {
             // Schema version 0 with tables in it is some other program's database: leave it be.
-            let tables: i64 = self
-                .conn
-                .query_row(
-                    "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
-                    [],
-                    |r| r.get(0),
-                )
-                .map_err(|e| self.classify(e, "reading the schema"))?;
             if tables > 0 {
                 return Err(StoreError::Foreign(self.display_path()));
             }
