@@ -2,6 +2,7 @@
 
 mod error;
 mod events;
+mod import;
 mod items;
 mod report;
 mod schema;
