@@ -1,11 +1,13 @@
 //! Serializable views of items: the public JSON shape of `list --json` and `show --json`.
 
-use crate::model::{Kind, Link, Status};
+use crate::model::{Kind, Link};
+use crate::state::ItemState;
 use crate::store::ItemRow;
-use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 /// One item as `mlpath list --json` prints it. Keep field names stable: scripts read them.
+/// The state's fields (`status`, `started_at`, `done_at`, `reviewed_at`, `review_count`,
+/// `note_count`, `last_event_at`) sit at the top level beside the item's.
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemView {
     pub id: i64,
@@ -17,16 +19,11 @@ pub struct ItemView {
     pub links: Vec<Link>,
     pub venue: Option<String>,
     pub year: Option<i32>,
-    pub status: Status,
     pub position: i64,
     pub removed: bool,
     pub manual: bool,
-    pub started_at: Option<DateTime<Utc>>,
-    pub done_at: Option<DateTime<Utc>>,
-    pub reviewed_at: Option<DateTime<Utc>>,
-    pub review_count: u32,
-    pub note_count: u32,
-    pub last_event_at: Option<DateTime<Utc>>,
+    #[serde(flatten)]
+    pub state: ItemState,
 }
 
 impl ItemView {
@@ -41,16 +38,10 @@ impl ItemView {
             links,
             venue: row.venue,
             year: row.year,
-            status: row.state.status,
             position: row.position,
             removed: row.removed,
             manual: row.manual,
-            started_at: row.state.started_at,
-            done_at: row.state.done_at,
-            reviewed_at: row.state.reviewed_at,
-            review_count: row.state.review_count,
-            note_count: row.state.note_count,
-            last_event_at: row.state.last_event_at,
+            state: row.state,
         }
     }
 }

@@ -58,9 +58,9 @@ fn details(view: &ShowView, ctx: &Context) -> String {
     if let Some(year) = item.year {
         field("year", year.to_string());
     }
-    let mut status = item.status.to_string();
-    if item.review_count > 1 {
-        status.push_str(&format!(" ({} reviews)", item.review_count));
+    let mut status = item.state.status.to_string();
+    if item.state.review_count > 1 {
+        status.push_str(&format!(" ({} reviews)", item.state.review_count));
     }
     if item.removed {
         status.push_str(" (no longer in the list)");
