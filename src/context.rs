@@ -35,6 +35,12 @@ impl Context {
         })
     }
 
+    /// Reads the value of a time flag (`--at`, `--since`) relative to this command's clock.
+    pub fn time_flag(&self, flag: &str, text: &str) -> Result<DateTime<Utc>> {
+        crate::when::parse(text, self.now, &chrono::Local)
+            .map_err(|e| usage(format!("{flag}: {e}")))
+    }
+
     /// Opens the database; a brand-new one gets the embedded seed list first.
     pub fn store(&self) -> Result<Store> {
         let mut store = self.store_unseeded()?;

@@ -119,7 +119,7 @@ fn item_line(item: &MarkdownItem) -> String {
         Some(url) => {
             line.push_str(&format!(
                 "[{}]({})",
-                escape_label(&item.title),
+                escape_text(&item.title),
                 escape_url(url)
             ));
             // The primary link is the title; drop its labelled twin from the extra links.
@@ -138,7 +138,7 @@ fn item_line(item: &MarkdownItem) -> String {
             .map(|l| {
                 format!(
                     "[{}]({})",
-                    escape_label(&l.label),
+                    escape_text(&l.label),
                     l.url.as_deref().map(escape_url).unwrap_or_default()
                 )
             })
@@ -168,10 +168,6 @@ fn escape_text(text: &str) -> String {
         out.push(if c == '\n' { ' ' } else { c });
     }
     out
-}
-
-fn escape_label(text: &str) -> String {
-    escape_text(text)
 }
 
 /// Link targets with spaces or parentheses go in angle brackets.

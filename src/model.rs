@@ -218,6 +218,15 @@ pub fn section_label(section: &[String]) -> String {
     section.join(" / ")
 }
 
+/// The `--section TEXT` filter: TEXT appears, in any case, in the joined path.
+pub fn section_matches(section: &[String], text: Option<&str>) -> bool {
+    text.is_none_or(|t| {
+        section_label(section)
+            .to_lowercase()
+            .contains(&t.to_lowercase())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

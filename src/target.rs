@@ -1,5 +1,6 @@
 //! What `mlpath open` may open: web pages, and files inside the imported list's folder.
 
+use crate::markdown::has_scheme;
 use std::path::{Path, PathBuf};
 
 /// A link that is safe to hand to a browser.
@@ -76,15 +77,6 @@ pub fn resolve(url: &str, list_dir: Option<&Path>) -> Result<Target, String> {
         ));
     }
     Ok(Target::File(real))
-}
-
-fn has_scheme(url: &str) -> bool {
-    url.split_once(':').is_some_and(|(scheme, _)| {
-        !scheme.is_empty()
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    })
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 use crate::cli::ListArgs;
 use crate::context::Context;
-use crate::model::section_label;
+use crate::model::section_matches;
 use crate::render::{self, safe, text_width};
 use crate::store::{ItemFilter, ItemRow};
 use crate::views::ItemView;
@@ -14,10 +14,7 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
         kind: args.kind,
     };
     let mut items = store.items(&filter)?;
-    if let Some(text) = &args.section {
-        let needle = text.to_lowercase();
-        items.retain(|i| section_label(&i.section).to_lowercase().contains(&needle));
-    }
+    items.retain(|i| section_matches(&i.section, args.section.as_deref()));
     if let Some(words) = &args.search {
         let notes = store.notes_by_item()?;
         items.retain(|i| matches_search(i, notes.get(&i.id).map(String::as_str), words));

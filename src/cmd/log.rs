@@ -1,6 +1,5 @@
 use crate::cli::LogArgs;
 use crate::context::Context;
-use crate::error::usage;
 use crate::model::EventKind;
 use crate::render::{self, safe};
 use anyhow::Result;
@@ -19,10 +18,7 @@ struct LogEntry {
 
 pub fn run(args: LogArgs, ctx: &Context) -> Result<()> {
     let since = match &args.since {
-        Some(text) => Some(
-            crate::when::parse(text, ctx.now, &chrono::Local)
-                .map_err(|e| usage(format!("--since: {e}")))?,
-        ),
+        Some(text) => Some(ctx.time_flag("--since", text)?),
         None => None,
     };
     let store = ctx.store()?;

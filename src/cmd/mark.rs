@@ -1,6 +1,5 @@
 use crate::cli::MarkArgs;
 use crate::context::Context;
-use crate::error::usage;
 use crate::model::{EventKind, Status};
 use crate::render::{self, safe};
 use crate::state;
@@ -20,8 +19,7 @@ struct Outcome {
 /// start / done / review / skip / reset: one event per item, all in one transaction.
 pub fn run(kind: EventKind, args: MarkArgs, ctx: &Context) -> Result<()> {
     let at = match &args.at {
-        Some(text) => crate::when::parse(text, ctx.now, &chrono::Local)
-            .map_err(|e| usage(format!("--at: {e}")))?,
+        Some(text) => ctx.time_flag("--at", text)?,
         None => ctx.now,
     };
     let note = args.note.clone().filter(|n| !n.trim().is_empty());

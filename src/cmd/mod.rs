@@ -84,10 +84,10 @@ pub fn resolve_item(store: &Store, query: &str, include_removed: bool) -> Result
         })
         .collect();
     match lookup::find(q, &candidates) {
-        Found::One(id) => Ok(items
+        Found::One(id) => items
             .into_iter()
             .find(|i| i.id == id)
-            .expect("found among candidates")),
+            .ok_or_else(|| usage(format!("no item matches '{q}'"))),
         Found::Many(hits) => {
             let shown: Vec<String> = hits
                 .iter()

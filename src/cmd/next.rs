@@ -1,6 +1,6 @@
 use crate::cli::NextArgs;
 use crate::context::Context;
-use crate::model::{Kind, Status, section_label};
+use crate::model::{Kind, Status, section_matches};
 use crate::rank::{self, Reason, Situation, Terms};
 use crate::render::{self, safe};
 use crate::store::Pool;
@@ -32,10 +32,7 @@ pub fn run(args: NextArgs, ctx: &Context) -> Result<()> {
     let current = store.current_section()?;
     let fetch = if args.section.is_some() { n * 20 } else { n };
     let mut candidates = store.next_candidates(&pool, current.as_deref(), fetch)?;
-    if let Some(text) = &args.section {
-        let needle = text.to_lowercase();
-        candidates.retain(|c| section_label(&c.section).to_lowercase().contains(&needle));
-    }
+    candidates.retain(|c| section_matches(&c.section, args.section.as_deref()));
     let positions = match store.pool_positions(&pool)? {
         Some(p) if !candidates.is_empty() => p,
         _ if ctx.json => return Ok(render::emit("[]\n")?),

@@ -9,8 +9,7 @@ use std::io::IsTerminal;
 
 pub fn run(args: NoteArgs, ctx: &Context) -> Result<()> {
     let at = match &args.at {
-        Some(text) => crate::when::parse(text, ctx.now, &chrono::Local)
-            .map_err(|e| usage(format!("--at: {e}")))?,
+        Some(text) => ctx.time_flag("--at", text)?,
         None => ctx.now,
     };
     let mut store = ctx.store()?;

@@ -1,6 +1,6 @@
 use crate::cli::StatusArgs;
 use crate::context::Context;
-use crate::model::section_label;
+use crate::model::section_matches;
 use crate::progress::{self, Counts, SectionProgress};
 use crate::render;
 use crate::store::Pool;
@@ -25,20 +25,9 @@ pub fn run(args: StatusArgs, ctx: &Context) -> Result<()> {
         kind: args.kind,
         section_words: section_words(args.section.as_deref()),
     };
-    let groups = store.status_groups(&pool)?;
-    let (_, mut sections) = progress::by_section(&groups, None);
-    if let Some(text) = &args.section {
-        let needle = text.to_lowercase();
-        sections.retain(|s| section_label(&s.section).to_lowercase().contains(&needle));
-    }
-    let kept: std::collections::HashSet<&Vec<String>> =
-        sections.iter().map(|s| &s.section).collect();
-    let exact: Vec<progress::Group> = groups
-        .iter()
-        .filter(|g| kept.contains(&g.section))
-        .cloned()
-        .collect();
-    let (totals, sections) = progress::by_section(&exact, args.depth.map(usize::from));
+    let mut groups = store.status_groups(&pool)?;
+    groups.retain(|g| section_matches(&g.section, args.section.as_deref()));
+    let (totals, sections) = progress::by_section(&groups, args.depth.map(usize::from));
     let view = StatusView {
         percent: totals.percent(),
         totals,

@@ -130,7 +130,8 @@ pub fn normalize_url(raw: &str) -> Option<String> {
     Some(format!("https://{url}"))
 }
 
-fn has_scheme(url: &str) -> bool {
+/// Whether a link starts with a URL scheme (`https:`, `mailto:`, `javascript:`).
+pub fn has_scheme(url: &str) -> bool {
     match url.split_once(':') {
         Some((scheme, _)) => {
             !scheme.is_empty()

@@ -12,7 +12,7 @@ mod tree;
 mod venue;
 mod walker;
 
-pub use links::{is_note_label, normalize_url};
+pub use links::{has_scheme, is_note_label, normalize_url};
 pub use title::{collapse, first_separator};
 
 use crate::model::{Kind, Link};

@@ -135,7 +135,8 @@ fn pick_title(spans: &[Span]) -> (String, bool) {
     (first_label.unwrap_or_default(), false)
 }
 
-fn plain_text(spans: &[Span]) -> String {
+/// The text of the spans, without link labels.
+pub(super) fn plain_text(spans: &[Span]) -> String {
     spans
         .iter()
         .filter_map(|s| match s {

@@ -63,13 +63,7 @@ impl Node {
     }
 
     fn text(&self) -> String {
-        self.spans
-            .iter()
-            .filter_map(|s| match s {
-                Span::Text { text, .. } => Some(text.as_str()),
-                Span::Link(_) => None,
-            })
-            .collect()
+        title::plain_text(&self.spans)
     }
 
     /// A child like `- [pdf](…) [code](…)` that only adds links to its parent.

@@ -143,18 +143,6 @@ impl Store {
         .map_err(|e| self.classify(e, "reading the log"))
     }
 
-    /// Dates (UTC) of every event that counts, for streaks and last activity.
-    pub fn event_times(&self) -> Result<Vec<DateTime<Utc>>> {
-        let sql = format!("SELECT e.at FROM events e WHERE {ACTIVE} ORDER BY e.at");
-        let mut stmt = self
-            .conn
-            .prepare(&sql)
-            .map_err(|e| self.classify(e, "reading events"))?;
-        stmt.query_map([], |r| parse_time(&r.get::<_, String>(0)?))
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.classify(e, "reading events"))
-    }
-
     /// The state derived afresh from the log, for checking the cache.
     pub fn derived_state(&self, item_id: i64) -> Result<state::ItemState> {
         facts_of(&self.conn, item_id)
