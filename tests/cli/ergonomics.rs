@@ -1,16 +1,22 @@
 use crate::support::{TestEnv, status_of};
 use std::path::Path;
 
-/// A browser stand-in that records its argument.
-fn recording_browser(env: &TestEnv) -> (String, std::path::PathBuf) {
+/// Runs `mlpath open …` with a BROWSER stand-in that records its argument; returns what it got.
+fn open_with_recording_browser(env: &TestEnv, args: &[&str]) -> String {
+    use std::os::unix::fs::PermissionsExt;
     let log = env.path("opened.txt");
     let script = env.write(
         "browser.sh",
         &format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", log.display()),
     );
-    use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    (script.display().to_string(), log)
+    let out = env.command(args).env("BROWSER", &script).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read_to_string(&log).unwrap()
 }
 
 fn own_list(env: &TestEnv) -> String {
@@ -28,19 +34,8 @@ fn own_list(env: &TestEnv) -> String {
 #[test]
 fn open_runs_the_browser_with_the_url_and_changes_nothing() {
     let env = TestEnv::new();
-    let (browser, log) = recording_browser(&env);
-    let out = env
-        .command(&["open", "flexgen"])
-        .env("BROWSER", &browser)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     assert_eq!(
-        std::fs::read_to_string(&log).unwrap(),
+        open_with_recording_browser(&env, &["open", "flexgen"]),
         "https://arxiv.org/abs/2303.06865\n"
     );
     assert_eq!(status_of(&env, "flexgen"), "todo");
@@ -51,18 +46,7 @@ fn open_resolves_relative_links_against_the_list_folder() {
     let env = TestEnv::new();
     let list = own_list(&env);
     env.ok(&["import", &list]);
-    let (browser, log) = recording_browser(&env);
-    let out = env
-        .command(&["open", "flexgen", "--link", "review"])
-        .env("BROWSER", &browser)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let opened = std::fs::read_to_string(&log).unwrap();
+    let opened = open_with_recording_browser(&env, &["open", "flexgen", "--link", "review"]);
     assert!(
         opened.trim_end().ends_with("notes/reviews/flexgen.md"),
         "{opened}"
