@@ -2,16 +2,11 @@
 
 use crate::cli::GlobalArgs;
 use crate::error::usage;
-use crate::markdown;
 use crate::store::Store;
 use anyhow::{Context as _, Result};
 use chrono::{DateTime, Utc};
 use std::io::IsTerminal;
 use std::path::PathBuf;
-
-/// The embedded default list.
-pub const SEED: &str = include_str!("../seed/ml-journey.md");
-pub const SEED_SOURCE: &str = "embedded:seed/ml-journey.md";
 
 pub struct Context {
     pub db_path: PathBuf,
@@ -41,22 +36,9 @@ impl Context {
             .map_err(|e| usage(format!("{flag}: {e}")))
     }
 
-    /// Opens the database; a brand-new one gets the embedded seed list first.
+    /// Opens the database; a brand-new one gets the embedded list first (see `seed`).
     pub fn store(&self) -> Result<Store> {
-        let mut store = self.store_unseeded()?;
-        if store.is_empty()? {
-            let items = markdown::parse(SEED);
-            let summary = store.import(&items, SEED_SOURCE, self.now, false)?;
-            // Another mlpath may have seeded it in the meantime; then there is nothing to say.
-            if summary.added > 0 {
-                eprintln!(
-                    "mlpath: new database {}: imported the built-in study list ({} items); `mlpath import FILE` imports your own",
-                    self.db_path.display(),
-                    summary.added
-                );
-            }
-        }
-        Ok(store)
+        crate::seed::open_seeded(&self.db_path, self.now)
     }
 
     /// Opens the database without seeding it (for `import` and `restore`).

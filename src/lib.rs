@@ -2,23 +2,25 @@
 
 pub mod cli;
 mod cmd;
-pub mod context;
-pub mod error;
-pub mod export;
-pub mod grid;
-pub mod lookup;
+pub(crate) mod context;
+pub(crate) mod error;
+pub(crate) mod export;
+pub(crate) mod grid;
+pub(crate) mod lookup;
 pub mod markdown;
 pub mod model;
-pub mod progress;
-pub mod rank;
-pub mod render;
-pub mod slug;
-pub mod state;
+pub(crate) mod progress;
+pub(crate) mod rank;
+pub(crate) mod render;
+mod seed;
+pub(crate) mod slug;
+pub(crate) mod state;
 pub mod store;
-pub mod sync;
-pub mod target;
-pub mod views;
-pub mod when;
+pub(crate) mod sync;
+pub(crate) mod target;
+pub(crate) mod text;
+pub(crate) mod views;
+pub(crate) mod when;
 
 use clap::Parser;
 

@@ -2,7 +2,7 @@
 
 /// What lookup needs of an item.
 #[derive(Debug, Clone, Copy)]
-pub struct Candidate<'a> {
+pub struct NamedItem<'a> {
     pub id: i64,
     pub slug: &'a str,
     pub title: &'a str,
@@ -22,7 +22,7 @@ pub enum Found {
 
 /// Rules, first that matches wins: numeric id; exact slug; unique slug prefix; all words found
 /// as whole title words; all words as prefixes of title words.
-pub fn find(query: &str, items: &[Candidate<'_>]) -> Found {
+pub fn find(query: &str, items: &[NamedItem<'_>]) -> Found {
     let q = query.trim();
     let lower = q.to_lowercase();
     if let Ok(id) = q.parse::<i64>()
@@ -33,7 +33,7 @@ pub fn find(query: &str, items: &[Candidate<'_>]) -> Found {
     if let Some(c) = items.iter().find(|c| c.slug == lower) {
         return Found::One(c.id);
     }
-    let by_prefix: Vec<&Candidate> = items
+    let by_prefix: Vec<&NamedItem> = items
         .iter()
         .filter(|c| c.slug.starts_with(&lower))
         .collect();
@@ -46,7 +46,7 @@ pub fn find(query: &str, items: &[Candidate<'_>]) -> Found {
             whole_words as fn(&[String], &[String]) -> bool,
             word_prefixes,
         ] {
-            let hits: Vec<&Candidate> = items
+            let hits: Vec<&NamedItem> = items
                 .iter()
                 .filter(|c| matcher(&words, &words_of(&c.title.to_lowercase())))
                 .collect();
@@ -65,7 +65,7 @@ pub fn find(query: &str, items: &[Candidate<'_>]) -> Found {
     }
 }
 
-fn many(hits: &[&Candidate<'_>]) -> Found {
+fn many(hits: &[&NamedItem<'_>]) -> Found {
     Found::Many(
         hits.iter()
             .map(|c| (c.slug.to_string(), c.title.to_string()))
@@ -91,7 +91,7 @@ fn word_prefixes(query: &[String], title: &[String]) -> bool {
 }
 
 /// Up to three slugs that look like the query, closest first.
-fn suggestions(query: &str, items: &[Candidate<'_>]) -> Vec<String> {
+fn suggestions(query: &str, items: &[NamedItem<'_>]) -> Vec<String> {
     let mut scored: Vec<(f64, &str)> = items
         .iter()
         .map(|c| (strsim::jaro_winkler(query, c.slug), c.slug))
@@ -152,10 +152,10 @@ mod tests {
         ),
     ];
 
-    fn candidates() -> Vec<Candidate<'static>> {
+    fn candidates() -> Vec<NamedItem<'static>> {
         ITEMS
             .iter()
-            .map(|&(id, slug, title)| Candidate { id, slug, title })
+            .map(|&(id, slug, title)| NamedItem { id, slug, title })
             .collect()
     }
 

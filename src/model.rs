@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// What sort of study material an item is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Paper,
@@ -112,7 +112,7 @@ pub struct Link {
 }
 
 /// Where an item stands, derived from its events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Todo,
@@ -133,16 +133,16 @@ impl Status {
         }
     }
 
+    pub const ALL: [Status; 5] = [
+        Status::Todo,
+        Status::Started,
+        Status::Done,
+        Status::Reviewed,
+        Status::Skipped,
+    ];
+
     pub fn parse(s: &str) -> Option<Status> {
-        [
-            Status::Todo,
-            Status::Started,
-            Status::Done,
-            Status::Reviewed,
-            Status::Skipped,
-        ]
-        .into_iter()
-        .find(|st| st.as_str() == s)
+        Status::ALL.into_iter().find(|st| st.as_str() == s)
     }
 
     /// How far along the todo → started → done → reviewed path a status is.

@@ -28,15 +28,6 @@ impl Counts {
         }
     }
 
-    fn merge(&mut self, other: &Counts) {
-        self.total += other.total;
-        self.todo += other.todo;
-        self.started += other.started;
-        self.done += other.done;
-        self.reviewed += other.reviewed;
-        self.skipped += other.skipped;
-    }
-
     /// (done + reviewed) / (total − skipped), in percent; 0 when nothing is left to count.
     pub fn percent(&self) -> f64 {
         let denominator = self.total - self.skipped;
@@ -94,15 +85,6 @@ pub fn by_section(groups: &[Group], depth: Option<usize>) -> (Counts, Vec<Sectio
         })
         .collect();
     (totals, sections)
-}
-
-/// Sums section rows (for a filtered table's totals).
-pub fn total_of(sections: &[SectionProgress]) -> Counts {
-    let mut totals = Counts::default();
-    for s in sections {
-        totals.merge(&s.counts);
-    }
-    totals
 }
 
 /// Consecutive local days with at least one event, counting back from today. Today counts once
@@ -234,7 +216,8 @@ mod tests {
         let names: Vec<String> = rolled.iter().map(|r| r.section.join(" / ")).collect();
         assert_eq!(names, ["Tutorials", "Videos", "Papers"]);
         assert_eq!(rolled[2].counts.total, 6);
-        assert_eq!(total_of(&rolled), totals);
+        let rolled_total: u64 = rolled.iter().map(|r| r.counts.total).sum();
+        assert_eq!(rolled_total, totals.total);
     }
 
     #[test]

@@ -20,9 +20,9 @@ pub const W_RECENCY: f64 = 6.0;
 pub const W_EARLINESS: f64 = 3.0;
 pub const W_SECTION: f64 = 2.0;
 
-/// An item that may be suggested.
+/// An item that `next` may suggest, with what the ranking needs of it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Candidate {
+pub struct NextCandidate {
     pub id: i64,
     pub position: i64,
     pub section: Vec<String>,
@@ -76,7 +76,7 @@ pub struct Ranked {
     pub reason: Reason,
 }
 
-pub fn terms(c: &Candidate, s: &Situation) -> Terms {
+pub fn terms(c: &NextCandidate, s: &Situation) -> Terms {
     let started = c.status == Status::Started;
     let recency = match (started, c.last_event_at) {
         (true, Some(t)) => 1.0 / (1.0 + (s.now - t).num_seconds().max(0) as f64 / 86_400.0),
@@ -116,8 +116,8 @@ pub fn terms(c: &Candidate, s: &Situation) -> Terms {
 }
 
 /// The best `n` candidates, best first; ties go to the earlier item in the list.
-pub fn rank(candidates: &[Candidate], situation: &Situation, n: usize) -> Vec<Ranked> {
-    let mut scored: Vec<(&Candidate, Terms)> = candidates
+pub fn rank(candidates: &[NextCandidate], situation: &Situation, n: usize) -> Vec<Ranked> {
+    let mut scored: Vec<(&NextCandidate, Terms)> = candidates
         .iter()
         .map(|c| (c, terms(c, situation)))
         .collect();
@@ -139,7 +139,7 @@ pub fn rank(candidates: &[Candidate], situation: &Situation, n: usize) -> Vec<Ra
         .collect()
 }
 
-fn reason(c: &Candidate, all: &[Candidate]) -> Reason {
+fn reason(c: &NextCandidate, all: &[NextCandidate]) -> Reason {
     if c.status == Status::Started {
         return c
             .started_at
@@ -171,8 +171,8 @@ mod tests {
         Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap()
     }
 
-    fn todo(id: i64, position: i64, section: &[&str]) -> Candidate {
-        Candidate {
+    fn todo(id: i64, position: i64, section: &[&str]) -> NextCandidate {
+        NextCandidate {
             id,
             position,
             section: section.iter().map(|s| s.to_string()).collect(),
@@ -182,9 +182,9 @@ mod tests {
         }
     }
 
-    fn started(id: i64, position: i64, days_ago: i64) -> Candidate {
+    fn started(id: i64, position: i64, days_ago: i64) -> NextCandidate {
         let t = now() - Duration::days(days_ago);
-        Candidate {
+        NextCandidate {
             status: Status::Started,
             started_at: Some(t),
             last_event_at: Some(t),

@@ -43,11 +43,10 @@ pub fn unique(base: &str, taken: &mut HashSet<String>) -> String {
 }
 
 fn first_clause(title: &str) -> &str {
-    let end = crate::markdown::first_separator(
-        title,
-        &[" | ", " - ", " — ", ",", "?", "(", "["],
-        |c| c.is_ascii_alphanumeric(),
-    );
+    let end =
+        crate::text::first_separator(title, &[" | ", " - ", " — ", ",", "?", "(", "["], |c| {
+            c.is_ascii_alphanumeric()
+        });
     &title[..end.unwrap_or(title.len())]
 }
 

@@ -1,6 +1,6 @@
 //! What `mlpath open` may open: web pages, and files inside the imported list's folder.
 
-use crate::markdown::has_scheme;
+use crate::text::has_scheme;
 use std::path::{Path, PathBuf};
 
 /// A link that is safe to hand to a browser.

@@ -1,16 +1,16 @@
 use crate::cli::AddArgs;
 use crate::context::Context;
 use crate::error::usage;
-use crate::markdown::normalize_url;
 use crate::model::{Kind, section_label};
 use crate::render::{self, safe};
 use crate::slug;
 use crate::store::NewItem;
+use crate::text::normalize_url;
 use anyhow::Result;
 use std::collections::HashSet;
 
 pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
-    let title = crate::markdown::collapse(&args.title);
+    let title = crate::text::collapse(&args.title);
     if title.is_empty() {
         return Err(usage("the title is empty"));
     }

@@ -1,8 +1,9 @@
 use crate::cli::ImportArgs;
-use crate::context::{Context, SEED, SEED_SOURCE};
+use crate::context::Context;
 use crate::error::failure;
 use crate::markdown;
 use crate::render;
+use crate::seed::{SEED, SEED_SOURCE};
 use crate::store::StoreError;
 use anyhow::Result;
 

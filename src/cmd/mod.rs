@@ -20,7 +20,7 @@ mod where_;
 use crate::cli::Command;
 use crate::context::Context;
 use crate::error::usage;
-use crate::lookup::{self, Candidate, Found};
+use crate::lookup::{self, Found, NamedItem};
 use crate::model::EventKind;
 use crate::store::{ItemFilter, ItemRow, Store};
 use anyhow::Result;
@@ -75,9 +75,9 @@ pub fn resolve_item(store: &Store, query: &str, include_removed: bool) -> Result
         include_removed,
         ..ItemFilter::default()
     })?;
-    let candidates: Vec<Candidate> = items
+    let candidates: Vec<NamedItem> = items
         .iter()
-        .map(|i| Candidate {
+        .map(|i| NamedItem {
             id: i.id,
             slug: &i.slug,
             title: &i.title,

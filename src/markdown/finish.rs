@@ -2,11 +2,12 @@
 //! URL and unique slugs, in list order.
 
 use super::ParsedItem;
-use super::links::{is_note_label, normalize_url};
+use super::links::is_note_label;
 use super::title;
 use super::tree::RawItem;
 use crate::model::{Kind, Link};
 use crate::slug;
+use crate::text::normalize_url;
 use std::collections::{HashMap, HashSet};
 
 /// Turns raw items into parsed items, batch by batch in list order: one item per primary URL,

@@ -52,12 +52,6 @@ const GENERIC_LABELS: &[&str] = &[
 /// Labels of links that are the learner's own notes, never an item's primary URL.
 const NOTE_LABELS: &[&str] = &["review", "notes", "note", "阅读笔记", "笔记"];
 
-/// File endings that make `name.ext` a relative file rather than a bare domain.
-const FILE_EXTENSIONS: &[&str] = &[
-    "md", "markdown", "html", "htm", "pdf", "png", "jpg", "jpeg", "gif", "svg", "webp", "txt",
-    "ipynb", "py", "rs", "json", "yaml", "yml", "csv", "tex", "zip",
-];
-
 /// A label without the brackets and punctuation lists wrap labels in (`[pdf]`, `**Code**:`).
 fn trim_label(label: &str) -> &str {
     label.trim_matches(|c: char| {
@@ -114,58 +108,6 @@ pub fn is_anchor(url: &str) -> bool {
     url.starts_with('#') || url.starts_with("./#") || url.starts_with("/#")
 }
 
-/// Trims a link target; empty targets become `None`, and bare domains gain `https://`.
-pub fn normalize_url(raw: &str) -> Option<String> {
-    let url = raw
-        .trim()
-        .trim_start_matches('<')
-        .trim_end_matches('>')
-        .trim();
-    if url.is_empty() {
-        return None;
-    }
-    if has_scheme(url) || !looks_like_domain(url) {
-        return Some(url.to_string());
-    }
-    Some(format!("https://{url}"))
-}
-
-/// Whether a link starts with a URL scheme (`https:`, `mailto:`, `javascript:`).
-pub fn has_scheme(url: &str) -> bool {
-    match url.split_once(':') {
-        Some((scheme, _)) => {
-            !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_alphabetic())
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-        }
-        None => false,
-    }
-}
-
-fn looks_like_domain(url: &str) -> bool {
-    if url.starts_with(['.', '/', '#', '?']) {
-        return false;
-    }
-    let host = url.split(['/', '?', '#']).next().unwrap_or("");
-    let labels: Vec<&str> = host.split('.').collect();
-    if labels.len() < 2 || labels.iter().any(|l| l.is_empty()) {
-        return false;
-    }
-    let tld = labels[labels.len() - 1].to_ascii_lowercase();
-    let host_ok = host
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
-    host_ok
-        && (2..=24).contains(&tld.len())
-        && tld.chars().all(|c| c.is_ascii_alphabetic())
-        && !FILE_EXTENSIONS.contains(&tld.as_str())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,33 +140,5 @@ mod tests {
         assert!(is_anchor("./#section"));
         assert!(!is_anchor("https://x.org/#section"));
         assert!(!is_anchor("reviews/a.md"));
-    }
-
-    #[test]
-    fn url_normalization() {
-        assert_eq!(normalize_url(""), None);
-        assert_eq!(normalize_url("  "), None);
-        assert_eq!(
-            normalize_url("dlsyscourse.org").as_deref(),
-            Some("https://dlsyscourse.org")
-        );
-        assert_eq!(
-            normalize_url("www.x.com/a").as_deref(),
-            Some("https://www.x.com/a")
-        );
-        assert_eq!(
-            normalize_url(" https://a.b/c").as_deref(),
-            Some("https://a.b/c")
-        );
-        assert_eq!(
-            normalize_url("reviews/flexgen.md").as_deref(),
-            Some("reviews/flexgen.md")
-        );
-        assert_eq!(normalize_url("flexgen.md").as_deref(), Some("flexgen.md"));
-        assert_eq!(
-            normalize_url("mailto:a@b.c").as_deref(),
-            Some("mailto:a@b.c")
-        );
-        assert_eq!(normalize_url("预训练").as_deref(), Some("预训练"));
     }
 }

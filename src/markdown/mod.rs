@@ -12,9 +12,6 @@ mod tree;
 mod venue;
 mod walker;
 
-pub use links::{has_scheme, is_note_label, normalize_url};
-pub use title::{collapse, first_separator};
-
 use crate::model::{Kind, Link};
 use pulldown_cmark::{Options, Parser};
 use walker::Walker;

@@ -1,7 +1,8 @@
 //! Turning the inline content of a list item or table row into a title, a venue and a year.
 
 use super::links::{is_anchor, is_generic_label};
-use super::venue::{strip_tags, venue_piece};
+use super::venue::{VenueTags, strip_venue_tags, venue_piece};
+use crate::text::{collapse, first_separator};
 
 /// Inline content of an item, in document order.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,21 +76,24 @@ pub struct TitleParts {
 /// Reads title, venue and year from the spans of one item.
 pub fn extract(spans: &[Span]) -> TitleParts {
     let (raw_title, cut_separators) = pick_title(spans);
-    let mut parts = TitleParts::default();
-    let mut title = strip_tags(&raw_title, &mut parts);
+    let mut tags = VenueTags::default();
+    let mut title = strip_venue_tags(&raw_title, &mut tags);
     if cut_separators {
         title = first_piece(&title);
     }
     // Tags may also sit outside the title text, e.g. `[Title](url) (ICML'23)`.
-    if parts.venue.is_none() || parts.year.is_none() {
+    if tags.venue.is_none() || tags.year.is_none() {
         let rest = plain_text(spans);
-        let _ = strip_tags(&rest, &mut parts);
-        if parts.venue.is_none() {
-            parts.venue = venue_piece(&rest);
+        let _ = strip_venue_tags(&rest, &mut tags);
+        if tags.venue.is_none() {
+            tags.venue = venue_piece(&rest);
         }
     }
-    parts.title = clean_title(&title);
-    parts
+    TitleParts {
+        title: clean_title(&title),
+        venue: tags.venue,
+        year: tags.year,
+    }
 }
 
 /// The raw title text, and whether separators such as ` # ` and ` | ` end it.
@@ -157,22 +161,6 @@ fn first_piece(text: &str) -> String {
     text[..cut.unwrap_or(text.len())].to_string()
 }
 
-/// Byte offset of the first separator that has a `wordy` character somewhere before it.
-pub fn first_separator(
-    text: &str,
-    separators: &[&str],
-    wordy: impl Fn(char) -> bool,
-) -> Option<usize> {
-    let mut seen_word = false;
-    for (i, c) in text.char_indices() {
-        if seen_word && separators.iter().any(|sep| text[i..].starts_with(sep)) {
-            return Some(i);
-        }
-        seen_word |= wordy(c);
-    }
-    None
-}
-
 /// Collapses white space and trims separators, dangling brackets and emoji shortcodes.
 pub fn clean_title(text: &str) -> String {
     let without_codes = strip_shortcodes(text);
@@ -233,18 +221,6 @@ fn strip_shortcodes(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
-}
-
-/// Folds runs of white space (including line breaks) into single spaces.
-pub fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
     out
 }
 

@@ -83,7 +83,7 @@ impl Node {
         if self.checkbox.is_some() {
             return true;
         }
-        let text = title::collapse(&self.text());
+        let text = crate::text::collapse(&self.text());
         let words = text.split_whitespace().count();
         (1..=10).contains(&words) && !text.ends_with(['.', '!', '?', '。', '！', '？'])
     }
@@ -217,7 +217,7 @@ fn cell_text(cell: &[Span]) -> String {
 }
 
 fn is_title_cell(cell: &[Span]) -> bool {
-    let text = title::collapse(&cell_text(cell));
+    let text = crate::text::collapse(&cell_text(cell));
     if !text.chars().any(char::is_alphabetic) {
         return false; // numbers, dates, durations, ✅
     }

@@ -1,6 +1,11 @@
 //! Venue tags in titles: `(ICML'23)`, `[OSDI'24]`, `[arxiv, 2022]`, `(2015)`, `| **ICLR** |`.
 
-use super::title::TitleParts;
+/// The venue and year found in an item's tags; the first of each wins.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(super) struct VenueTags {
+    pub venue: Option<String>,
+    pub year: Option<i32>,
+}
 
 const KNOWN_VENUES: &[&str] = &[
     "arxiv",
@@ -60,7 +65,7 @@ const KNOWN_VENUES: &[&str] = &[
 ];
 
 /// Removes `(ICML'23)`, `[arxiv, 2022]`, `(2015)` and similar tags, recording venue and year.
-pub(super) fn strip_tags(text: &str, parts: &mut TitleParts) -> String {
+pub(super) fn strip_venue_tags(text: &str, parts: &mut VenueTags) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find(['(', '[', '（']) {

@@ -1,8 +1,9 @@
 //! The walk over pulldown-cmark's events: sections, list items as small trees, table rows.
 
-use super::title::{self, RawLink, Span, collapse};
+use super::title::{self, RawLink, Span};
 use super::tree::{self, Node, RawItem};
 use super::{BATCH, MAX_NESTING};
+use crate::text::collapse;
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 /// The first heading, when it is an H1, is held back as the list's title until the rest of the
@@ -354,7 +355,7 @@ impl Walker {
                 .to_ascii_lowercase()
                 .find("</summary>")
                 .unwrap_or(inner.len());
-            let text = collapse(&strip_tags(&inner[..end]));
+            let text = collapse(&strip_html_tags(&inner[..end]));
             if title::has_words(&text) && self.nodes.is_empty() {
                 let key = self.pseudo_key();
                 self.push_section(key, text);
@@ -387,7 +388,7 @@ fn push_text(spans: &mut Vec<Span>, text: &str, strong: bool) {
 }
 
 /// Removes HTML tags, keeping their text.
-fn strip_tags(html: &str) -> String {
+fn strip_html_tags(html: &str) -> String {
     let mut out = String::new();
     let mut in_tag = false;
     for c in html.chars() {

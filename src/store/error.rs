@@ -54,7 +54,7 @@ pub enum StoreError {
 
 impl StoreError {
     /// Turns an SQLite error into the message a user can act on.
-    pub fn classify(err: rusqlite::Error, path: &Path, doing: &'static str) -> StoreError {
+    pub(crate) fn classify(err: rusqlite::Error, path: &Path, doing: &'static str) -> StoreError {
         let path = path.to_path_buf();
         match err.sqlite_error_code() {
             Some(ErrorCode::NotADatabase) => StoreError::NotADatabase(path),
@@ -68,7 +68,7 @@ impl StoreError {
     }
 
     /// For `map_err` where no path is at hand.
-    pub fn sql(doing: &'static str) -> impl Fn(rusqlite::Error) -> StoreError {
+    pub(crate) fn sql(doing: &'static str) -> impl Fn(rusqlite::Error) -> StoreError {
         move |source| StoreError::Sql { doing, source }
     }
 }

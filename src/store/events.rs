@@ -69,7 +69,7 @@ impl Store {
     }
 
     /// Cancels the most recently recorded event (of one item, or of any) and returns it.
-    pub fn undo_last(
+    pub(crate) fn undo_last(
         &mut self,
         item_id: Option<i64>,
         now: DateTime<Utc>,
@@ -104,7 +104,7 @@ impl Store {
     }
 
     /// The events of one item that count, oldest first.
-    pub fn events_of(&self, item_id: i64) -> Result<Vec<EventRow>> {
+    pub(crate) fn events_of(&self, item_id: i64) -> Result<Vec<EventRow>> {
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events e JOIN items i ON i.id = e.item_id
              WHERE e.item_id = ?1 AND {ACTIVE} ORDER BY e.at, e.id"
@@ -119,7 +119,7 @@ impl Store {
     }
 
     /// The newest events that count across all items, newest first.
-    pub fn recent_events(
+    pub(crate) fn recent_events(
         &self,
         since: Option<DateTime<Utc>>,
         limit: usize,
@@ -144,7 +144,8 @@ impl Store {
     }
 
     /// The state derived afresh from the log, for checking the cache.
-    pub fn derived_state(&self, item_id: i64) -> Result<state::ItemState> {
+    #[cfg(test)]
+    pub(crate) fn derived_state(&self, item_id: i64) -> Result<state::ItemState> {
         facts_of(&self.conn, item_id)
             .map(|facts| state::derive(&facts))
             .map_err(|e| self.classify(e, "reading events"))
@@ -225,7 +226,7 @@ pub(super) fn mark_done_from_list(
 
 impl Store {
     /// The notes of each item, joined, for searching.
-    pub fn notes_by_item(&self) -> Result<std::collections::HashMap<i64, String>> {
+    pub(crate) fn notes_by_item(&self) -> Result<std::collections::HashMap<i64, String>> {
         let sql =
             format!("SELECT e.item_id, e.note FROM events e WHERE e.note IS NOT NULL AND {ACTIVE}");
         let mut stmt = self
@@ -254,7 +255,7 @@ mod tests {
 
     fn seeded() -> Store {
         let mut store = Store::open_in_memory().unwrap();
-        let items = parse(crate::context::SEED);
+        let items = parse(crate::seed::SEED);
         store.import(&items, "test", Utc::now(), false).unwrap();
         store
     }

@@ -11,7 +11,7 @@ use rusqlite::{Connection, TransactionBehavior, params};
 impl Store {
     /// Imports a parsed list in one transaction and returns what changed. With `dry_run`
     /// nothing is written.
-    pub fn import(
+    pub(crate) fn import(
         &mut self,
         parsed: &[ParsedItem],
         source: &str,
@@ -27,7 +27,7 @@ impl Store {
     /// and returns how many there were and what changed. Into a database without items they
     /// are written as they come; otherwise they are gathered and matched first. A list without
     /// items is refused (`StoreError::NoItems`), and an error in the stream rolls everything back.
-    pub fn import_stream(
+    pub(crate) fn import_stream(
         &mut self,
         items: impl IntoIterator<Item = Result<ParsedItem>>,
         source: &str,
@@ -233,7 +233,7 @@ mod tests {
 
     #[test]
     fn a_stream_that_fails_midway_writes_nothing() {
-        let items = parse(crate::context::SEED);
+        let items = parse(crate::seed::SEED);
         let broken = || {
             items
                 .iter()
@@ -275,7 +275,7 @@ mod tests {
 
     #[test]
     fn streamed_and_planned_imports_write_the_same_rows() {
-        let items = parse(crate::context::SEED);
+        let items = parse(crate::seed::SEED);
         let mut streamed = Store::open_in_memory().unwrap();
         streamed.import(&items, "t", Utc::now(), false).unwrap();
         let mut planned = Store::open_in_memory().unwrap();

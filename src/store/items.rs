@@ -19,7 +19,6 @@ pub struct ItemRow {
     pub url: Option<String>,
     pub venue: Option<String>,
     pub year: Option<i32>,
-    pub line: Option<i64>,
     pub manual: bool,
     pub removed: bool,
     pub state: ItemState,
@@ -54,7 +53,6 @@ fn item_from_row(row: &Row<'_>) -> rusqlite::Result<ItemRow> {
         url: row.get(6)?,
         venue: row.get(7)?,
         year: row.get(8)?,
-        line: row.get(9)?,
         manual: row.get::<_, String>(10)? == "manual",
         removed: row.get(11)?,
         state: ItemState {
@@ -71,7 +69,7 @@ fn item_from_row(row: &Row<'_>) -> rusqlite::Result<ItemRow> {
 
 impl Store {
     /// True when the database has never had a list imported nor an item added.
-    pub fn is_empty(&self) -> Result<bool> {
+    pub(crate) fn is_empty(&self) -> Result<bool> {
         let any: Option<i64> = self
             .conn
             .query_row("SELECT 1 FROM items LIMIT 1", [], |r| r.get(0))
@@ -85,7 +83,7 @@ impl Store {
         query_items(&self.conn, filter).map_err(|e| self.classify(e, "listing items"))
     }
 
-    pub fn item_by_id(&self, id: i64) -> Result<Option<ItemRow>> {
+    pub(crate) fn item_by_id(&self, id: i64) -> Result<Option<ItemRow>> {
         let sql = format!("SELECT {} FROM items WHERE id = ?1", item_columns());
         self.conn
             .query_row(&sql, [id], item_from_row)
@@ -93,7 +91,7 @@ impl Store {
             .map_err(|e| self.classify(e, "reading an item"))
     }
 
-    pub fn item_by_slug(&self, slug: &str) -> Result<Option<ItemRow>> {
+    pub(crate) fn item_by_slug(&self, slug: &str) -> Result<Option<ItemRow>> {
         let sql = format!("SELECT {} FROM items WHERE slug = ?1", item_columns());
         self.conn
             .query_row(&sql, [slug], item_from_row)
@@ -102,11 +100,11 @@ impl Store {
     }
 
     /// Links of every item, keyed by item id, in order.
-    pub fn all_links(&self) -> Result<HashMap<i64, Vec<Link>>> {
+    pub(crate) fn all_links(&self) -> Result<HashMap<i64, Vec<Link>>> {
         query_all_links(&self.conn).map_err(|e| self.classify(e, "reading links"))
     }
 
-    pub fn links_of(&self, item_id: i64) -> Result<Vec<Link>> {
+    pub(crate) fn links_of(&self, item_id: i64) -> Result<Vec<Link>> {
         let text: Option<String> = self
             .conn
             .query_row("SELECT links FROM items WHERE id = ?1", [item_id], |r| {

@@ -60,7 +60,8 @@ impl Store {
     }
 
     /// A private in-memory database, for tests.
-    pub fn open_in_memory() -> Result<Store> {
+    #[cfg(test)]
+    pub(crate) fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory().map_err(StoreError::sql("opening memory db"))?;
         let mut store = Store { conn, path: None };
         store.configure()?;
@@ -136,11 +137,11 @@ impl Store {
     }
 
     /// The schema version of the open database.
-    pub fn schema_version(&self) -> Result<i64> {
+    pub(crate) fn schema_version(&self) -> Result<i64> {
         self.user_version()
     }
 
-    pub fn path(&self) -> Option<&Path> {
+    pub(crate) fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
 
@@ -155,7 +156,7 @@ impl Store {
     }
 
     /// Reads a value from the meta table.
-    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+    pub(crate) fn meta(&self, key: &str) -> Result<Option<String>> {
         use rusqlite::OptionalExtension;
         self.conn
             .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
@@ -165,7 +166,7 @@ impl Store {
 }
 
 /// Timestamps are stored as RFC 3339 UTC with seconds, which sort as text.
-pub fn format_time(t: DateTime<Utc>) -> String {
+pub(crate) fn format_time(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 

@@ -3,7 +3,7 @@
 use super::{Result, Store, format_time, parse_opt_time, parse_time};
 use crate::model::{Kind, Status};
 use crate::progress::Group;
-use crate::rank::Candidate;
+use crate::rank::NextCandidate;
 use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
 use std::collections::HashMap;
@@ -49,7 +49,7 @@ pub(super) const SECTION_PATH: &str =
 
 impl Store {
     /// Item counts per (section, status), with the first list position of each group.
-    pub fn status_groups(&self, pool: &Pool) -> Result<Vec<Group>> {
+    pub(crate) fn status_groups(&self, pool: &Pool) -> Result<Vec<Group>> {
         let (cond, values) = pool.conditions();
         let paths = self.section_paths()?;
         let sql = format!(
@@ -87,12 +87,12 @@ impl Store {
     }
 
     /// Time of the newest event that counts.
-    pub fn last_activity(&self) -> Result<Option<DateTime<Utc>>> {
+    pub(crate) fn last_activity(&self) -> Result<Option<DateTime<Utc>>> {
         self.latest_event_before(None)
     }
 
     /// The newest event that counts before `before` (or at all), by one index seek.
-    pub fn latest_event_before(
+    pub(crate) fn latest_event_before(
         &self,
         before: Option<DateTime<Utc>>,
     ) -> Result<Option<DateTime<Utc>>> {
@@ -117,7 +117,7 @@ impl Store {
     }
 
     /// Section of the most recently touched item in the list.
-    pub fn current_section(&self) -> Result<Option<Vec<String>>> {
+    pub(crate) fn current_section(&self) -> Result<Option<Vec<String>>> {
         // The newest event, read backwards along its time index, names the item.
         let sql = "SELECT (SELECT path FROM sections WHERE sections.id = i.section_id)
              FROM events e JOIN items i ON i.id = e.item_id
@@ -133,7 +133,7 @@ impl Store {
     }
 
     /// First and last positions of todo and started items in the pool.
-    pub fn pool_positions(&self, pool: &Pool) -> Result<Option<(i64, i64)>> {
+    pub(crate) fn pool_positions(&self, pool: &Pool) -> Result<Option<(i64, i64)>> {
         let (cond, values) = pool.conditions();
         let mut ends: Vec<i64> = Vec::new();
         // One index seek per status and end, rather than a scan of the pool.
@@ -157,12 +157,12 @@ impl Store {
     /// The only items that can rank in the top `n`: the `n` most recently touched started items
     /// (they rank by recency alone), and the first `n` todo items overall, in `section` and in
     /// the sections beside it (same parent).
-    pub fn next_candidates(
+    pub(crate) fn next_candidates(
         &self,
         pool: &Pool,
         section: Option<&[String]>,
         n: usize,
-    ) -> Result<Vec<Candidate>> {
+    ) -> Result<Vec<NextCandidate>> {
         let (cond, values) = pool.conditions();
         let columns = format!("id, position, {SECTION_PATH}, status, started_at, last_event_at");
         let mut queries: Vec<(String, Vec<String>)> = vec![
@@ -224,9 +224,9 @@ impl Store {
     }
 }
 
-fn candidate_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Candidate> {
+fn candidate_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<NextCandidate> {
     let status: String = r.get(3)?;
-    Ok(Candidate {
+    Ok(NextCandidate {
         id: r.get(0)?,
         position: r.get(1)?,
         section: parse_section(&r.get::<_, String>(2)?),

@@ -21,7 +21,7 @@ pub struct NewItem {
 
 impl Store {
     /// Every item with its events, in list order.
-    pub fn export_document(&self) -> Result<Document> {
+    pub(crate) fn export_document(&self) -> Result<Document> {
         let items =
             read_export_items(&self.conn).map_err(|e| self.classify(e, "reading the database"))?;
         Ok(Document {
@@ -33,7 +33,7 @@ impl Store {
     }
 
     /// Loads an exported document into this database, which must have no items yet.
-    pub fn restore(&mut self, doc: &Document) -> Result<usize> {
+    pub(crate) fn restore(&mut self, doc: &Document) -> Result<usize> {
         if doc.format != FORMAT {
             return Err(StoreError::Invalid(format!(
                 "this is not an mlpath export (format '{}')",
@@ -79,7 +79,7 @@ impl Store {
     }
 
     /// Copies the live database to `target` with SQLite's online backup API.
-    pub fn backup_to(&self, target: &Path) -> Result<()> {
+    pub(crate) fn backup_to(&self, target: &Path) -> Result<()> {
         self.conn
             .backup(
                 rusqlite::MAIN_DB,
@@ -90,7 +90,7 @@ impl Store {
     }
 
     /// Adds an item by hand, at the end of its section (or of the list).
-    pub fn add_item(&mut self, item: &NewItem) -> Result<i64> {
+    pub(crate) fn add_item(&mut self, item: &NewItem) -> Result<i64> {
         let path = self.display_path();
         let tx = self
             .conn
@@ -104,7 +104,7 @@ impl Store {
     }
 
     /// The item that already has this URL, if any.
-    pub fn item_with_url(&self, url: &str) -> Result<Option<String>> {
+    pub(crate) fn item_with_url(&self, url: &str) -> Result<Option<String>> {
         self.conn
             .query_row(
                 "SELECT slug FROM items WHERE url = ?1 AND removed = 0",
@@ -116,7 +116,7 @@ impl Store {
     }
 
     /// Every slug in use, removed items included.
-    pub fn all_slugs(&self) -> Result<Vec<String>> {
+    pub(crate) fn all_slugs(&self) -> Result<Vec<String>> {
         let mut stmt = self
             .conn
             .prepare("SELECT slug FROM items")
