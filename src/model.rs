@@ -75,9 +75,18 @@ impl Kind {
             "proceedings.mlr.press",
             "semanticscholar.org",
         ];
+        let course_hosts = [
+            "coursera.org",
+            "edx.org",
+            "udacity.com",
+            "fast.ai",
+            "ocw.mit.edu",
+        ];
         let path = lower.split(['?', '#']).next().unwrap_or("");
         if video_hosts.iter().any(|h| host_matches(host, h)) {
             Kind::Video
+        } else if course_hosts.iter().any(|h| host_matches(host, h)) {
+            Kind::Course
         } else if paper_hosts.iter().any(|h| host_matches(host, h)) || path.ends_with(".pdf") {
             Kind::Paper
         } else {
@@ -253,5 +262,17 @@ mod tests {
         assert_eq!(Kind::from_url("https://x.org/a/b.PDF"), Kind::Paper);
         assert_eq!(Kind::from_url("https://notyoutube.com/"), Kind::Other);
         assert_eq!(Kind::from_url("https://pytorch.org/tutorials"), Kind::Other);
+        for course in [
+            "https://www.coursera.org/learn/machine-learning",
+            "https://www.edx.org/course/cs50",
+            "https://www.udacity.com/course/deep-learning--ud730",
+            "https://course.fast.ai/",
+            "https://www.fast.ai",
+            "https://ocw.mit.edu/courses/6-036/",
+        ] {
+            assert_eq!(Kind::from_url(course), Kind::Course, "{course}");
+        }
+        assert_eq!(Kind::from_url("https://notcoursera.org/"), Kind::Other);
+        assert_eq!(Kind::from_url("https://mit.edu/a"), Kind::Other);
     }
 }

@@ -7,6 +7,31 @@ const FILE_EXTENSIONS: &[&str] = &[
     "ipynb", "py", "rs", "json", "yaml", "yml", "csv", "tex", "zip",
 ];
 
+/// Characters that show as nothing (or as a box) yet would be stored in titles and section names:
+/// the object replacement character, soft hyphens, zero-width characters and bidi controls.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{FFFC}'
+            | '\u{00AD}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061C}'
+            | '\u{FEFF}'
+    )
+}
+
+/// The text without invisible characters; borrowed when there are none, as in almost all text.
+pub fn drop_invisible(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(is_invisible) {
+        text.chars().filter(|&c| !is_invisible(c)).collect()
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// Folds runs of white space (including line breaks) into single spaces.
 pub fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -167,6 +167,111 @@ fn table_title_prefers_a_titled_link_cell() {
 }
 
 #[test]
+fn table_status_column_marks_done_rows() {
+    let src = "## Papers\n| Status | Paper |\n|--|--|\n| ✅ | [A](https://a.org) |\n| ✔ | [B](https://b.org) |\n| ✓ | [C](https://c.org) |\n| ☑️ | [D](https://d.org) |\n| [x] | [E](https://e.org) |\n|  | [F](https://f.org) |\n| ❌ | [G](https://g.org) |\n";
+    let items = parse(src);
+    let checked: Vec<(&str, Option<bool>)> = items
+        .iter()
+        .map(|i| (i.title.as_str(), i.checked))
+        .collect();
+    assert_eq!(
+        checked,
+        [
+            ("A", Some(true)),
+            ("B", Some(true)),
+            ("C", Some(true)),
+            ("D", Some(true)),
+            ("E", Some(true)),
+            ("F", Some(false)),
+            ("G", Some(false)),
+        ]
+    );
+    // A check mark in a column that is not the learner's status (mli's "recorded") is not a
+    // done mark, and a table without a status column has no marks at all.
+    let recorded = "| 已录制 | 名字 |\n|--|--|\n| ✅ | [AlexNet](https://a.org) |\n";
+    assert_eq!(parse(recorded)[0].checked, None);
+    let done_header = "| Title | Done |\n|--|--|\n| [A](https://a.org) | ✔️ |\n";
+    assert_eq!(parse(done_header)[0].checked, Some(true));
+}
+
+#[test]
+fn course_platforms_give_kind_course() {
+    let src = "## Learning\n- [ML](https://www.coursera.org/learn/machine-learning)\n- [Practical DL](https://course.fast.ai)\n- [6.036](https://ocw.mit.edu/courses/6-036)\n- [CS50](https://www.edx.org/cs50)\n- [DL](https://www.udacity.com/course/ud730)\n- [Blog](https://blog.org)\n";
+    let kinds: Vec<Kind> = parse(src).iter().map(|i| i.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            Kind::Course,
+            Kind::Course,
+            Kind::Course,
+            Kind::Course,
+            Kind::Course,
+            Kind::Other
+        ]
+    );
+}
+
+#[test]
+fn generic_or_address_links_in_a_table_never_title_the_row() {
+    let src = "## Courses\n| Name | Link |\n|--|--|\n| CS229 | [site](https://cs229.stanford.edu) |\n| FSDL | [site](fullstackdeeplearning.com) |\n| Karpathy | [here](https://karpathy.ai) |\n| D2L | [d2l.ai](d2l.ai) |\n| Raw | <https://raw.org/x> |\n| Helm | [Helm](https://helm.org) 全面评测 |\n";
+    let items = parse(src);
+    let rows: Vec<(&str, Option<&str>)> = items
+        .iter()
+        .map(|i| (i.title.as_str(), i.url.as_deref()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("CS229", Some("https://cs229.stanford.edu")),
+            ("FSDL", Some("https://fullstackdeeplearning.com")),
+            ("Karpathy", Some("https://karpathy.ai")),
+            ("D2L", Some("https://d2l.ai")),
+            ("Raw", Some("https://raw.org/x")),
+            ("Helm 全面评测", Some("https://helm.org")),
+        ]
+    );
+}
+
+/// Rows shaped like dair-ai/ML-Papers-of-the-Week's tables (written here, not copied).
+#[test]
+fn numbered_bold_table_rows_are_titled_by_their_bold_run() {
+    let src = "## Top ML Papers of the Week (July 22 - July 28) - 2024\n| **Paper**  | **Links** |\n| ------------- | ------------- |\n| 8) **MINT-1T** - open-sources a multimodal dataset of 1T tokens.  | [Paper](https://arxiv.org/abs/2406.11271),  [Tweet](https://x.com/a/1)  |\n| 10. **The Art of Refusal** - a survey of refusal in LLMs. | [Paper](https://arxiv.org/abs/2407.18418), [Tweet](https://x.com/a/2) |\n| 3) Common Pile v0.1  The Common Pile is an 8TB dataset of openly licensed text. | [Paper](https://arxiv.org/abs/2506.05209), [Tweet](https://x.com/a/3) |\n| 2001: A Space Odyssey | [Paper](https://x.org/2001) |\n| 7) Claude for Affective Use  A study of how users seek support from it[s Claude.ai](http://claude.ai/) assistant. | [Paper](https://x.org/7) |\n";
+    let items = parse(src);
+    let titles: Vec<&str> = items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "MINT-1T",
+            "The Art of Refusal",
+            "Common Pile v0.1",
+            "2001: A Space Odyssey",
+            "Claude for Affective Use"
+        ]
+    );
+    assert_eq!(items[0].kind, Kind::Paper);
+    assert_eq!(items[0].links.len(), 2);
+}
+
+#[test]
+fn invisible_characters_leave_titles_and_sections() {
+    let src = "## \u{200B}Pa\u{00AD}pers\u{2069}\n- \u{FFFC}Flash\u{00AD}Attention\u{200D} [pdf](https://a.org)\n- [\u{FEFF}Ring\u{2060} \u{202E}Attention\u{200C}](https://b.org)\n\n**\u{200E}Bold\u{2066} group**\n\n| Name | Link |\n|--|--|\n| \u{FFFC}Helm | [site](https://h.org) |\n";
+    let items = parse(src);
+    let rows: Vec<(String, &str)> = items
+        .iter()
+        .map(|i| (section_label(&i.section), i.title.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Papers".to_string(), "FlashAttention"),
+            ("Papers".to_string(), "Ring Attention"),
+            ("Papers / Bold group".to_string(), "Helm"),
+        ]
+    );
+    assert_eq!(items[0].slug, "flashattention");
+}
+
+#[test]
 fn tolerates_crlf_front_matter_refs_details_and_comments() {
     let src = "---\ntitle: x\n---\r\n# List\r\n## Papers\r\n<!-- - [Hidden](https://h.org) -->\r\n- [Ref Title][r]\r\n- [Spread over\r\n  two lines](https://two.org)\r\n\r\n<details><summary>Org A</summary>\r\n\r\n- [Inside](https://in.org)\r\n\r\n</details>\r\n\r\n- [After](https://after.org)\r\n\r\n[r]: https://ref.org\r\n";
     let items = parse(src);

@@ -1,6 +1,7 @@
 //! Rules for nested list items and table rows: which ones are items, groups or details.
 
 use super::title::{self, RawLink, Span};
+use crate::text::{collapse, first_separator, normalize_url};
 
 /// One list item as written, with its nested items.
 #[derive(Debug, Clone)]
@@ -83,7 +84,7 @@ impl Node {
         if self.checkbox.is_some() {
             return true;
         }
-        let text = crate::text::collapse(&self.text());
+        let text = collapse(&self.text());
         let words = text.split_whitespace().count();
         (1..=10).contains(&words) && !text.ends_with(['.', '!', '?', '。', '！', '？'])
     }
@@ -162,8 +163,14 @@ fn resolve(node: Node, groups: &[String], allow_linkless: bool, out: &mut Vec<Ra
 }
 
 /// A table row is an item when one of its cells has a link. The title comes from the first cell
-/// that is a titled link, else the first text cell that is not a number, date or status mark.
-pub fn table_row(cells: Vec<Vec<Span>>, line: usize, section: Vec<String>) -> Option<RawItem> {
+/// with a link that names the item, else the first text cell that is not a number, date or status
+/// mark. A status column (by its header) marks the row done with ✅, ✔, ✓, ☑ or `[x]`.
+pub fn table_row(
+    cells: Vec<Vec<Span>>,
+    header: &[String],
+    line: usize,
+    section: Vec<String>,
+) -> Option<RawItem> {
     let links: Vec<RawLink> = cells
         .iter()
         .flatten()
@@ -175,24 +182,21 @@ pub fn table_row(cells: Vec<Vec<Span>>, line: usize, section: Vec<String>) -> Op
     if links.is_empty() {
         return None;
     }
-    let titled_cell = cells.iter().find(|c| {
-        c.iter()
-            .any(|s| matches!(s, Span::Link(l) if l.is_titled() && !l.is_anchor()))
-    });
-    let text_cell = || cells.iter().find(|c| is_title_cell(c));
-    let spans = titled_cell.or_else(text_cell).cloned().unwrap_or_default();
-    let spans = if titled_cell.is_some() {
+    let status = status_column(header).map(|i| cells.get(i).is_some_and(|c| is_done_mark(c)));
+    let titled_cell = cells.iter().find(|c| has_titled_link(c));
+    let mut spans = match titled_cell {
         // The whole cell reads as the title: `[Helm](…) 全面语言模型评测`.
-        vec![Span::Text {
-            text: cell_text(&spans),
+        Some(cell) => cut_at_wide_gap(without_enumerator(&[Span::Text {
+            text: cell_text(cell),
             strong: false,
-        }]
-    } else {
-        spans
+        }])),
+        None => cells
+            .iter()
+            .find(|c| is_title_cell(c))
+            .map(|c| cut_at_wide_gap(without_enumerator(c)))
+            .unwrap_or_default(),
     };
-    let year = cells.iter().find_map(|c| date_cell_year(&cell_text(c)));
-    let mut spans = spans;
-    if let Some(y) = year {
+    if let Some(y) = cells.iter().find_map(|c| date_cell_year(&cell_text(c))) {
         spans.push(Span::Text {
             text: format!(" ({y})"),
             strong: false,
@@ -201,13 +205,115 @@ pub fn table_row(cells: Vec<Vec<Span>>, line: usize, section: Vec<String>) -> Op
     Some(RawItem {
         spans,
         links,
-        checkbox: None,
+        checkbox: status,
         line,
         section,
     })
 }
 
-fn cell_text(cell: &[Span]) -> String {
+/// Whether a link in the cell names the item (`[Helm](…) 全面评测`, `撑起… [ResNet](…)`), unlike
+/// a cell of resource links (`[Paper](…), [Tweet](…)`, `[Paper](…), [Models](…)`) or a bare
+/// address (`<https://x.org>`, `[x.org](x.org)`).
+fn has_titled_link(cell: &[Span]) -> bool {
+    let mut links = cell.iter().filter_map(|s| match s {
+        Span::Link(l) if !l.is_anchor() => Some(l),
+        _ => None,
+    });
+    links.next().is_some_and(|first| !first.is_generic())
+        && cell
+            .iter()
+            .any(|s| matches!(s, Span::Link(l) if l.is_titled() && !is_address(l.display_label())))
+}
+
+/// A label that is a web address rather than a name.
+fn is_address(label: &str) -> bool {
+    label.contains("://")
+        || (!label.contains(char::is_whitespace)
+            && normalize_url(label).is_some_and(|u| u.len() != label.len()))
+}
+
+/// The cell without a leading enumerator (`8)`, `8.`, `(8)`), so that a bold run after it is
+/// the title, as in a numbered list.
+fn without_enumerator(cell: &[Span]) -> Vec<Span> {
+    let mut spans = cell.to_vec();
+    if let Some(Span::Text { text, .. }) = spans.first_mut() {
+        let trimmed = text.trim_start();
+        let inner = trimmed.strip_prefix('(').unwrap_or(trimmed);
+        let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let rest = &inner[digits..];
+        if (1..=4).contains(&digits)
+            && let Some(after) = rest.strip_prefix([')', '.'])
+            && (after.is_empty() || after.starts_with(char::is_whitespace))
+        {
+            *text = after.to_string();
+        }
+    }
+    spans
+}
+
+/// A cell that is a name, two spaces, then its description (`1) MEM1  This work introduces …`)
+/// ends at the gap: table cells keep the spaces as written, and names never hold two in a row.
+fn cut_at_wide_gap(mut spans: Vec<Span>) -> Vec<Span> {
+    let cut = spans.iter().position(|s| match s {
+        Span::Text { text, .. } => {
+            first_separator(text.trim(), &["  "], char::is_alphanumeric).is_some()
+        }
+        Span::Link(_) => false,
+    });
+    if let Some(i) = cut {
+        if let Some(Span::Text { text, .. }) = spans.get_mut(i) {
+            let start = text.len() - text.trim_start().len();
+            let trimmed = text.trim();
+            let end =
+                first_separator(trimmed, &["  "], char::is_alphanumeric).unwrap_or(trimmed.len());
+            *text = text[start..start + end].to_string();
+        }
+        spans.truncate(i + 1);
+    }
+    spans
+}
+
+/// The column whose header says it holds the learner's status.
+fn status_column(header: &[String]) -> Option<usize> {
+    const NAMES: &[&str] = &[
+        "status",
+        "done",
+        "read",
+        "watched",
+        "seen",
+        "finished",
+        "completed",
+        "complete",
+        "progress",
+        "state",
+        "check",
+        "checked",
+        "状态",
+        "完成",
+        "已完成",
+        "已读",
+        "已学",
+    ];
+    header.iter().position(|h| {
+        let h = collapse(h).to_lowercase();
+        NAMES.contains(&h.trim_matches(|c: char| !c.is_alphanumeric())) || is_done_mark_text(&h)
+    })
+}
+
+fn is_done_mark(cell: &[Span]) -> bool {
+    is_done_mark_text(&cell_text(cell))
+}
+
+/// ✅, ✔, ✓, ☑ (with or without an emoji variation selector) or `[x]`.
+fn is_done_mark_text(text: &str) -> bool {
+    let mark: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{FE0E}' | '\u{FE0F}'))
+        .collect();
+    matches!(mark.as_str(), "✅" | "✔" | "✓" | "☑" | "[x]" | "[X]")
+}
+
+pub(super) fn cell_text(cell: &[Span]) -> String {
     cell.iter()
         .map(|s| match s {
             Span::Text { text, .. } => text.clone(),
@@ -217,7 +323,7 @@ fn cell_text(cell: &[Span]) -> String {
 }
 
 fn is_title_cell(cell: &[Span]) -> bool {
-    let text = crate::text::collapse(&cell_text(cell));
+    let text = collapse(&cell_text(cell));
     if !text.chars().any(char::is_alphabetic) {
         return false; // numbers, dates, durations, ✅
     }

@@ -3,7 +3,7 @@
 use super::title::{self, RawLink, Span};
 use super::tree::{self, Node, RawItem};
 use super::{BATCH, MAX_NESTING};
-use crate::text::collapse;
+use crate::text::{collapse, drop_invisible};
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 /// The first heading, when it is an H1, is held back as the list's title until the rest of the
@@ -48,6 +48,8 @@ pub(super) struct Walker {
     skip_depth: u32,
     paragraph: Option<BoldParagraph>,
     table_head: bool,
+    /// The text of the current table's header cells (to find a status column).
+    header: Vec<String>,
     row: Option<(usize, Vec<Vec<Span>>)>,
     cell: Option<Vec<Span>>,
     summary_key: Option<u16>,
@@ -80,6 +82,7 @@ impl Walker {
             skip_depth: 0,
             paragraph: None,
             table_head: false,
+            header: Vec::new(),
             row: None,
             cell: None,
             summary_key: None,
@@ -232,7 +235,10 @@ impl Walker {
             }
             Tag::Image { .. } => self.image_depth += 1,
             Tag::Strong => self.strong_depth += 1,
-            Tag::TableHead => self.table_head = true,
+            Tag::TableHead => {
+                self.table_head = true;
+                self.header.clear();
+            }
             Tag::TableCell => self.cell = Some(Vec::new()),
             _ => {}
         }
@@ -265,17 +271,19 @@ impl Walker {
             TagEnd::Image => self.image_depth = self.image_depth.saturating_sub(1),
             TagEnd::Strong => self.strong_depth = self.strong_depth.saturating_sub(1),
             TagEnd::TableHead => self.table_head = false,
-            TagEnd::TableCell => {
-                if let (Some(cell), Some((_, cells))) = (self.cell.take(), self.row.as_mut())
-                    && !self.table_head
-                {
-                    cells.push(cell);
+            TagEnd::TableCell => match self.cell.take() {
+                Some(cell) if self.table_head => self.header.push(tree::cell_text(&cell)),
+                Some(cell) => {
+                    if let Some((_, cells)) = self.row.as_mut() {
+                        cells.push(cell);
+                    }
                 }
-            }
+                None => {}
+            },
             TagEnd::TableRow => {
                 if let Some((line, cells)) = self.row.take() {
                     let section = self.section();
-                    if let Some(item) = tree::table_row(cells, line, section) {
+                    if let Some(item) = tree::table_row(cells, &self.header, line, section) {
                         self.items.push(item);
                     }
                 }
@@ -321,6 +329,7 @@ impl Walker {
     }
 
     fn text(&mut self, text: &str) {
+        let text = &drop_invisible(text);
         if self.image_depth > 0 {
             if let Some(link) = self.link.as_mut() {
                 link.image_alt.push_str(text);
@@ -355,7 +364,7 @@ impl Walker {
                 .to_ascii_lowercase()
                 .find("</summary>")
                 .unwrap_or(inner.len());
-            let text = collapse(&strip_html_tags(&inner[..end]));
+            let text = collapse(&drop_invisible(&strip_html_tags(&inner[..end])));
             if title::has_words(&text) && self.nodes.is_empty() {
                 let key = self.pseudo_key();
                 self.push_section(key, text);
