@@ -1,6 +1,6 @@
 //! What `mlpath open` may open: web pages, and files inside the imported list's folder.
 
-use crate::text::has_scheme;
+use crate::text::{has_scheme, is_invisible};
 use std::path::{Path, PathBuf};
 
 /// A link that is safe to hand to a browser.
@@ -19,13 +19,16 @@ impl Target {
     }
 }
 
-/// Checks a link: `http`/`https` URLs without shell metacharacters, or relative links and
-/// `file:` URLs that name an existing file inside `list_dir`. Anything else is refused.
+/// Checks a link: `http`/`https` URLs, or relative links and `file:` URLs that name an existing
+/// file inside `list_dir`. Anything else is refused, and so is a link with characters that never
+/// stand in a URL as written (white space, control and invisible characters, `"` `<` `>` `\` and
+/// backquotes). No shell ever sees the link, so `&`, `'`, `;`, `$`, `{`, `}`, `^` and `|` are
+/// only characters (YouTube's `&t=42s`).
 pub fn resolve(url: &str, list_dir: Option<&Path>) -> Result<Target, String> {
     let url = url.trim();
     if url
         .chars()
-        .any(|c| c.is_control() || c.is_whitespace() || "\"'`$;|&<>\\{}^".contains(c))
+        .any(|c| c.is_control() || c.is_whitespace() || is_invisible(c) || "\"`<>\\".contains(c))
     {
         return Err(format!(
             "refusing to open '{}': it contains characters a URL should not",
@@ -85,17 +88,30 @@ mod tests {
 
     #[test]
     fn web_links_pass_and_odd_ones_are_refused() {
-        assert_eq!(
-            resolve("https://arxiv.org/abs/1", None),
-            Ok(Target::Web("https://arxiv.org/abs/1".into()))
-        );
+        for good in [
+            "https://arxiv.org/abs/1",
+            "https://www.youtube.com/watch?v=kCc8FmEb1nY&t=42s",
+            "https://en.wikipedia.org/wiki/Hofstadter's_law",
+            "https://x.org/search?q={a}&x=1^2|3",
+            "https://x.org/a;b=$c",
+        ] {
+            assert_eq!(
+                resolve(good, None),
+                Ok(Target::Web(good.into())),
+                "{good} should open"
+            );
+        }
         for bad in [
             "javascript:alert(1)",
             "data:text/html,x",
             "ftp://x.org/a",
             "https://x.org/$(rm -rf ~)",
-            "https://x.org/a;b",
             "https://x.org/a b",
+            "https://x.org/a\u{1b}]0;x",
+            "https://x.org/\u{202E}fdp.exe",
+            "https://x.org/\"onload",
+            "https://x.org/<script>",
+            "https://x.org/a`id`",
             "https://",
             "reviews/a.md",
         ] {

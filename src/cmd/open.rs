@@ -44,16 +44,18 @@ pub fn run(args: OpenArgs, ctx: &Context) -> Result<()> {
     if args.print {
         return Ok(render::line(safe(&target.as_arg(), false))?);
     }
-    launch(&target)?;
-    Ok(render::line(format!(
-        "opened {}",
-        safe(&target.as_arg(), false)
-    ))?)
+    let shown = safe(&target.as_arg(), false);
+    if let Err(why) = launch(&target) {
+        // Without a browser the link is still what the user came for: print it to copy.
+        render::line(shown)?;
+        return Err(failure(why));
+    }
+    Ok(render::line(format!("opened {shown}"))?)
 }
 
 /// $BROWSER (a command, with its own arguments) gets the link as its last argument; without it
-/// the system's default handler opens it. No shell is involved.
-fn launch(target: &Target) -> Result<()> {
+/// the system's default handler opens it. No shell is involved. The error says what to do.
+fn launch(target: &Target) -> Result<(), String> {
     let arg = target.as_arg();
     match std::env::var("BROWSER")
         .ok()
@@ -66,16 +68,19 @@ fn launch(target: &Target) -> Result<()> {
                 .args(words)
                 .arg(&arg)
                 .status()
-                .map_err(|e| failure(format!("cannot run $BROWSER '{browser}': {e}")))?;
+                .map_err(|e| {
+                    format!("cannot run $BROWSER '{browser}' ({e}); the link is printed above")
+                })?;
             if !status.success() {
-                return Err(failure(format!("$BROWSER '{browser}' failed ({status})")));
+                return Err(format!(
+                    "$BROWSER '{browser}' did not open the link; it is printed above"
+                ));
             }
             Ok(())
         }
-        None => open::that(&arg).map_err(|e| {
-            failure(format!(
-                "cannot open a browser ({e}); set $BROWSER or use --print"
-            ))
+        // `open` tries every launcher the system has; failing, none could open a browser.
+        None => open::that(&arg).map_err(|_| {
+            "no browser found; the link is printed above (set $BROWSER to open it)".to_string()
         }),
     }
 }

@@ -78,6 +78,79 @@ fn open_refuses_unsafe_or_missing_targets() {
 }
 
 #[test]
+fn open_accepts_urls_with_ampersands_quotes_and_braces() {
+    let env = TestEnv::new();
+    let list = env.write(
+        "list.md",
+        "## Videos\n- [Talk at 42s](https://www.youtube.com/watch?v=kCc8FmEb1nY&t=42s)\n- [Law](https://en.wikipedia.org/wiki/Hofstadter's_law)\n- [Query](https://x.org/s?q={a}^2)\n",
+    );
+    env.ok(&["import", list.to_str().unwrap()]);
+    for item in ["talk", "law"] {
+        open_with_recording_browser(&env, &["open", item]);
+    }
+    // The stand-in browser appends each link it got to one log.
+    assert_eq!(
+        open_with_recording_browser(&env, &["open", "query"]),
+        "https://www.youtube.com/watch?v=kCc8FmEb1nY&t=42s\n\
+         https://en.wikipedia.org/wiki/Hofstadter's_law\n\
+         https://x.org/s?q={a}^2\n"
+    );
+}
+
+/// Runs `open` with a PATH that holds only `launchers` (name → exit code of a stand-in script).
+fn open_with_launchers(env: &TestEnv, launchers: &[(&str, i32)]) -> crate::support::Output {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = env.path("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    for (name, code) in launchers {
+        let script = bin.join(name);
+        std::fs::write(&script, format!("#!/bin/sh\nexit {code}\n")).unwrap();
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let out = env
+        .command(&["open", "flexgen"])
+        .env("PATH", &bin)
+        .output()
+        .unwrap();
+    crate::support::Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn open_without_a_browser_prints_the_link_and_says_so() {
+    let env = TestEnv::new();
+    env.ok(&["status"]);
+    let mut cases = vec![open_with_launchers(&env, &[])];
+    // A launcher that runs but finds no browser (xdg-open's "no method available").
+    if cfg!(target_os = "linux") {
+        cases.push(open_with_launchers(&env, &[("xdg-open", 3)]));
+    }
+    for out in cases {
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        assert_eq!(out.stdout, "https://arxiv.org/abs/2303.06865\n");
+        assert_eq!(
+            out.stderr,
+            "mlpath: no browser found; the link is printed above (set $BROWSER to open it)\n"
+        );
+    }
+    let out = env
+        .command(&["open", "flexgen"])
+        .env("BROWSER", env.path("no-such-browser"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.stdout, b"https://arxiv.org/abs/2303.06865\n");
+    assert!(
+        stderr.starts_with("mlpath: cannot run $BROWSER") && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+}
+
+#[test]
 fn open_of_a_seed_review_link_explains_why_not() {
     let env = TestEnv::new();
     let err = env.fails(&["open", "flexgen", "--link", "review", "--print"], 2);
