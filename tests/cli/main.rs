@@ -3,6 +3,7 @@
 mod ergonomics;
 mod errors;
 mod import;
+mod json_shapes;
 mod reports;
 mod support;
 mod tracking;
