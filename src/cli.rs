@@ -5,12 +5,12 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
-Database: --db PATH, else $MLPATH_DB, else mlpath.db in the platform data folder
-(~/.local/share/mlpath on Linux). `mlpath where` shows the one in use.
+Database: --db PATH, else $MLPATH_DB, else mlpath.db in the platform data
+folder (~/.local/share/mlpath on Linux). `mlpath where` shows the one in use.
 
 Daily use:
   mlpath next                  what to study now, and why
-  mlpath start flexgen         ITEM is an id, a slug, a slug prefix or words of the title
+  mlpath start flexgen         ITEM: an id, a slug, a slug prefix or title words
   mlpath done flexgen -m \"KV cache offloading is the key idea\"
   mlpath review flexgen
   mlpath status                progress per section";
@@ -28,8 +28,8 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// The database file to use
-    #[arg(long, global = true, env = "MLPATH_DB", value_name = "PATH")]
+    /// The database file to use [default: $MLPATH_DB, else mlpath.db in the data folder]
+    #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
     /// Print JSON instead of a table
@@ -83,7 +83,7 @@ pub enum Command {
     Open(OpenArgs),
     /// Add an item that is not in the markdown list
     #[command(
-        after_help = "Example: mlpath add \"Attention Is All You Need\" --url https://arxiv.org/abs/1706.03762 --section \"Papers / LLM\""
+        after_help = "Example: mlpath add \"Attention Is All You Need\" --section \"Papers / LLM\" \\\n           --url https://arxiv.org/abs/1706.03762"
     )]
     Add(AddArgs),
     /// Write everything out as JSON, CSV or markdown
@@ -97,12 +97,15 @@ pub enum Command {
     Backup(BackupArgs),
     /// Print a shell completion script
     #[command(
-        after_help = "Example: mlpath completions bash > ~/.local/share/bash-completion/completions/mlpath"
+        after_help = "Example: mlpath completions fish > ~/.config/fish/completions/mlpath.fish"
     )]
     Completions(CompletionsArgs),
     /// Show the database in use, its schema version and the imported list
     #[command(after_help = "Example: mlpath where")]
     Where,
+    /// Print the manual page (roff), generated from this help
+    #[command(after_help = "Example: mlpath man > ~/.local/share/man/man1/mlpath.1")]
+    Man,
 }
 
 #[derive(Debug, Args)]

@@ -47,18 +47,30 @@ impl Context {
     }
 }
 
+/// `--db`, else `MLPATH_DB`, else the platform data folder; always absolute, so every message
+/// names the same file whatever folder mlpath runs in.
 fn db_path(global: &GlobalArgs) -> Result<PathBuf> {
-    if let Some(path) = &global.db {
-        if path.as_os_str().is_empty() {
+    // MLPATH_DB is read here rather than by clap: clap counts an argument taken from the
+    // environment as typed, and then shows `--db <PATH>` in every usage line.
+    let given = global.db.clone().or_else(|| {
+        std::env::var_os("MLPATH_DB")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    });
+    let path = match given {
+        Some(path) if path.as_os_str().is_empty() => {
             return Err(usage(
                 "the database path is empty; pass --db PATH or set MLPATH_DB",
             ));
         }
-        return Ok(path.clone());
-    }
-    let dirs = directories::ProjectDirs::from("", "", "mlpath")
-        .context("cannot find a home folder for the database; pass --db PATH or set MLPATH_DB")?;
-    Ok(dirs.data_dir().join("mlpath.db"))
+        Some(path) => path,
+        None => directories::ProjectDirs::from("", "", "mlpath")
+            .context("cannot find a home folder for the database; pass --db PATH or set MLPATH_DB")?
+            .data_dir()
+            .join("mlpath.db"),
+    };
+    std::path::absolute(&path)
+        .with_context(|| format!("cannot make {} an absolute path", path.display()))
 }
 
 fn now() -> Result<DateTime<Utc>> {

@@ -7,6 +7,7 @@ mod export;
 mod import;
 mod list;
 mod log;
+mod man;
 mod mark;
 mod next;
 mod note;
@@ -47,6 +48,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Backup(args) => backup::run(args, ctx),
         Command::Completions(args) => completions::run(args),
         Command::Where => where_::run(ctx),
+        Command::Man => man::run(),
     }
 }
 

@@ -100,9 +100,8 @@ fn read_only_location() {
     std::fs::set_permissions(&existing, std::fs::Permissions::from_mode(0o444)).unwrap();
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
     let as_root = std::fs::write(dir.join("probe"), "x").is_ok();
-    let runuser = std::path::Path::new("/usr/sbin/runuser");
-    if as_root && !runuser.exists() {
-        eprintln!("skipped: running as root without runuser");
+    let runuser = "/usr/sbin/runuser";
+    if as_root && !crate::support::has_tool(runuser) {
         return;
     }
     let bin = env.path("mlpath");

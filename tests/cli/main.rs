@@ -2,7 +2,9 @@
 
 mod ergonomics;
 mod errors;
+mod help;
 mod import;
+mod install;
 mod json_shapes;
 mod reports;
 mod support;

@@ -20,9 +20,28 @@ pub struct Output {
     pub stderr: String,
 }
 
+/// A fresh temp folder with a `tmp` folder inside, the runs' own TMPDIR.
+fn temp_root() -> TempDir {
+    let dir = TempDir::new().expect("temp dir");
+    std::fs::create_dir(dir.path().join("tmp")).expect("tmp folder");
+    dir
+}
+
+/// Whether the tool at `path` is there. Without it a test returns early on a developer's
+/// machine, but fails under CI (`CI` set), where `.ci/run` installs every tool the tests use.
+pub fn has_tool(path: &str) -> bool {
+    if Path::new(path).exists() {
+        return true;
+    }
+    let why = format!("{path} is missing; .ci/run installs it");
+    assert!(std::env::var_os("CI").is_none_or(|v| v.is_empty()), "{why}");
+    eprintln!("skipped: {why}");
+    false
+}
+
 impl TestEnv {
     pub fn new() -> TestEnv {
-        let dir = TempDir::new().expect("temp dir");
+        let dir = temp_root();
         let db = dir.path().join("data").join("mlpath.db");
         TestEnv {
             dir,
@@ -43,7 +62,7 @@ impl TestEnv {
 
     /// The whole environment a run sees.
     fn envs(&self) -> Vec<(OsString, OsString)> {
-        let pairs: [(&str, OsString); 10] = [
+        let pairs: [(&str, OsString); 11] = [
             ("PATH", std::env::var_os("PATH").unwrap_or_default()),
             ("HOME", self.dir.path().into()),
             ("XDG_DATA_HOME", self.dir.path().join("xdg").into()),
@@ -54,6 +73,7 @@ impl TestEnv {
             ("TZ", "UTC".into()),
             ("RUST_BACKTRACE", "1".into()),
             ("LANG", "C.UTF-8".into()),
+            ("TMPDIR", self.dir.path().join("tmp").into()),
         ];
         pairs.into_iter().map(|(k, v)| (k.into(), v)).collect()
     }
@@ -131,7 +151,7 @@ impl TestEnv {
     /// The same folder and clock with another database.
     pub fn with_db(&self, db: &Path) -> TestEnv {
         TestEnv {
-            dir: TempDir::new().expect("temp dir"),
+            dir: temp_root(),
             db: db.to_path_buf(),
             now: self.now.clone(),
         }
@@ -140,7 +160,7 @@ impl TestEnv {
     /// Runs with the clock set to `now`.
     pub fn at(&self, now: &str) -> TestEnv {
         TestEnv {
-            dir: TempDir::new().expect("temp dir"),
+            dir: temp_root(),
             db: self.db.clone(),
             now: now.to_string(),
         }

@@ -257,9 +257,8 @@ fn parallel_writers_all_succeed() {
 
 /// Runs `mlpath note orca` under a pseudo-terminal (util-linux `script`) with EDITOR set.
 fn note_with_editor(env: &TestEnv, editor_body: &str) -> Option<String> {
-    let script = std::path::Path::new("/usr/bin/script");
-    if !script.exists() {
-        eprintln!("skipped: /usr/bin/script is needed for a pseudo-terminal");
+    let script = "/usr/bin/script";
+    if !crate::support::has_tool(script) {
         return None;
     }
     let editor = env.write("editor.sh", &format!("#!/bin/sh\n{editor_body}\n"));
@@ -272,7 +271,7 @@ fn note_with_editor(env: &TestEnv, editor_body: &str) -> Option<String> {
         .env("TERM", "dumb")
         .args(["-qec", &format!("{} note orca", bin.display()), "/dev/null"])
         .output()
-        .ok()?;
+        .expect("run script");
     Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
