@@ -254,9 +254,12 @@ pub struct AddArgs {
     /// Its kind (default: from the section name or the URL)
     #[arg(long, value_enum)]
     pub kind: Option<Kind>,
-    /// Where it was published, e.g. ICML'23
+    /// Where it was published, e.g. ICML'23 (gives the year too)
     #[arg(long)]
     pub venue: Option<String>,
+    /// Add it even if an item already has this title
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -1,10 +1,12 @@
 use crate::cli::AddArgs;
 use crate::context::Context;
 use crate::error::usage;
+use crate::markdown::venue_year;
 use crate::model::{Kind, section_label};
 use crate::render::{self, safe};
 use crate::slug;
 use crate::store::NewItem;
+use crate::sync::normalize_title;
 use crate::text::normalize_url;
 use anyhow::Result;
 use std::collections::HashSet;
@@ -32,6 +34,19 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
     {
         return Err(usage(format!("{u} is already an item: {existing}")));
     }
+    if !args.force {
+        let wanted = normalize_title(&title);
+        if let Some((existing, _)) = store
+            .titles()?
+            .into_iter()
+            .find(|(_, t)| !wanted.is_empty() && normalize_title(t) == wanted)
+        {
+            return Err(usage(format!(
+                "'{}' is already an item: {existing}; add --force to add it anyway",
+                safe(&title, false)
+            )));
+        }
+    }
     let kind = args.kind.unwrap_or_else(|| {
         section
             .iter()
@@ -46,6 +61,7 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
         section,
         kind,
         url,
+        year: args.venue.as_deref().and_then(venue_year),
         venue: args.venue.filter(|v| !v.trim().is_empty()),
     };
     store.add_item(&item)?;

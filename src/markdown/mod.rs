@@ -12,6 +12,8 @@ mod tree;
 mod venue;
 mod walker;
 
+pub use venue::venue_year;
+
 use crate::model::{Kind, Link};
 use pulldown_cmark::{Options, Parser};
 use walker::Walker;

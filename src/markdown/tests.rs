@@ -272,6 +272,22 @@ fn invisible_characters_leave_titles_and_sections() {
 }
 
 #[test]
+fn venue_year_reads_tags_as_the_importer_does() {
+    let cases = [
+        ("NeurIPS'17", Some(2017)),
+        ("(ICML'23)", Some(2023)),
+        ("[OSDI 2024]", Some(2024)),
+        ("arxiv, 2022", Some(2022)),
+        ("2015", Some(2015)),
+        ("arxiv", None),
+        ("my reading group", None),
+    ];
+    for (venue, year) in cases {
+        assert_eq!(venue_year(venue), year, "{venue}");
+    }
+}
+
+#[test]
 fn tolerates_crlf_front_matter_refs_details_and_comments() {
     let src = "---\ntitle: x\n---\r\n# List\r\n## Papers\r\n<!-- - [Hidden](https://h.org) -->\r\n- [Ref Title][r]\r\n- [Spread over\r\n  two lines](https://two.org)\r\n\r\n<details><summary>Org A</summary>\r\n\r\n- [Inside](https://in.org)\r\n\r\n</details>\r\n\r\n- [After](https://after.org)\r\n\r\n[r]: https://ref.org\r\n";
     let items = parse(src);

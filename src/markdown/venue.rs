@@ -102,6 +102,16 @@ pub(super) fn strip_venue_tags(text: &str, parts: &mut VenueTags) -> String {
     out
 }
 
+/// The year a venue names (`NeurIPS'17` → 2017, `[OSDI 2024]`, `arxiv, 2022`), read as the importer
+/// reads venue tags.
+pub fn venue_year(venue: &str) -> Option<i32> {
+    let inner = venue
+        .trim()
+        .trim_start_matches(['(', '[', '（'])
+        .trim_end_matches([')', ']', '）']);
+    parse_venue_tag(inner).and_then(|(_, year)| year)
+}
+
 /// Parses the inside of a bracketed tag: `ICML'23`, `arxiv`, `arxiv, 2022`, `2015`, `NeurIPS 2020`.
 fn parse_venue_tag(inner: &str) -> Option<(Option<String>, Option<i32>)> {
     let inner = inner.trim();

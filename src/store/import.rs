@@ -288,6 +288,7 @@ mod tests {
                 kind: crate::model::Kind::Other,
                 url: None,
                 venue: None,
+                year: None,
             })
             .unwrap();
         planned.import(&items, "t", Utc::now(), false).unwrap();

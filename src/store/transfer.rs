@@ -17,6 +17,7 @@ pub struct NewItem {
     pub kind: Kind,
     pub url: Option<String>,
     pub venue: Option<String>,
+    pub year: Option<i32>,
 }
 
 impl Store {
@@ -115,6 +116,17 @@ impl Store {
             .map_err(|e| self.classify(e, "reading items"))
     }
 
+    /// Slug and title of every item in the list (removed ones aside).
+    pub(crate) fn titles(&self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT slug, title FROM items WHERE removed = 0")
+            .map_err(|e| self.classify(e, "reading titles"))?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.classify(e, "reading titles"))
+    }
+
     /// Every slug in use, removed items included.
     pub(crate) fn all_slugs(&self) -> Result<Vec<String>> {
         let mut stmt = self
@@ -139,8 +151,8 @@ fn insert_manual(conn: &Connection, item: &NewItem) -> rusqlite::Result<i64> {
         })
         .collect();
     conn.execute(
-        "INSERT INTO items (slug, title, section_id, position, kind, url, links, venue, origin)
-         VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, 'manual')",
+        "INSERT INTO items (slug, title, section_id, position, kind, url, links, venue, year, origin)
+         VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8, 'manual')",
         params![
             item.slug,
             item.title,
@@ -148,7 +160,8 @@ fn insert_manual(conn: &Connection, item: &NewItem) -> rusqlite::Result<i64> {
             item.kind.as_str(),
             item.url,
             serde_json::to_string(&links).unwrap_or_else(|_| "[]".into()),
-            item.venue
+            item.venue,
+            item.year
         ],
     )?;
     let id = conn.last_insert_rowid();
@@ -156,13 +169,20 @@ fn insert_manual(conn: &Connection, item: &NewItem) -> rusqlite::Result<i64> {
     Ok(id)
 }
 
-/// Items added by hand sit after the last list item of their section (or of the whole list),
-/// sharing its position; `items` orders them after it. Rerun after every import.
+/// Items added by hand sit after the last list item of their section, its subsections included
+/// (`Papers / LLM` ends after `Papers / LLM / LLM inference`), or at the end of the list, sharing
+/// that item's position; `items` orders them after it. Rerun after every import.
 pub(super) fn place_manual_items(conn: &Connection) -> rusqlite::Result<()> {
+    // A section's path is a JSON array; its subsections' paths start with it minus its `]`,
+    // then a comma: `["Papers","LLM"]` → `["Papers","LLM",…`.
     conn.execute(
         "UPDATE items SET position = COALESCE(
              (SELECT max(l.position) FROM items l
-              WHERE l.origin = 'list' AND l.removed = 0 AND l.section_id = items.section_id),
+              WHERE l.origin = 'list' AND l.removed = 0 AND l.section_id IN (
+                  SELECT ls.id FROM sections ls, sections ms
+                  WHERE ms.id = items.section_id AND ms.path <> '[]'
+                    AND (ls.id = ms.id OR substr(ls.path, 1, length(ms.path))
+                         = substr(ms.path, 1, length(ms.path) - 1) || ','))),
              (SELECT max(l.position) FROM items l WHERE l.origin = 'list'),
              0)
          WHERE origin = 'manual'",

@@ -197,6 +197,68 @@ fn add_places_items_at_the_end_of_their_section_and_reimport_keeps_them() {
     assert!(err.contains("already an item"), "{err}");
 }
 
+fn slugs_in_order(env: &TestEnv) -> Vec<String> {
+    crate::support::statuses(env)
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect()
+}
+
+#[test]
+fn add_to_a_parent_section_goes_after_its_last_subsection_item() {
+    let env = TestEnv::new();
+    let before = slugs_in_order(&env);
+    let out = env.ok(&["add", "Megatron-LM", "--section", "Papers / LLM"]);
+    assert!(out.contains("at the end of Papers / LLM"), "{out}");
+    let mut expected = before.clone();
+    let alpa = before.iter().position(|s| s == "alpa").unwrap();
+    expected.insert(alpa + 1, "megatron-lm".to_string());
+    assert_eq!(
+        slugs_in_order(&env),
+        expected,
+        "after alpa, before Papers / Speech"
+    );
+    // A section the list does not have, and no section at all, go to the end of the list.
+    env.ok(&["add", "Gopher", "--section", "Papers / Brand new"]);
+    env.ok(&["add", "Chinchilla"]);
+    let after = slugs_in_order(&env);
+    assert_eq!(after[after.len() - 2..], ["gopher", "chinchilla"]);
+    env.ok(&["import"]);
+    assert_eq!(slugs_in_order(&env), after, "re-import keeps them in place");
+}
+
+#[test]
+fn add_reads_the_year_from_the_venue() {
+    let env = TestEnv::new();
+    for (title, venue, year) in [
+        ("Transformer paper", "NeurIPS'17", serde_json::json!(2017)),
+        ("Pathways", "MLSys 2022", serde_json::json!(2022)),
+        ("A preprint", "arxiv", serde_json::Value::Null),
+    ] {
+        env.ok(&["add", title, "--venue", venue]);
+        let item = env.json(&["show", title]);
+        assert_eq!(item["venue"], venue);
+        assert_eq!(item["year"], year, "{venue}");
+    }
+}
+
+#[test]
+fn add_refuses_a_title_already_in_the_list_unless_forced() {
+    let env = TestEnv::new();
+    let err = env.fails(&["add", "flexgen: high-throughput generative inference of large language models with a single GPU!"], 2);
+    assert!(
+        err.contains("is already an item: flexgen") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(slugs_in_order(&env).len(), 19, "nothing was added");
+    let out = env.ok(&[
+        "add",
+        "FlexGen: High-throughput Generative Inference of Large Language Models with a Single GPU",
+        "--force",
+    ]);
+    assert!(out.starts_with("added flexgen-2 "), "{out}");
+}
+
 #[test]
 fn json_export_restore_round_trip_is_identical() {
     let env = TestEnv::new();
