@@ -3,7 +3,7 @@
 
 use chrono::{Duration, TimeZone, Utc};
 use mlpath::model::EventKind;
-use mlpath::store::{ItemFilter, NewEvent, Store};
+use mlpath::store::{ItemFilter, NewCommand, NewEvent, Store};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -49,13 +49,21 @@ fn main() {
             note: Some(format!("note {i}")),
         });
         if batch.len() == 5_000 {
-            store.append_events(&batch).expect("append");
+            append(&mut store, &batch);
             batch.clear();
         }
     }
-    store.append_events(&batch).expect("append");
+    append(&mut store, &batch);
     eprintln!(
         "genevents: {n} events over {} items",
         items.len().min(n / 4 + 1)
     );
+}
+
+/// One command per batch: how the events are grouped does not matter for the reports.
+fn append(store: &mut Store, batch: &[NewEvent]) {
+    let Some(last) = batch.last() else { return };
+    store
+        .append_events(&NewCommand::typed("genevents", last.at), batch)
+        .expect("append");
 }

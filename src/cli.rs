@@ -15,6 +15,13 @@ Daily use:
   mlpath review flexgen
   mlpath status                progress per section";
 
+const UNDO_HELP: &str = "\
+Example: mlpath undo
+  mlpath review alpa orca      one command: `mlpath undo` reverts both reviews
+  mlpath redo                  records them again
+  mlpath undo orca             reverts orca's latest event, whatever recorded it
+Plain `mlpath undo` reverts commands typed on this device, never an import.";
+
 /// Track a markdown study list: what you started, finished and reviewed, and what to study next.
 #[derive(Debug, Parser)]
 #[command(name = "mlpath", version, after_help = AFTER_HELP, max_term_width = 100)]
@@ -66,9 +73,12 @@ pub enum Command {
     /// Add a note to an item without changing its status
     #[command(after_help = "Example: mlpath note flexgen \"the offloading policy is an LP\"")]
     Note(NoteArgs),
-    /// Revert the most recent event (of ITEM, or of any item)
-    #[command(after_help = "Example: mlpath undo")]
+    /// Revert the last command typed here (all its events), or ITEM's latest event
+    #[command(after_help = UNDO_HELP)]
     Undo(UndoArgs),
+    /// Re-apply what the last undo reverted (until another command is typed)
+    #[command(after_help = "Example: mlpath redo")]
+    Redo,
     /// Progress per section, with a headline (the default command)
     #[command(after_help = "Example: mlpath status --depth 1")]
     Status(StatusArgs),
@@ -177,7 +187,7 @@ pub struct NoteArgs {
 
 #[derive(Debug, Args)]
 pub struct UndoArgs {
-    /// Only undo this item's latest event
+    /// Only undo this item's latest event (of any command, an import's too)
     pub item: Option<String>,
     /// Also match items that are no longer in the list
     #[arg(long)]

@@ -117,6 +117,27 @@ pub fn no_op_reason(state: &ItemState, kind: EventKind) -> Option<String> {
     }
 }
 
+/// The earlier stage (and its time) that an event of `kind` at `at` would be dated before, if
+/// any: a `done` before the item's start, a `review` before its done or start. Such times cannot
+/// both be true; the event is still recorded, but the user is told.
+pub fn dated_before_earlier_stage(
+    state: &ItemState,
+    kind: EventKind,
+    at: DateTime<Utc>,
+) -> Option<(EventKind, DateTime<Utc>)> {
+    let earlier: &[(EventKind, Option<DateTime<Utc>>)] = match kind {
+        EventKind::Done => &[(EventKind::Start, state.started_at)],
+        EventKind::Review => &[
+            (EventKind::Done, state.done_at),
+            (EventKind::Start, state.started_at),
+        ],
+        _ => &[],
+    };
+    earlier
+        .iter()
+        .find_map(|&(stage, time)| time.filter(|&t| t > at).map(|t| (stage, t)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,6 +201,52 @@ mod tests {
         assert_eq!(s.note_count, 1);
         let s = derive(&[fact(EventKind::Skip, 1), fact(EventKind::Start, 2)]);
         assert_eq!(s.status, Status::Started);
+    }
+
+    #[test]
+    fn a_stage_dated_before_an_earlier_one_is_found() {
+        let started = derive(&[fact(EventKind::Start, 5)]);
+        assert_eq!(
+            dated_before_earlier_stage(&started, EventKind::Done, at(4)),
+            Some((EventKind::Start, at(5)))
+        );
+        assert_eq!(
+            dated_before_earlier_stage(&started, EventKind::Done, at(5)),
+            None,
+            "the same time is possible"
+        );
+        assert_eq!(
+            dated_before_earlier_stage(&started, EventKind::Done, at(6)),
+            None
+        );
+        let done = derive(&[fact(EventKind::Start, 2), fact(EventKind::Done, 5)]);
+        assert_eq!(
+            dated_before_earlier_stage(&done, EventKind::Review, at(3)),
+            Some((EventKind::Done, at(5))),
+            "the nearest earlier stage is named"
+        );
+        assert_eq!(
+            dated_before_earlier_stage(&done, EventKind::Review, at(1)),
+            Some((EventKind::Done, at(5)))
+        );
+        for kind in [
+            EventKind::Start,
+            EventKind::Note,
+            EventKind::Skip,
+            EventKind::Reset,
+        ] {
+            assert_eq!(
+                dated_before_earlier_stage(&done, kind, at(1)),
+                None,
+                "{kind}"
+            );
+        }
+        let reset = derive(&[fact(EventKind::Start, 5), fact(EventKind::Reset, 6)]);
+        assert_eq!(
+            dated_before_earlier_stage(&reset, EventKind::Done, at(4)),
+            None,
+            "a reset forgets the stages"
+        );
     }
 
     #[test]

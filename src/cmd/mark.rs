@@ -3,8 +3,9 @@ use crate::context::Context;
 use crate::model::{EventKind, Status};
 use crate::render::{self, safe};
 use crate::state;
-use crate::store::{ItemRow, NewEvent};
+use crate::store::{ItemRow, NewCommand, NewEvent};
 use anyhow::Result;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -33,18 +34,23 @@ pub fn run(kind: EventKind, args: MarkArgs, ctx: &Context) -> Result<()> {
     }
     let mut events = Vec::new();
     let mut skipped: Vec<(i64, String)> = Vec::new();
+    let mut warnings = Vec::new();
     for item in &targets {
         match state::no_op_reason(&item.state, kind) {
             Some(reason) => skipped.push((item.id, reason)),
-            None => events.push(NewEvent {
-                item_id: item.id,
-                kind,
-                at,
-                note: note.clone(),
-            }),
+            None => {
+                warnings.extend(out_of_order_warning(item, kind, at));
+                events.push(NewEvent {
+                    item_id: item.id,
+                    kind,
+                    at,
+                    note: note.clone(),
+                });
+            }
         }
     }
-    store.append_events(&events)?;
+    store.append_events(&NewCommand::typed(kind.as_str(), ctx.now), &events)?;
+    warnings.iter().for_each(render::warn);
     let mut outcomes = Vec::new();
     for item in targets {
         let after = store.item_by_id(item.id)?.unwrap_or_else(|| item.clone());
@@ -76,4 +82,16 @@ fn changed_message(before: &ItemRow, after: &ItemRow) -> String {
         s => format!("{} → {s}", before.state.status),
     };
     format!("{}: {status} · {}", after.slug, after.title)
+}
+
+/// Stages only advance, so an event dated before an earlier stage of its item (`done --at 08:00`
+/// after a start at 19:00) is kept, but said to be unlikely.
+fn out_of_order_warning(item: &ItemRow, kind: EventKind, at: DateTime<Utc>) -> Option<String> {
+    let (stage, stage_at) = state::dated_before_earlier_stage(&item.state, kind, at)?;
+    Some(format!(
+        "{}: {kind} at {} is before its {stage} at {}; recorded anyway (`mlpath undo` reverts it)",
+        item.slug,
+        render::local_time(at),
+        render::local_time(stage_at)
+    ))
 }

@@ -12,6 +12,7 @@ mod mark;
 mod next;
 mod note;
 mod open;
+mod redo;
 mod restore;
 mod show;
 mod status;
@@ -38,6 +39,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Reset(args) => mark::run(EventKind::Reset, args, ctx),
         Command::Note(args) => note::run(args, ctx),
         Command::Undo(args) => undo::run(args, ctx),
+        Command::Redo => redo::run(ctx),
         Command::Status(args) => status::run(args, ctx),
         Command::Next(args) => next::run(args, ctx),
         Command::Log(args) => log::run(args, ctx),

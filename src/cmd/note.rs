@@ -3,7 +3,7 @@ use crate::context::Context;
 use crate::error::{failure, usage};
 use crate::model::EventKind;
 use crate::render::{self, safe};
-use crate::store::NewEvent;
+use crate::store::{NewCommand, NewEvent};
 use anyhow::Result;
 use std::io::IsTerminal;
 
@@ -25,12 +25,13 @@ pub fn run(args: NoteArgs, ctx: &Context) -> Result<()> {
     if text.trim().is_empty() {
         return Ok(render::line("empty note; nothing added")?);
     }
-    store.append_events(&[NewEvent {
+    let event = NewEvent {
         item_id: item.id,
         kind: EventKind::Note,
         at,
         note: Some(text),
-    }])?;
+    };
+    store.append_events(&NewCommand::typed("note", ctx.now), &[event])?;
     Ok(render::line(format!(
         "{}: note added · {}",
         item.slug,

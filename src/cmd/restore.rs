@@ -15,7 +15,7 @@ pub fn run(args: RestoreArgs, ctx: &Context) -> Result<()> {
         ))
     })?;
     let mut store = ctx.store_unseeded()?;
-    let count = store.restore(&doc)?;
+    let count = store.restore(&doc, ctx.now)?;
     Ok(render::line(format!(
         "restored {count} items into {}",
         ctx.db_path.display()

@@ -1,31 +1,92 @@
 use crate::cli::UndoArgs;
 use crate::context::Context;
+use crate::history::{self, Touched};
+use crate::model::{EventKind, Status};
 use crate::render::{self, safe};
+use crate::store::{EventRow, Store};
 use anyhow::Result;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
 
+/// `undo`: the whole last command typed here; `undo ITEM`: that item's latest event.
 pub fn run(args: UndoArgs, ctx: &Context) -> Result<()> {
     let mut store = ctx.store()?;
-    let item_id = match &args.item {
-        Some(query) => Some(super::resolve_item(&store, query, args.all)?.id),
-        None => None,
+    let events = match &args.item {
+        Some(query) => {
+            let item = super::resolve_item(&store, query, args.all)?;
+            store.undo_item(item.id, ctx.now)?
+        }
+        None => store.undo_last_command(ctx.now)?,
     };
-    let Some(event) = store.undo_last(item_id, ctx.now)? else {
-        return Ok(render::line("nothing to undo")?);
+    report("undo", &events, &store, ctx)
+}
+
+/// What `undo --json` and `redo --json` print. `events` are the events cancelled (undo) or
+/// recorded again (redo), each with its item's status afterwards; empty when nothing changed.
+#[derive(Serialize)]
+struct Outcome {
+    action: &'static str,
+    events: Vec<EventView>,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct EventView {
+    /// The event's id (for redo: the id of the event that was undone and is now recorded again).
+    id: i64,
+    slug: String,
+    title: String,
+    kind: EventKind,
+    at: DateTime<Utc>,
+    note: Option<String>,
+    status: Status,
+}
+
+/// Tells what an undo (`action` "undo") or redo ("redo") changed, in one line or as JSON.
+pub(super) fn report(
+    action: &'static str,
+    events: &[EventRow],
+    store: &Store,
+    ctx: &Context,
+) -> Result<()> {
+    let mut views = Vec::new();
+    for e in events {
+        let status = store
+            .item_by_id(e.item_id)?
+            .map_or(Status::Todo, |i| i.state.status);
+        views.push(EventView {
+            id: e.id,
+            slug: e.slug.clone(),
+            title: e.title.clone(),
+            kind: e.kind,
+            at: e.at,
+            note: e.note.clone(),
+            status,
+        });
+    }
+    let touched: Vec<Touched> = views
+        .iter()
+        .map(|v| Touched {
+            slug: v.slug.clone(),
+            kind: v.kind,
+            at: v.at,
+            note: v.note.clone(),
+            status: v.status,
+        })
+        .collect();
+    let did = if action == history::REDO {
+        "redid"
+    } else {
+        "undid"
     };
-    let after = store.item_by_id(event.item_id)?;
-    let note = event
-        .note
-        .as_deref()
-        .map(|n| format!(" \"{}\"", safe(n, false)))
-        .unwrap_or_default();
-    let status = after
-        .map(|i| i.state.status.to_string())
-        .unwrap_or_default();
-    Ok(render::line(format!(
-        "undid {} of {} at {}{note}; {} is now {status}",
-        event.kind,
-        event.slug,
-        render::local_time(event.at),
-        event.slug
-    ))?)
+    let message = history::describe(did, &touched, render::local_time);
+    if ctx.json {
+        let outcome = Outcome {
+            action,
+            events: views,
+            message,
+        };
+        return Ok(render::emit(&render::json(&outcome))?);
+    }
+    Ok(render::line(safe(&message, false))?)
 }

@@ -112,6 +112,11 @@ pub fn line(text: impl AsRef<str>) -> std::io::Result<()> {
     emit(&format!("{}\n", text.as_ref()))
 }
 
+/// A warning: one line on stderr, after `mlpath: `, made safe for the terminal.
+pub fn warn(text: impl AsRef<str>) {
+    eprintln!("mlpath: {}", safe(text.as_ref(), false));
+}
+
 /// Local date and time, to the minute.
 pub fn local_time(t: DateTime<Utc>) -> String {
     t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()

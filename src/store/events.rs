@@ -1,10 +1,11 @@
 //! The append-only event log, and the cached item state kept in step with it.
 
 use super::{Result, Store, StoreError, format_time, parse_time};
+use crate::history::Origin;
 use crate::model::EventKind;
 use crate::state::{self, Fact};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
+use rusqlite::{Connection, Row, TransactionBehavior, params};
 
 /// An event to append.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,13 +28,33 @@ pub struct EventRow {
     pub note: Option<String>,
 }
 
+/// The command an event is recorded by.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NewCommand<'a> {
+    pub(crate) origin: Origin,
+    /// The command's name, e.g. `review`.
+    pub(crate) verb: &'a str,
+    pub(crate) at: DateTime<Utc>,
+}
+
+impl<'a> NewCommand<'a> {
+    /// A command a person ran on this device.
+    pub fn typed(verb: &'a str, at: DateTime<Utc>) -> NewCommand<'a> {
+        NewCommand {
+            origin: Origin::Typed,
+            verb,
+            at,
+        }
+    }
+}
+
 /// Events that count: not undo markers, and not cancelled by one.
-const ACTIVE: &str =
+pub(super) const ACTIVE: &str =
     "e.kind <> 'undo' AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)";
 
-const EVENT_COLUMNS: &str = "e.id, e.item_id, i.slug, i.title, e.kind, e.at, e.note";
+pub(super) const EVENT_COLUMNS: &str = "e.id, e.item_id, i.slug, i.title, e.kind, e.at, e.note";
 
-fn event_from_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
+pub(super) fn event_from_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
     let kind: String = row.get(4)?;
     Ok(EventRow {
         id: row.get(0)?,
@@ -47,15 +68,21 @@ fn event_from_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
 }
 
 impl Store {
-    /// Appends events in one transaction and updates the state of the items they touch.
-    pub fn append_events(&mut self, events: &[NewEvent]) -> Result<()> {
+    /// Appends the events of one command in one transaction and updates the state of the items
+    /// they touch. A command without events records nothing (and so leaves `redo` as it was).
+    pub fn append_events(&mut self, command: &NewCommand, events: &[NewEvent]) -> Result<()> {
+        if events.is_empty() {
+            return Ok(());
+        }
         let path = self.display_path();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| StoreError::classify(e, &path, "starting to record"))?;
+        let command_id = insert_command(&tx, command, None)
+            .map_err(|e| StoreError::classify(e, &path, "recording the command"))?;
         for event in events {
-            insert_event(&tx, event, None)
+            insert_event(&tx, event, command_id, None)
                 .map_err(|e| StoreError::classify(e, &path, "recording an event"))?;
         }
         let mut ids: Vec<i64> = events.iter().map(|e| e.item_id).collect();
@@ -66,41 +93,6 @@ impl Store {
         }
         tx.commit()
             .map_err(|e| StoreError::classify(e, &path, "saving events"))
-    }
-
-    /// Cancels the most recently recorded event (of one item, or of any) and returns it.
-    pub(crate) fn undo_last(
-        &mut self,
-        item_id: Option<i64>,
-        now: DateTime<Utc>,
-    ) -> Result<Option<EventRow>> {
-        let path = self.display_path();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| StoreError::classify(e, &path, "starting to undo"))?;
-        let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events e JOIN items i ON i.id = e.item_id
-             WHERE {ACTIVE} AND (?1 IS NULL OR e.item_id = ?1) ORDER BY e.id DESC LIMIT 1"
-        );
-        let last = tx
-            .query_row(&sql, [item_id], event_from_row)
-            .optional()
-            .map_err(|e| StoreError::classify(e, &path, "finding the last event"))?;
-        let Some(last) = last else { return Ok(None) };
-        let undo = NewEvent {
-            item_id: last.item_id,
-            kind: EventKind::Undo,
-            at: now,
-            note: None,
-        };
-        insert_event(&tx, &undo, Some(last.id))
-            .map_err(|e| StoreError::classify(e, &path, "recording the undo"))?;
-        refresh_state(&tx, last.item_id)
-            .map_err(|e| StoreError::classify(e, &path, "updating status"))?;
-        tx.commit()
-            .map_err(|e| StoreError::classify(e, &path, "saving the undo"))?;
-        Ok(Some(last))
     }
 
     /// The events of one item that count, oldest first.
@@ -152,16 +144,41 @@ impl Store {
     }
 }
 
-fn insert_event(conn: &Connection, event: &NewEvent, undoes: Option<i64>) -> rusqlite::Result<()> {
+/// Records a command and returns its id.
+pub(super) fn insert_command(
+    conn: &Connection,
+    command: &NewCommand,
+    reverts: Option<i64>,
+) -> rusqlite::Result<i64> {
     conn.prepare_cached(
-        "INSERT INTO events (item_id, kind, at, note, undoes) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO commands (origin, verb, at, reverts) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![
+        command.origin.as_str(),
+        command.verb,
+        format_time(command.at),
+        reverts
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub(super) fn insert_event(
+    conn: &Connection,
+    event: &NewEvent,
+    command_id: i64,
+    undoes: Option<i64>,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO events (item_id, kind, at, note, undoes, command_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![
         event.item_id,
         event.kind.as_str(),
         format_time(event.at),
         event.note,
-        undoes
+        undoes,
+        command_id
     ])?;
     Ok(())
 }
@@ -201,27 +218,44 @@ pub(super) fn refresh_state(conn: &Connection, item_id: i64) -> rusqlite::Result
     Ok(())
 }
 
-/// A `- [x]` item in an imported list counts as done at import time.
+/// `- [x]` items in an imported list count as done at import time, recorded by one command of
+/// `origin` (an import or a refresh: never reverted by plain `undo`).
 pub(super) fn mark_done_from_list(
     conn: &Connection,
-    item_id: i64,
+    item_ids: &[i64],
+    origin: Origin,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<()> {
-    let current: String =
-        conn.query_row("SELECT status FROM items WHERE id = ?1", [item_id], |r| {
-            r.get(0)
-        })?;
-    if current == "done" || current == "reviewed" {
-        return Ok(());
+    let mut command_id = None;
+    for &item_id in item_ids {
+        let current: String =
+            conn.query_row("SELECT status FROM items WHERE id = ?1", [item_id], |r| {
+                r.get(0)
+            })?;
+        if current == "done" || current == "reviewed" {
+            continue;
+        }
+        let command = match command_id {
+            Some(id) => id,
+            None => {
+                let command = NewCommand {
+                    origin,
+                    verb: "import",
+                    at: now,
+                };
+                *command_id.insert(insert_command(conn, &command, None)?)
+            }
+        };
+        let event = NewEvent {
+            item_id,
+            kind: EventKind::Done,
+            at: now,
+            note: Some("marked [x] in the imported list".into()),
+        };
+        insert_event(conn, &event, command, None)?;
+        refresh_state(conn, item_id)?;
     }
-    let event = NewEvent {
-        item_id,
-        kind: EventKind::Done,
-        at: now,
-        note: Some("marked [x] in the imported list".into()),
-    };
-    insert_event(conn, &event, None)?;
-    refresh_state(conn, item_id)
+    Ok(())
 }
 
 impl Store {
@@ -281,15 +315,18 @@ mod tests {
         ];
         for (item_id, kind, day) in script {
             store
-                .append_events(&[NewEvent {
-                    item_id,
-                    kind,
-                    at: at(day),
-                    note: None,
-                }])
+                .append_events(
+                    &NewCommand::typed(kind.as_str(), at(day)),
+                    &[NewEvent {
+                        item_id,
+                        kind,
+                        at: at(day),
+                        note: None,
+                    }],
+                )
                 .unwrap();
         }
-        store.undo_last(None, at(9)).unwrap();
+        store.undo_last_command(at(9)).unwrap();
         for id in [flexgen, orca] {
             let cached = store.item_by_id(id).unwrap().unwrap().state;
             assert_eq!(cached, store.derived_state(id).unwrap());
@@ -316,21 +353,24 @@ mod tests {
         let mut store = seeded();
         let id = store.item_by_slug("alpa").unwrap().unwrap().id;
         store
-            .append_events(&[NewEvent {
-                item_id: id,
-                kind: EventKind::Done,
-                at: at(1),
-                note: None,
-            }])
+            .append_events(
+                &NewCommand::typed("done", at(1)),
+                &[NewEvent {
+                    item_id: id,
+                    kind: EventKind::Done,
+                    at: at(1),
+                    note: None,
+                }],
+            )
             .unwrap();
-        let undone = store.undo_last(Some(id), at(2)).unwrap().unwrap();
-        assert_eq!(undone.kind, EventKind::Done);
+        let undone = store.undo_item(id, at(2)).unwrap();
+        assert_eq!(undone[0].kind, EventKind::Done);
         let rows: i64 = store
             .conn
             .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
             .unwrap();
         assert_eq!(rows, 2);
         assert!(store.events_of(id).unwrap().is_empty());
-        assert!(store.undo_last(Some(id), at(3)).unwrap().is_none());
+        assert!(store.undo_item(id, at(3)).unwrap().is_empty());
     }
 }

@@ -2,6 +2,7 @@
 
 use super::items::{SectionIds, parse_links};
 use super::{Result, Store, StoreError, format_time};
+use crate::history::Origin;
 use crate::markdown::ParsedItem;
 use crate::model::Kind;
 use crate::sync::{self, Action, Existing, Summary};
@@ -208,9 +209,7 @@ impl<'t> Writer<'t> {
         for id in remove {
             stmt.execute([id])?;
         }
-        for id in self.checked {
-            super::events::mark_done_from_list(self.conn, id, now)?;
-        }
+        super::events::mark_done_from_list(self.conn, &self.checked, Origin::Import, now)?;
         super::transfer::place_manual_items(self.conn)
     }
 }

@@ -7,9 +7,10 @@ mod items;
 mod report;
 mod schema;
 mod transfer;
+mod undo;
 
 pub use error::StoreError;
-pub use events::{EventRow, NewEvent};
+pub use events::{EventRow, NewCommand, NewEvent};
 pub use items::{ItemFilter, ItemRow};
 pub use report::Pool;
 pub use schema::LATEST_VERSION;

@@ -7,10 +7,16 @@ use super::{Result, Store, StoreError};
 use rusqlite::TransactionBehavior;
 
 /// The migrations, in order; migration N (1-based) brings the schema to version N.
-const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_init.sql",
-    include_str!("../../migrations/0001_init.sql"),
-)];
+pub(super) const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_init.sql",
+        include_str!("../../migrations/0001_init.sql"),
+    ),
+    (
+        "0002_commands.sql",
+        include_str!("../../migrations/0002_commands.sql"),
+    ),
+];
 
 /// The schema version this mlpath writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -21,7 +27,7 @@ pub(super) fn migrate(store: &mut Store) -> Result<()> {
 
 /// Brings the schema up to `migrations.len()`. A database that already has a schema is copied
 /// to `<file>.v<N>.backup` first, so that a failed or unwanted upgrade loses nothing.
-fn apply(store: &mut Store, migrations: &[(&str, &str)]) -> Result<()> {
+pub(super) fn apply(store: &mut Store, migrations: &[(&str, &str)]) -> Result<()> {
     let latest = migrations.len() as i64;
     let current = store.user_version()?;
     if current == latest {
@@ -133,16 +139,15 @@ mod tests {
     #[test]
     fn a_failing_migration_changes_nothing() {
         let mut store = Store::open_in_memory().unwrap();
-        let steps: &[(&str, &str)] = &[
-            ("0001_init.sql", MIGRATIONS[0].1),
-            (
-                "0002_bad.sql",
-                "CREATE TABLE ok (x INTEGER); THIS IS NOT SQL;",
-            ),
-        ];
-        let err = apply(&mut store, steps).unwrap_err();
-        assert!(err.to_string().contains("0002_bad.sql"), "{err}");
-        assert_eq!(store.user_version().unwrap(), 1);
+        // Every real migration, then a broken one.
+        let mut steps = MIGRATIONS.to_vec();
+        steps.push((
+            "9999_bad.sql",
+            "CREATE TABLE ok (x INTEGER); THIS IS NOT SQL;",
+        ));
+        let err = apply(&mut store, &steps).unwrap_err();
+        assert!(err.to_string().contains("9999_bad.sql"), "{err}");
+        assert_eq!(store.user_version().unwrap(), LATEST_VERSION);
         let ok_table: i64 = store
             .conn
             .query_row(

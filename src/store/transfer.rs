@@ -4,6 +4,7 @@ use super::items::SectionIds;
 use super::{Result, Store, StoreError, format_time, parse_time};
 use crate::export::{Document, ExportEvent, ExportItem, FORMAT, VERSION};
 use crate::model::{EventKind, Kind, Link};
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use std::collections::HashMap;
 use std::path::Path;
@@ -34,7 +35,7 @@ impl Store {
     }
 
     /// Loads an exported document into this database, which must have no items yet.
-    pub(crate) fn restore(&mut self, doc: &Document) -> Result<usize> {
+    pub(crate) fn restore(&mut self, doc: &Document, now: DateTime<Utc>) -> Result<usize> {
         if doc.format != FORMAT {
             return Err(StoreError::Invalid(format!(
                 "this is not an mlpath export (format '{}')",
@@ -66,7 +67,7 @@ impl Store {
                 path.display()
             )));
         }
-        write_document(&tx, doc).map_err(|e| match e {
+        write_document(&tx, doc, now).map_err(|e| match e {
             rusqlite::Error::SqliteFailure(f, Some(msg))
                 if f.code == rusqlite::ErrorCode::ConstraintViolation =>
             {
@@ -244,7 +245,7 @@ fn read_export_items(conn: &Connection) -> rusqlite::Result<Vec<ExportItem>> {
     Ok(items)
 }
 
-fn write_document(conn: &Connection, doc: &Document) -> rusqlite::Result<()> {
+fn write_document(conn: &Connection, doc: &Document, now: DateTime<Utc>) -> rusqlite::Result<()> {
     let mut sections = SectionIds::load(conn)?;
     let mut insert_item = conn.prepare(
         "INSERT INTO items (id, slug, title, section_id, position, kind, url, links, venue, year,
@@ -277,8 +278,19 @@ fn write_document(conn: &Connection, doc: &Document) -> rusqlite::Result<()> {
         .flat_map(|i| i.events.iter().map(move |e| (i.id, e)))
         .collect();
     all.sort_by_key(|(_, e)| e.id);
+    // The whole history is one restore command: plain `undo` never reverts it.
+    let command = super::events::insert_command(
+        conn,
+        &super::NewCommand {
+            origin: crate::history::Origin::Restore,
+            verb: "restore",
+            at: now,
+        },
+        None,
+    )?;
     let mut insert_event = conn.prepare(
-        "INSERT INTO events (id, item_id, kind, at, note, undoes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO events (id, item_id, kind, at, note, undoes, command_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for (item_id, e) in all {
         insert_event.execute(params![
@@ -287,7 +299,8 @@ fn write_document(conn: &Connection, doc: &Document) -> rusqlite::Result<()> {
             e.kind.as_str(),
             format_time(e.at),
             e.note,
-            e.undoes
+            e.undoes,
+            command
         ])?;
     }
     if let Some(source) = &doc.list_source {

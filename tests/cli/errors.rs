@@ -40,7 +40,8 @@ fn a_database_from_a_newer_mlpath_is_refused() {
     drop(conn);
     let err = env.fails(&["list"], 1);
     assert!(
-        err.contains("schema version 99") && err.contains("up to version 1"),
+        err.contains("schema version 99")
+            && err.contains(&format!("up to version {}", mlpath::store::LATEST_VERSION)),
         "{err}"
     );
 }

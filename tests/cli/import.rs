@@ -198,7 +198,7 @@ fn where_names_the_database() {
     );
     env.ok(&["list"]);
     let info = env.json(&["where"]);
-    assert_eq!(info["schema_version"], 1);
+    assert_eq!(info["schema_version"], mlpath::store::LATEST_VERSION);
     assert_eq!(info["list_source"], "embedded:seed/ml-journey.md");
 }
 

@@ -9,3 +9,4 @@ mod json_shapes;
 mod reports;
 mod support;
 mod tracking;
+mod undo;

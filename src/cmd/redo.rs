@@ -1,0 +1,9 @@
+use crate::context::Context;
+use anyhow::Result;
+
+/// `redo`: records again what the last undo reverted, unless a command was typed since.
+pub fn run(ctx: &Context) -> Result<()> {
+    let mut store = ctx.store()?;
+    let events = store.redo(ctx.now)?;
+    super::undo::report("redo", &events, &store, ctx)
+}
