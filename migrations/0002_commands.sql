@@ -28,7 +28,7 @@ CREATE TABLE commands (
 CREATE INDEX commands_origin ON commands (origin, id);
 
 ALTER TABLE events ADD COLUMN command_id INTEGER REFERENCES commands (id);
-CREATE INDEX events_command ON events (command_id) WHERE command_id IS NOT NULL;
+CREATE INDEX events_command ON events (command_id);
 
 -- Events recorded before commands existed: each is its own command (their grouping is unknown),
 -- numbered like the event, so that `undo` keeps reverting them one at a time. Done events that
