@@ -13,7 +13,7 @@ Daily use:
   mlpath start flexgen         ITEM: an id, a slug, a slug prefix or title words
   mlpath done flexgen -m \"KV cache offloading is the key idea\"
   mlpath review flexgen
-  mlpath undo                  reverts the last command (`mlpath redo` re-applies it)
+  mlpath undo                  reverts the last command, all its items
   mlpath status                progress per section";
 
 const UNDO_HELP: &str = "\
