@@ -38,6 +38,10 @@ const GENERIC_LABELS: &[&str] = &[
     "site",
     "web",
     "tweet",
+    "thread",
+    "system card",
+    "technical report",
+    "tech report",
     "supplementary",
     "bibtex",
     "doi",
@@ -125,6 +129,10 @@ mod tests {
             "阅读笔记",
             "Code",
             "slides 2",
+            "site",
+            "here",
+            "Tweet",
+            "System Card",
         ] {
             assert!(is_generic_label(label), "{label} should be generic");
         }

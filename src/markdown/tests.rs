@@ -235,7 +235,7 @@ fn generic_or_address_links_in_a_table_never_title_the_row() {
 /// Rows shaped like dair-ai/ML-Papers-of-the-Week's tables (written here, not copied).
 #[test]
 fn numbered_bold_table_rows_are_titled_by_their_bold_run() {
-    let src = "## Top ML Papers of the Week (July 22 - July 28) - 2024\n| **Paper**  | **Links** |\n| ------------- | ------------- |\n| 8) **MINT-1T** - open-sources a multimodal dataset of 1T tokens.  | [Paper](https://arxiv.org/abs/2406.11271),  [Tweet](https://x.com/a/1)  |\n| 10. **The Art of Refusal** - a survey of refusal in LLMs. | [Paper](https://arxiv.org/abs/2407.18418), [Tweet](https://x.com/a/2) |\n| 3) Common Pile v0.1  The Common Pile is an 8TB dataset of openly licensed text. | [Paper](https://arxiv.org/abs/2506.05209), [Tweet](https://x.com/a/3) |\n| 2001: A Space Odyssey | [Paper](https://x.org/2001) |\n| 7) Claude for Affective Use  A study of how users seek support from it[s Claude.ai](http://claude.ai/) assistant. | [Paper](https://x.org/7) |\n";
+    let src = "## Top ML Papers of the Week (July 22 - July 28) - 2024\n| **Paper**  | **Links** |\n| ------------- | ------------- |\n| 8) **MINT-1T** - open-sources a multimodal dataset of 1T tokens.  | [Paper](https://arxiv.org/abs/2406.11271),  [Tweet](https://x.com/a/1)  |\n| 10. **The Art of Refusal** - a survey of refusal in LLMs. | [Paper](https://arxiv.org/abs/2407.18418), [Tweet](https://x.com/a/2) |\n| 3) Common Pile v0.1  The Common Pile is an 8TB dataset of openly licensed text. | [Paper](https://arxiv.org/abs/2506.05209), [Tweet](https://x.com/a/3) |\n| 2001: A Space Odyssey | [Paper](https://x.org/2001) |\n| 1) o3-mini  OpenAI has launched o3-mini. | [System Card](https://x.org/o3.pdf), [Tweet](https://x.com/a/4) |\n| 7) Claude for Affective Use  A study of how users seek support from it[s Claude.ai](http://claude.ai/) assistant. | [Paper](https://x.org/7) |\n";
     let items = parse(src);
     let titles: Vec<&str> = items.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(
@@ -245,6 +245,7 @@ fn numbered_bold_table_rows_are_titled_by_their_bold_run() {
             "The Art of Refusal",
             "Common Pile v0.1",
             "2001: A Space Odyssey",
+            "o3-mini",
             "Claude for Affective Use"
         ]
     );
