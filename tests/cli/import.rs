@@ -210,3 +210,33 @@ fn db_flag_beats_the_environment() {
     assert!(other.exists());
     assert!(!env.db.exists());
 }
+
+#[test]
+fn a_table_status_column_imports_done_rows_and_titles_by_the_text_cell() {
+    let env = TestEnv::new();
+    let list = env.write(
+        "courses.md",
+        "# My courses\n## Learning\n| Status | Course | Link |\n|--|--|--|\n| ✅ | CS229 | [site](https://cs229.stanford.edu) |\n| ✔ | Machine Learning | [site](https://www.coursera.org/learn/machine-learning) |\n|  | \u{FFFC}Practical Deep\u{AD}Learning | [here](https://course.fast.ai) |\n",
+    );
+    let out = env.ok(&["import", list.to_str().unwrap()]);
+    assert!(out.starts_with("imported 3 items: 3 added"), "{out}");
+    let items = env.json(&["list", "--all"]);
+    let rows: Vec<(String, String, String)> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            let field = |k: &str| i[k].as_str().unwrap().to_string();
+            (field("title"), field("kind"), field("status"))
+        })
+        .collect();
+    let row = |t: &str, k: &str, s: &str| (t.to_string(), k.to_string(), s.to_string());
+    assert_eq!(
+        rows,
+        [
+            row("CS229", "other", "done"),
+            row("Machine Learning", "course", "done"),
+            row("Practical DeepLearning", "course", "todo"),
+        ]
+    );
+}
