@@ -45,6 +45,7 @@ fresh_import() {
 echo "import 10k into a new database ($runs runs):  $(fresh_import "$work/10k.md" "$runs")"
 "$bin" --db "$work/10k.db" import "$work/10k.md" > /dev/null
 echo "re-import 10k unchanged (median of $runs): $(median_ms "$bin" --db "$work/10k.db" import "$work/10k.md") ms"
+echo "list table of the 10k items, COLUMNS=120 (median of $runs): $(median_ms "$bin" --db "$work/10k.db" list) ms"
 echo "import 100k into a new database (3 runs):   $(fresh_import "$work/100k.md" 3)"
 
 db="$work/100k.db"

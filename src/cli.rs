@@ -211,7 +211,7 @@ pub struct StatusArgs {
 #[derive(Debug, Args)]
 pub struct NextArgs {
     /// How many suggestions
-    #[arg(short = 'n', default_value_t = 3, value_name = "N")]
+    #[arg(short = 'n', default_value_t = 3, value_name = "N", value_parser = count)]
     pub n: usize,
     /// Only items of this kind
     #[arg(long, value_enum)]
@@ -230,7 +230,7 @@ pub struct LogArgs {
     #[arg(long, value_name = "WHEN")]
     pub since: Option<String>,
     /// How many events
-    #[arg(short = 'n', default_value_t = 20, value_name = "N")]
+    #[arg(short = 'n', default_value_t = 20, value_name = "N", value_parser = count)]
     pub n: usize,
     /// Include events of items no longer in the list
     #[arg(long)]
@@ -328,4 +328,18 @@ impl clap::ValueEnum for Status {
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
         Some(clap::builder::PossibleValue::new(self.as_str()))
     }
+}
+
+/// The most `-n` can ask for; a larger number means as many as there are.
+pub const MAX_COUNT: usize = 1_000_000;
+
+/// A count for `-n`: a whole number, bounded by `MAX_COUNT` (`-n 99999999999999999999` is "all").
+fn count(text: &str) -> Result<usize, String> {
+    let digits = text.trim();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("'{text}' is not a whole number such as 5"));
+    }
+    Ok(digits
+        .parse::<usize>()
+        .map_or(MAX_COUNT, |n| n.min(MAX_COUNT)))
 }

@@ -2,10 +2,10 @@
 
 use crate::cli::GlobalArgs;
 use crate::error::usage;
+use crate::render::Output;
 use crate::store::Store;
 use anyhow::{Context as _, Result};
 use chrono::{DateTime, Utc};
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 pub struct Context {
@@ -13,9 +13,8 @@ pub struct Context {
     /// The one reading of the clock for this command (`MLPATH_NOW` overrides it).
     pub now: DateTime<Utc>,
     pub json: bool,
-    pub color: bool,
-    /// Terminal width for tables (`COLUMNS` overrides it).
-    pub width: u16,
+    /// Colour and width for what is printed for people.
+    pub out: Output,
 }
 
 impl Context {
@@ -24,9 +23,7 @@ impl Context {
             db_path: db_path(global)?,
             now: now()?,
             json: global.json,
-            color: std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-            width: width(),
+            out: Output::detect(),
         })
     }
 
@@ -84,13 +81,4 @@ fn now() -> Result<DateTime<Utc>> {
             }),
         _ => Ok(Utc::now()),
     }
-}
-
-fn width() -> u16 {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<u16>().ok())
-        .filter(|&w| w >= 20)
-        .or_else(|| terminal_size::terminal_size().map(|(w, _)| w.0))
-        .unwrap_or(100)
 }

@@ -5,7 +5,6 @@ mod cmd;
 pub(crate) mod context;
 pub(crate) mod error;
 pub(crate) mod export;
-pub(crate) mod grid;
 pub(crate) mod history;
 pub(crate) mod lookup;
 pub mod markdown;

@@ -11,7 +11,7 @@
 //! So any started item outranks any todo item (10 > 3 + 2), started items go most recently
 //! touched first, and todo items go in list order with a bonus for staying in the section.
 
-use crate::model::{Status, section_label};
+use crate::model::Status;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -57,15 +57,31 @@ impl Terms {
             + W_EARLINESS * self.earliness
             + W_SECTION * self.section
     }
+
+    /// Each term rounded as the score is, for people and JSON.
+    fn rounded(self) -> Terms {
+        Terms {
+            in_progress: round(self.in_progress),
+            recency: round(self.recency),
+            earliness: round(self.earliness),
+            section: round(self.section),
+        }
+    }
 }
 
-/// Why an item is suggested, in words.
+/// Why an item is suggested.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reason {
     InProgressSince(DateTime<Utc>),
     InProgress,
-    NextIn(String),
-    After { previous: i64, section: String },
+    /// The first todo item of its section.
+    NextInSection,
+    /// The first todo item of the items without a section.
+    NextInList,
+    /// The next todo item after `previous` in the same section.
+    After {
+        previous: i64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -133,7 +149,7 @@ pub fn rank(candidates: &[NextCandidate], situation: &Situation, n: usize) -> Ve
         .map(|(c, terms)| Ranked {
             id: c.id,
             score: round(terms.score()),
-            terms,
+            terms: terms.rounded(),
             reason: reason(c, candidates),
         })
         .collect()
@@ -152,9 +168,9 @@ fn reason(c: &NextCandidate, all: &[NextCandidate]) -> Reason {
     match earlier {
         Some(previous) => Reason::After {
             previous: previous.id,
-            section: section_label(&c.section),
         },
-        None => Reason::NextIn(section_label(&c.section)),
+        None if c.section.is_empty() => Reason::NextInList,
+        None => Reason::NextInSection,
     }
 }
 
@@ -261,14 +277,16 @@ mod tests {
         let ranked = rank(&pool, &situation(Some(&["Papers"])), 3);
         let ids: Vec<i64> = ranked.iter().map(|r| r.id).collect();
         assert_eq!(ids, [2, 3, 1]);
-        assert_eq!(ranked[0].reason, Reason::NextIn("Papers".into()));
-        assert_eq!(
-            ranked[1].reason,
-            Reason::After {
-                previous: 2,
-                section: "Papers".into()
-            }
-        );
+        assert_eq!(ranked[0].reason, Reason::NextInSection);
+        assert_eq!(ranked[1].reason, Reason::After { previous: 2 });
+    }
+
+    #[test]
+    fn terms_are_rounded_like_the_score() {
+        // Position 50 of 1..=100: earliness 1 − 49/99 = 0.50505…
+        let ranked = rank(&[todo(1, 50, &["A"])], &situation(None), 1);
+        assert_eq!(ranked[0].terms.earliness, 0.505);
+        assert_eq!(ranked[0].score, 1.515);
     }
 
     #[test]

@@ -1,8 +1,12 @@
-//! Serializable views of items: the public JSON shape of `list --json` and `show --json`.
+//! What commands hand to `render`: serializable views, the public JSON shapes, from which the
+//! tables and text are drawn too.
 
-use crate::model::{Kind, Link};
+use crate::model::{EventKind, Kind, Link, Status};
+use crate::progress::{Counts, SectionProgress};
+use crate::rank::{Reason, Terms};
 use crate::state::ItemState;
-use crate::store::ItemRow;
+use crate::store::{EventRow, ItemRow};
+use chrono::{DateTime, Local, Utc};
 use serde::Serialize;
 
 /// One item as `mlpath list --json` prints it. Keep field names stable: scripts read them.
@@ -43,5 +47,103 @@ impl ItemView {
             manual: row.manual,
             state: row.state,
         }
+    }
+}
+
+/// The public JSON shape of `mlpath status --json`: the totals at the top level.
+#[derive(Debug, Serialize)]
+pub struct StatusView {
+    #[serde(flatten)]
+    pub totals: Counts,
+    pub percent: f64,
+    pub streak_days: u32,
+    pub last_activity: Option<DateTime<Utc>>,
+    pub sections: Vec<SectionProgress>,
+}
+
+/// The public JSON shape of one `mlpath next --json` suggestion.
+#[derive(Debug, Serialize)]
+pub struct Suggestion {
+    pub slug: String,
+    pub title: String,
+    pub kind: Kind,
+    pub section: Vec<String>,
+    pub status: Status,
+    pub score: f64,
+    pub reason: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms: Option<Terms>,
+}
+
+/// Why an item is suggested, in words. The section is not repeated: it is a field of its own.
+pub fn reason_text(reason: &Reason, previous_slug: Option<&str>, now: DateTime<Utc>) -> String {
+    match reason {
+        Reason::InProgressSince(t) => format!("in progress since {}", weekday_or_date(*t, now)),
+        Reason::InProgress => "in progress".into(),
+        Reason::NextInList => "next in the list".into(),
+        Reason::NextInSection => "next in its section".into(),
+        Reason::After { .. } => format!("after {}", previous_slug.unwrap_or("an earlier item")),
+    }
+}
+
+/// The local weekday ("Mon") within the last week, else the date.
+fn weekday_or_date(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let local = t.with_timezone(&Local);
+    if (now - t).num_days() < 6 {
+        local.format("%a").to_string()
+    } else {
+        local.format("%Y-%m-%d").to_string()
+    }
+}
+
+/// The public JSON shape of one `mlpath log --json` entry.
+#[derive(Debug, Serialize)]
+pub struct LogEntry {
+    pub at: DateTime<Utc>,
+    pub slug: String,
+    pub title: String,
+    pub kind: EventKind,
+    pub note: Option<String>,
+}
+
+impl From<EventRow> for LogEntry {
+    fn from(e: EventRow) -> LogEntry {
+        LogEntry {
+            at: e.at,
+            slug: e.slug,
+            title: e.title,
+            kind: e.kind,
+            note: e.note,
+        }
+    }
+}
+
+/// One event of `mlpath show --json`.
+#[derive(Debug, Serialize)]
+pub struct EventView {
+    pub kind: EventKind,
+    pub at: DateTime<Utc>,
+    pub note: Option<String>,
+}
+
+/// The public JSON shape of `mlpath show --json`: the item with its events.
+#[derive(Debug, Serialize)]
+pub struct ShowView {
+    #[serde(flatten)]
+    pub item: ItemView,
+    pub events: Vec<EventView>,
+}
+
+impl ShowView {
+    pub fn new(item: ItemView, events: Vec<EventRow>) -> ShowView {
+        let events = events
+            .into_iter()
+            .map(|e| EventView {
+                kind: e.kind,
+                at: e.at,
+                note: e.note,
+            })
+            .collect();
+        ShowView { item, events }
     }
 }

@@ -12,7 +12,7 @@ use std::path::Path;
 pub fn run(args: ExportArgs, ctx: &Context) -> Result<()> {
     let store = ctx.store()?;
     let text = match args.format {
-        ExportFormat::Json => render::json(&store.export_document()?),
+        ExportFormat::Json => render::json(&store.export_document()?)?,
         ExportFormat::Csv => {
             let rows: Vec<Row> = store
                 .items(&ItemFilter::default())?

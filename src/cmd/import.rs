@@ -57,7 +57,7 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
         })
     })?;
     if ctx.json {
-        return Ok(render::emit(&render::json(&summary))?);
+        return Ok(render::emit(&render::json(&summary)?)?);
     }
     let prefix = if args.dry_run {
         "would import"

@@ -1,20 +1,8 @@
 use crate::cli::LogArgs;
 use crate::context::Context;
-use crate::model::EventKind;
-use crate::render::{self, safe};
+use crate::render;
+use crate::views::LogEntry;
 use anyhow::Result;
-use chrono::{DateTime, Utc};
-use serde::Serialize;
-
-/// The public JSON shape of one `mlpath log --json` entry.
-#[derive(Serialize)]
-struct LogEntry {
-    at: DateTime<Utc>,
-    slug: String,
-    title: String,
-    kind: EventKind,
-    note: Option<String>,
-}
 
 pub fn run(args: LogArgs, ctx: &Context) -> Result<()> {
     let since = match &args.since {
@@ -22,34 +10,20 @@ pub fn run(args: LogArgs, ctx: &Context) -> Result<()> {
         None => None,
     };
     let store = ctx.store()?;
-    let entries: Vec<LogEntry> = store
-        .recent_events(since, args.n, args.all)?
-        .into_iter()
-        .map(|e| LogEntry {
-            at: e.at,
-            slug: e.slug,
-            title: e.title,
-            kind: e.kind,
-            note: e.note,
-        })
-        .collect();
+    let entries: Vec<LogEntry> = match args.n {
+        // `-n 0` asks for nothing, which is not "no events yet".
+        0 => Vec::new(),
+        n => store
+            .recent_events(since, n, args.all)?
+            .into_iter()
+            .map(LogEntry::from)
+            .collect(),
+    };
     if ctx.json {
-        return Ok(render::emit(&render::json(&entries))?);
+        return Ok(render::emit(&render::json(&entries)?)?);
     }
-    if entries.is_empty() {
-        return Ok(render::line("no events yet")?);
+    if args.n == 0 {
+        return Ok(());
     }
-    let slug_width = entries.iter().map(|e| e.slug.len()).max().unwrap_or(4);
-    let note_width = render::flexible_width(ctx.width, &[16, slug_width, 6]).max(10);
-    let mut table = render::table(ctx, &["when", "item", "event", "note"]);
-    for e in &entries {
-        let note = safe(e.note.as_deref().unwrap_or(""), false);
-        table.add_row(vec![
-            render::local_time(e.at),
-            e.slug.clone(),
-            e.kind.to_string(),
-            render::truncate(&note, note_width),
-        ]);
-    }
-    Ok(render::emit(&render::table_text(&table))?)
+    Ok(render::emit(&render::log::table(&entries, &ctx.out))?)
 }

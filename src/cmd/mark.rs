@@ -67,7 +67,7 @@ pub fn run(kind: EventKind, args: MarkArgs, ctx: &Context) -> Result<()> {
         });
     }
     if ctx.json {
-        return Ok(render::emit(&render::json(&outcomes))?);
+        return Ok(render::emit(&render::json(&outcomes)?)?);
     }
     let lines: Vec<String> = outcomes.iter().map(|o| safe(&o.message, false)).collect();
     Ok(render::line(lines.join("\n"))?)

@@ -1,42 +1,46 @@
 use crate::cli::NextArgs;
 use crate::context::Context;
-use crate::model::{Kind, Status, section_matches};
-use crate::rank::{self, Reason, Situation, Terms};
-use crate::render::{self, safe};
-use crate::store::Pool;
+use crate::model::section_matches;
+use crate::rank::{self, Reason, Situation};
+use crate::render;
+use crate::store::{Pool, Store};
+use crate::views::{Suggestion, reason_text};
 use anyhow::Result;
-use chrono::{DateTime, Local, Utc};
-use serde::Serialize;
-
-/// The public JSON shape of one `mlpath next --json` suggestion.
-#[derive(Serialize)]
-struct Suggestion {
-    slug: String,
-    title: String,
-    kind: Kind,
-    section: Vec<String>,
-    status: Status,
-    score: f64,
-    reason: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    terms: Option<Terms>,
-}
 
 pub fn run(args: NextArgs, ctx: &Context) -> Result<()> {
     let store = ctx.store()?;
-    let n = args.n.max(1);
+    let suggestions = if args.n == 0 {
+        Vec::new()
+    } else {
+        suggest(&store, &args, ctx)?
+    };
+    if ctx.json {
+        return Ok(render::emit(&render::json(&suggestions)?)?);
+    }
+    if suggestions.is_empty() && args.n > 0 {
+        return Ok(render::line(nothing_left(&args))?);
+    }
+    let text = render::next::text(&suggestions, args.explain, &ctx.out);
+    Ok(render::emit(&text)?)
+}
+
+/// The best `args.n` items to study, best first.
+fn suggest(store: &Store, args: &NextArgs, ctx: &Context) -> Result<Vec<Suggestion>> {
     let pool = Pool {
         kind: args.kind,
         section_words: super::status::section_words(args.section.as_deref()),
     };
     let current = store.current_section()?;
-    let fetch = if args.section.is_some() { n * 20 } else { n };
+    let fetch = if args.section.is_some() {
+        args.n.saturating_mul(20)
+    } else {
+        args.n
+    };
     let mut candidates = store.next_candidates(&pool, current.as_deref(), fetch)?;
     candidates.retain(|c| section_matches(&c.section, args.section.as_deref()));
     let positions = match store.pool_positions(&pool)? {
         Some(p) if !candidates.is_empty() => p,
-        _ if ctx.json => return Ok(render::emit("[]\n")?),
-        _ => return Ok(render::line(nothing_left(&args))?),
+        _ => return Ok(Vec::new()),
     };
     let situation = Situation {
         now: ctx.now,
@@ -44,38 +48,26 @@ pub fn run(args: NextArgs, ctx: &Context) -> Result<()> {
         positions,
     };
     let mut suggestions = Vec::new();
-    for ranked in rank::rank(&candidates, &situation, n) {
+    for ranked in rank::rank(&candidates, &situation, args.n) {
         let Some(item) = store.item_by_id(ranked.id)? else {
             continue;
         };
-        let reason = match &ranked.reason {
-            Reason::InProgressSince(t) => format!("in progress since {}", since(*t, ctx.now)),
-            Reason::InProgress => "in progress".into(),
-            Reason::NextIn(section) if section.is_empty() => "next in the list".into(),
-            Reason::NextIn(section) => format!("next in {section}"),
-            Reason::After { previous, section } => {
-                let prev = store
-                    .item_by_id(*previous)?
-                    .map(|i| i.slug)
-                    .unwrap_or_default();
-                format!("after {prev} in {section}")
-            }
+        let previous = match ranked.reason {
+            Reason::After { previous } => store.item_by_id(previous)?.map(|i| i.slug),
+            _ => None,
         };
         suggestions.push(Suggestion {
+            reason: reason_text(&ranked.reason, previous.as_deref(), ctx.now),
             slug: item.slug,
             title: item.title,
             kind: item.kind,
             section: item.section,
             status: item.state.status,
             score: ranked.score,
-            reason,
             terms: args.explain.then_some(ranked.terms),
         });
     }
-    if ctx.json {
-        return Ok(render::emit(&render::json(&suggestions))?);
-    }
-    Ok(render::emit(&text(&suggestions, args.explain, ctx))?)
+    Ok(suggestions)
 }
 
 fn nothing_left(args: &NextArgs) -> String {
@@ -84,50 +76,4 @@ fn nothing_left(args: &NextArgs) -> String {
     } else {
         "nothing to study: every item is done, reviewed or skipped".into()
     }
-}
-
-/// "Mon" within the last week, else the date.
-fn since(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let local = t.with_timezone(&Local);
-    if (now - t).num_days() < 6 {
-        local.format("%a").to_string()
-    } else {
-        local.format("%Y-%m-%d").to_string()
-    }
-}
-
-fn text(suggestions: &[Suggestion], explain: bool, ctx: &Context) -> String {
-    let mut out = String::new();
-    for (i, s) in suggestions.iter().enumerate() {
-        let title_width = usize::from(ctx.width)
-            .saturating_sub(s.slug.len() + 6)
-            .max(20);
-        out.push_str(&format!(
-            "{}. {}  {}\n",
-            i + 1,
-            s.slug,
-            render::truncate(&safe(&s.title, false), title_width)
-        ));
-        out.push_str(&format!(
-            "   {} · {} · {}\n",
-            s.kind,
-            render::section(&s.section),
-            safe(&s.reason, false)
-        ));
-        if explain && let Some(t) = &s.terms {
-            out.push_str(&format!(
-                "   score {:.3} = {}×{:.3} in_progress + {}×{:.3} recency + {}×{:.3} earliness + {}×{:.3} section\n",
-                s.score,
-                rank::W_IN_PROGRESS,
-                t.in_progress,
-                rank::W_RECENCY,
-                t.recency,
-                rank::W_EARLINESS,
-                t.earliness,
-                rank::W_SECTION,
-                t.section
-            ));
-        }
-    }
-    out
 }

@@ -86,7 +86,7 @@ pub(super) fn report(
             events: views,
             message,
         };
-        return Ok(render::emit(&render::json(&outcome))?);
+        return Ok(render::emit(&render::json(&outcome)?)?);
     }
     Ok(render::line(safe(&message, false))?)
 }

@@ -29,7 +29,7 @@ pub fn run(ctx: &Context) -> Result<()> {
         list_source,
     };
     if ctx.json {
-        return Ok(render::emit(&render::json(&info))?);
+        return Ok(render::emit(&render::json(&info)?)?);
     }
     let mut text = format!("database: {}", info.database);
     if !exists {

@@ -12,27 +12,27 @@ fn a_new_database_gets_the_seed_list_and_says_so() {
         out.stderr
     );
     insta::assert_snapshot!(out.stdout, @"
-    slug                            title                    section           kind      status  changed
+    slug                            title                         section               kind      status
     ────────────────────────────────────────────────────────────────────────────────────────────────────
-    deep-learning-with-pytorch      Deep Learning With Pyt…  Tutorials         tutorial  todo
-    neural-network                  But what is a neural n…  Videos / General  video     todo
-    gradient-descent                Gradient descent, how…   Videos / General  video     todo
-    backpropagation-really-doing    What is backpropagatio…  Videos / General  video     todo
-    backpropagation-calculus        Backpropagation calcul…  Videos / General  video     todo
-    convolution                     But what is a convolut…  Videos / General  video     todo
-    attention-mechanism             Attention mechanism: O…  …s / Transformer  video     todo
-    introduction-to-generative-ai   Introduction to Genera…  …s / Transformer  video     todo
-    introduction-to-large-language  Introduction to large…   …s / Transformer  video     todo
-    state-of-gpt                    State of GPT | BRK216H…  …s / Transformer  video     todo
-    deep-learning-systems-courses   Deep Learning Systems…   Videos / Systems  video     todo
-    response-length-perception      Response Length Percep…  …/ LLM inference  paper     todo
-    olive                           OliVe: Accelerating La…  …/ LLM inference  paper     todo
-    tabi                            Tabi: An Efficient Mul…  …/ LLM inference  paper     todo
-    flexgen                         FlexGen: High-throughp…  …/ LLM inference  paper     todo
-    orca                            ORCA: A Distributed Se…  …/ LLM inference  paper     todo
-    alpaserve                       Alpaserve: Statistical…  …raining systems  paper     todo
-    alpa                            Alpa: Automating Inter…  …raining systems  paper     todo
-    history-of-speech-recognition   The History of Speech…   Papers / Speech   paper     todo
+    deep-learning-with-pytorch      Deep Learning With Pytorch:…  Tutorials             tutorial  todo
+    neural-network                  But what is a neural…         Videos / General      video     todo
+    gradient-descent                Gradient descent, how neura…  Videos / General      video     todo
+    backpropagation-really-doing    What is backpropagation…      Videos / General      video     todo
+    backpropagation-calculus        Backpropagation calculus |…   Videos / General      video     todo
+    convolution                     But what is a convolution?    Videos / General      video     todo
+    attention-mechanism             Attention mechanism:…         Videos / Transformer  video     todo
+    introduction-to-generative-ai   Introduction to Generative…   Videos / Transformer  video     todo
+    introduction-to-large-language  Introduction to large…        Videos / Transformer  video     todo
+    state-of-gpt                    State of GPT | BRK216HFS      Videos / Transformer  video     todo
+    deep-learning-systems-courses   Deep Learning Systems…        Videos / Systems      video     todo
+    response-length-perception      Response Length Perception…   …LLM / LLM inference  paper     todo
+    olive                           OliVe: Accelerating Large…    …LLM / LLM inference  paper     todo
+    tabi                            Tabi: An Efficient…           …LLM / LLM inference  paper     todo
+    flexgen                         FlexGen: High-throughput…     …LLM / LLM inference  paper     todo
+    orca                            ORCA: A Distributed Serving…  …LLM / LLM inference  paper     todo
+    alpaserve                       Alpaserve: Statistical…       …DL training systems  paper     todo
+    alpa                            Alpa: Automating Inter- and…  …DL training systems  paper     todo
+    history-of-speech-recognition   The History of Speech…        Papers / Speech       paper     todo
     ");
     let second = env.run(&["list"]);
     assert!(

@@ -8,5 +8,6 @@ mod install;
 mod json_shapes;
 mod reports;
 mod support;
+mod tables;
 mod tracking;
 mod undo;

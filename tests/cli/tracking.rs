@@ -61,7 +61,6 @@ fn show_prints_details_and_timeline() {
       year     2022
       status   done
       url      https://www.usenix.org/system/files/osdi22-yu.pdf
-      link     paper: https://www.usenix.org/system/files/osdi22-yu.pdf
       link     review: reviews/orca.md
 
     when              event  note

@@ -1,0 +1,86 @@
+//! `mlpath show`: one item's fields, then its timeline.
+
+use super::fit::wrap;
+use super::table::{Column, Table};
+use super::{Output, local_time, safe, section};
+use crate::views::ShowView;
+
+/// Field names take this many columns, after a two-space indent.
+const NAME_WIDTH: usize = 9;
+
+/// The item's title, fields and events.
+pub fn details(view: &ShowView, out: &Output) -> String {
+    let item = &view.item;
+    let mut text = String::new();
+    for line in fitted(&safe(&item.title, false), out.width) {
+        text.push_str(&format!("{line}\n"));
+    }
+    let room = out.width.map(|w| w.saturating_sub(2 + NAME_WIDTH));
+    let mut field = |name: &str, value: &str| {
+        for (i, line) in fitted(&safe(value, false), room).into_iter().enumerate() {
+            let name = if i == 0 { name } else { "" };
+            text.push_str(&format!("  {name:<NAME_WIDTH$}{line}\n"));
+        }
+    };
+    field("slug", &format!("{} (id {})", item.slug, item.id));
+    field("section", &section(&item.section));
+    field("kind", item.kind.as_str());
+    if let Some(venue) = &item.venue {
+        field("venue", venue);
+    }
+    if let Some(year) = item.year {
+        field("year", &year.to_string());
+    }
+    field("status", &status(view));
+    if let Some(url) = &item.url {
+        field("url", url);
+    }
+    // The primary URL is shown once, above; the other links follow.
+    for link in item.links.iter().filter(|l| l.url != item.url) {
+        let url = link.url.as_deref().unwrap_or("(empty)");
+        field("link", &format!("{}: {url}", link.label));
+    }
+    text.push('\n');
+    text.push_str(&timeline(view, out));
+    text
+}
+
+fn status(view: &ShowView) -> String {
+    let state = &view.item.state;
+    let mut status = state.status.to_string();
+    if state.review_count > 1 {
+        status.push_str(&format!(" ({} reviews)", state.review_count));
+    }
+    if view.item.removed {
+        status.push_str(" (no longer in the list)");
+    }
+    status
+}
+
+/// The events, oldest first; notes keep their line breaks and wrap within their column.
+fn timeline(view: &ShowView, out: &Output) -> String {
+    if view.events.is_empty() {
+        return "no events yet\n".into();
+    }
+    let mut table = Table::new(&[
+        Column::new("when"),
+        Column::new("event"),
+        Column::new("note").fill(10).multiline(),
+    ]);
+    for event in &view.events {
+        table.row([
+            local_time(event.at).as_str(),
+            event.kind.as_str(),
+            event.note.as_deref().unwrap_or(""),
+        ]);
+    }
+    table.render(out)
+}
+
+/// Lines of at most `width` columns, wrapped at words; one line when nothing limits the width.
+fn fitted(text: &str, width: Option<usize>) -> Vec<String> {
+    match width {
+        Some(w) => wrap(text, w),
+        None => vec![text.to_string()],
+    }
+}

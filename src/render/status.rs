@@ -1,0 +1,81 @@
+//! `mlpath status`: a headline, then progress per section.
+
+use super::fit::join_parts;
+use super::table::{Column, Table};
+use super::{Output, relative, section};
+use crate::progress::{self, Counts};
+use crate::views::StatusView;
+use chrono::{DateTime, Utc};
+
+const BAR_WIDTH: usize = 10;
+
+/// The headline and the table.
+pub fn report(view: &StatusView, now: DateTime<Utc>, out: &Output) -> String {
+    format!("{}\n{}", headline(view, now, out), table(view, out))
+}
+
+/// `3/19 done (16.7%) · 1 in progress · …`, over the same total as the table's; the percentage
+/// leaves skipped items out, and says so when there are any.
+fn headline(view: &StatusView, now: DateTime<Utc>, out: &Output) -> String {
+    let t = &view.totals;
+    let done = t.done + t.reviewed;
+    let mut parts = vec![match t.skipped {
+        0 => format!("{done}/{} done ({:.1}%)", t.total, view.percent),
+        n => format!(
+            "{done}/{} done ({:.1}% excl. {n} skipped)",
+            t.total, view.percent
+        ),
+    }];
+    parts.push(format!("{} in progress", t.started));
+    parts.push(match view.last_activity {
+        Some(at) => format!("last activity {}", relative(at, now)),
+        None => "no activity yet".into(),
+    });
+    let days = view.streak_days;
+    parts.push(format!(
+        "streak {days} day{}",
+        if days == 1 { "" } else { "s" }
+    ));
+    join_parts(&parts, out.width)
+}
+
+/// Progress per section and in total. On a narrow output the counts that matter least go first
+/// (skipped, reviewed, started, the bar, todo, done, total), so section names stay whole.
+fn table(view: &StatusView, out: &Output) -> String {
+    if view.sections.is_empty() {
+        return "no items match\n".into();
+    }
+    let mut table = Table::new(&[
+        Column::new("section").front(),
+        Column::new("total").right().drops(7),
+        Column::new("todo").right().drops(5),
+        Column::new("started").right().drops(3),
+        Column::new("done").right().drops(6),
+        Column::new("reviewed").right().drops(2),
+        Column::new("skipped").right().drops(1),
+        Column::new("progress").drops(4),
+        Column::new("%").right(),
+    ]);
+    let mut add = |label: &str, counts: &Counts, percent: f64| {
+        let numbers = [
+            counts.total,
+            counts.todo,
+            counts.started,
+            counts.done,
+            counts.reviewed,
+            counts.skipped,
+        ]
+        .map(|n| n.to_string());
+        let bar = progress::bar(percent, BAR_WIDTH);
+        let percent = format!("{percent:.1}");
+        let mut cells = vec![label];
+        cells.extend(numbers.iter().map(String::as_str));
+        cells.extend([bar.as_str(), percent.as_str()]);
+        table.row(cells);
+    };
+    for s in &view.sections {
+        add(&section(&s.section), &s.counts, s.percent);
+    }
+    add("total", &view.totals, view.percent);
+    table.render(out)
+}
