@@ -47,7 +47,7 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import a markdown list (the embedded seed list when FILE is omitted)
+    /// Import a markdown list file and follow it (every recorded list again when FILE is omitted)
     #[command(after_help = "Example: mlpath import README.md --dry-run")]
     Import(ImportArgs),
     /// List items in list order
@@ -121,9 +121,15 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The markdown file; omit it to import the embedded seed list
+    /// The markdown file; omit it to re-import every recorded list
     pub file: Option<PathBuf>,
-    /// Show what would change without writing anything
+    /// Import the built-in list instead of a file
+    #[arg(long, conflicts_with = "file")]
+    pub seed: bool,
+    /// The list's name (default: the file's first `# heading`, else its file name)
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Show what would change, item by item, without writing anything
     #[arg(long)]
     pub dry_run: bool,
 }

@@ -6,6 +6,7 @@ pub(crate) mod context;
 pub(crate) mod error;
 pub(crate) mod export;
 pub(crate) mod history;
+pub(crate) mod listfile;
 pub(crate) mod lookup;
 pub mod markdown;
 pub mod model;

@@ -18,8 +18,9 @@ pub(crate) const SEED_SOURCE: &str = "embedded:seed/ml-journey.md";
 pub(crate) fn open_seeded(path: &Path, now: DateTime<Utc>) -> Result<Store> {
     let mut store = Store::open(path)?;
     if store.is_empty()? {
-        let items = markdown::parse(SEED);
-        let summary = store.import(&items, SEED_SOURCE, now, false)?;
+        let seed = crate::listfile::seed(true, None);
+        let items = markdown::parse(&seed.text);
+        let summary = store.import(&items, &seed.source, now, false)?.summary;
         // Another mlpath may have seeded it in the meantime; then there is nothing to say.
         if summary.added > 0 {
             eprintln!(

@@ -26,6 +26,14 @@ pub struct Existing {
     pub manual: bool,
     pub removed: bool,
     pub list_checked: bool,
+    /// Whether the list being imported holds the item (then `section`, `position` and `line`
+    /// are its place in that list).
+    pub in_list: bool,
+    /// Whether another list holds the item: only its URL can match it then.
+    pub elsewhere: bool,
+    pub status: crate::model::Status,
+    /// Whether any event counts for the item.
+    pub has_events: bool,
 }
 
 /// What to do with one parsed item.
@@ -33,11 +41,13 @@ pub struct Existing {
 pub enum Action {
     /// A new item, with the slug it gets.
     Insert { slug: String },
-    /// An existing item; `changed` when title, section, kind, links or venue differ, `revived`
-    /// when it had been removed, `rewrite` when anything stored differs (position included).
+    /// An existing item; `changes` names what differs of title, section, kind, links or venue,
+    /// `revived` when it had been removed, `joined` when it comes from another list and is new
+    /// to this one, `rewrite` when anything stored differs (position included).
     Update {
         id: i64,
-        changed: bool,
+        changes: Vec<&'static str>,
+        joined: bool,
         revived: bool,
         rewrite: bool,
         newly_checked: bool,
@@ -51,6 +61,32 @@ pub struct Summary {
     pub updated: usize,
     pub unchanged: usize,
     pub removed: usize,
+}
+
+/// One item in the item-by-item account of an import (`import --dry-run`, refresh messages).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemChange {
+    pub slug: String,
+    pub title: String,
+    /// For updated items: what changed (`title`, `section`, `kind`, `url`, `links`, `venue`,
+    /// or `back` when the list holds a removed item again).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changed: Vec<&'static str>,
+    /// For removed items: their status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<crate::model::Status>,
+    /// For removed items: hidden because no other list holds it, and it has events.
+    #[serde(skip)]
+    pub hidden_with_history: bool,
+}
+
+/// Item by item, what an import did or would do: `{"added", "updated", "removed", "unchanged"}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Changes {
+    pub added: Vec<ItemChange>,
+    pub updated: Vec<ItemChange>,
+    pub removed: Vec<ItemChange>,
+    pub unchanged: usize,
 }
 
 /// The whole plan: one action per parsed item (same order) and the ids to mark removed.
@@ -84,14 +120,19 @@ pub fn plan(existing: &[Existing], parsed: &[ParsedItem]) -> Plan {
             Some(i) => {
                 let old = &existing[*i];
                 matched_ids.insert(old.id);
-                let changed = content_differs(old, item);
+                let changes = changes(old, item);
                 let revived = old.removed;
-                let rewrite = changed
+                let joined = !old.in_list && !old.removed;
+                let rewrite = !changes.is_empty()
                     || revived
+                    || joined
+                    || old.links != item.links
                     || old.position != position as i64 + 1
                     || old.line != Some(item.line as i64)
                     || old.list_checked != (item.checked == Some(true));
-                if changed || revived {
+                if joined {
+                    summary.added += 1;
+                } else if !changes.is_empty() || revived {
                     summary.updated += 1;
                 } else {
                     summary.unchanged += 1;
@@ -99,7 +140,8 @@ pub fn plan(existing: &[Existing], parsed: &[ParsedItem]) -> Plan {
                 let newly_checked = item.checked == Some(true) && !old.list_checked;
                 Action::Update {
                     id: old.id,
-                    changed,
+                    changes,
+                    joined,
                     revived,
                     rewrite,
                     newly_checked,
@@ -116,7 +158,7 @@ pub fn plan(existing: &[Existing], parsed: &[ParsedItem]) -> Plan {
     }
     let remove: Vec<i64> = existing
         .iter()
-        .filter(|e| !e.manual && !e.removed && !matched_ids.contains(&e.id))
+        .filter(|e| e.in_list && !matched_ids.contains(&e.id))
         .map(|e| e.id)
         .collect();
     summary.removed = remove.len();
@@ -125,6 +167,56 @@ pub fn plan(existing: &[Existing], parsed: &[ParsedItem]) -> Plan {
         remove,
         summary,
     }
+}
+
+/// The plan told item by item, for people: what is added, updated and removed.
+pub fn account(existing: &[Existing], parsed: &[ParsedItem], plan: &Plan) -> Changes {
+    let by_id: HashMap<i64, &Existing> = existing.iter().map(|e| (e.id, e)).collect();
+    let mut changes = Changes::default();
+    for (action, item) in plan.actions.iter().zip(parsed) {
+        let entry = |slug: &str, changed| ItemChange {
+            slug: slug.to_string(),
+            title: item.title.clone(),
+            changed,
+            status: None,
+            hidden_with_history: false,
+        };
+        match action {
+            Action::Insert { slug } => changes.added.push(entry(slug, Vec::new())),
+            Action::Update {
+                id,
+                changes: what,
+                joined,
+                revived,
+                ..
+            } => {
+                let slug = by_id.get(id).map_or("", |e| e.slug.as_str());
+                if *joined {
+                    changes.added.push(entry(slug, Vec::new()));
+                } else if *revived || !what.is_empty() {
+                    let mut what = what.clone();
+                    if *revived {
+                        what.insert(0, "back");
+                    }
+                    changes.updated.push(entry(slug, what));
+                } else {
+                    changes.unchanged += 1;
+                }
+            }
+        }
+    }
+    for id in &plan.remove {
+        if let Some(e) = by_id.get(id) {
+            changes.removed.push(ItemChange {
+                slug: e.slug.clone(),
+                title: e.title.clone(),
+                changed: Vec::new(),
+                status: Some(e.status),
+                hidden_with_history: e.has_events && !e.elsewhere && !e.manual,
+            });
+        }
+    }
+    changes
 }
 
 /// For each parsed item, the index of the existing item it is, if any.
@@ -152,8 +244,14 @@ fn match_items(existing: &[Existing], parsed: &[ParsedItem]) -> Vec<Option<usize
             *r = claim(cands);
         }
     }
-    // The slug and title passes are only needed for what the URLs left unmatched.
-    let listed = || existing.iter().enumerate().filter(|(_, e)| !e.manual);
+    // The slug and title passes are only needed for what the URLs left unmatched. They look at
+    // this list's items and at removed ones: a title in another list is another list's item.
+    let listed = || {
+        existing
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !e.manual && (e.in_list || !e.elsewhere))
+    };
     if result.iter().any(Option::is_none) {
         let by_slug: HashMap<&str, usize> = listed().map(|(i, e)| (e.slug.as_str(), i)).collect();
         for (r, item) in result.iter_mut().zip(parsed) {
@@ -183,14 +281,29 @@ fn match_items(existing: &[Existing], parsed: &[ParsedItem]) -> Vec<Option<usize
     result
 }
 
-fn content_differs(old: &Existing, new: &ParsedItem) -> bool {
-    old.title != new.title
-        || old.section != new.section
-        || old.kind != new.kind
-        || old.url != new.url
-        || old.links != new.links
-        || old.venue != new.venue
-        || old.year != new.year
+/// The names of what differs between the stored item and the parsed one.
+fn changes(old: &Existing, new: &ParsedItem) -> Vec<&'static str> {
+    let mut changed = Vec::new();
+    let mut note = |differs: bool, name: &'static str| {
+        if differs {
+            changed.push(name);
+        }
+    };
+    note(old.title != new.title, "title");
+    note(old.in_list && old.section != new.section, "section");
+    note(old.kind != new.kind, "kind");
+    note(old.url != new.url, "url");
+    // The first link's label is the title again: only say "links" for the links themselves.
+    let tail = |links: &[Link]| -> Vec<Link> {
+        let mut links = links.to_vec();
+        if let Some(first) = links.first_mut() {
+            first.label.clear();
+        }
+        links
+    };
+    note(tail(&old.links) != tail(&new.links), "links");
+    note(old.venue != new.venue || old.year != new.year, "venue");
+    changed
 }
 
 #[cfg(test)]
@@ -217,6 +330,10 @@ mod tests {
                 manual: false,
                 removed: false,
                 list_checked: p.checked == Some(true),
+                in_list: true,
+                elsewhere: false,
+                status: crate::model::Status::Todo,
+                has_events: false,
             })
             .collect()
     }
@@ -254,9 +371,9 @@ mod tests {
             p.actions[0],
             Action::Update {
                 id: 1,
-                changed: true,
+                ref changes,
                 ..
-            }
+            } if changes == &["title"]
         ));
     }
 
@@ -278,6 +395,7 @@ mod tests {
         let p = plan(&existing, &parse(shorter));
         assert_eq!(p.remove, [2, 3]);
         existing[1].removed = true;
+        existing[1].in_list = false;
         let p = plan(&existing, &parse(LIST));
         assert!(matches!(
             p.actions[1],
@@ -295,6 +413,7 @@ mod tests {
     fn new_items_get_free_slugs_and_manual_items_stay() {
         let mut existing = existing_from(LIST);
         existing[0].manual = true;
+        existing[0].in_list = false;
         existing[0].url = Some("https://elsewhere.org".into());
         let p = plan(&existing, &parse(LIST));
         assert_eq!(
@@ -328,5 +447,55 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn another_lists_item_is_joined_by_url_but_never_by_title() {
+        let mut existing = existing_from(LIST);
+        for e in &mut existing {
+            e.in_list = false;
+            e.elsewhere = true;
+        }
+        let p = plan(&existing, &parse(LIST));
+        // Alpa and Orca have URLs: the same items, now also in this list.
+        assert!(matches!(
+            p.actions[0],
+            Action::Update {
+                id: 1,
+                joined: true,
+                ..
+            }
+        ));
+        assert!(matches!(
+            p.actions[1],
+            Action::Update {
+                id: 2,
+                joined: true,
+                ..
+            }
+        ));
+        // Tabi has no URL: a title in another list is not this list's item.
+        assert!(matches!(p.actions[2], Action::Insert { .. }));
+        assert_eq!(p.summary.added, 3);
+        assert!(p.remove.is_empty(), "other lists' items are never removed");
+    }
+
+    #[test]
+    fn the_account_names_each_item_and_what_changed() {
+        let mut existing = existing_from(LIST);
+        existing[2].status = crate::model::Status::Done;
+        existing[2].has_events = true;
+        let edited = "## Papers\n- [Alpa: Automating Parallelism](https://a.org)\n- [Orca: Serving at scale](https://o.org)\n- [New](https://n.org)\n";
+        let parsed = parse(edited);
+        let p = plan(&existing, &parsed);
+        let c = account(&existing, &parsed, &p);
+        assert_eq!(c.unchanged, 1);
+        assert_eq!(c.added.len(), 1);
+        assert_eq!(c.added[0].slug, "new");
+        assert_eq!(c.updated[0].slug, existing[1].slug);
+        assert_eq!(c.updated[0].changed, ["title"]);
+        assert_eq!(c.removed[0].slug, existing[2].slug);
+        assert_eq!(c.removed[0].status, Some(crate::model::Status::Done));
+        assert!(c.removed[0].hidden_with_history);
     }
 }

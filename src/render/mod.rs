@@ -2,6 +2,7 @@
 //! Commands build a view and hand it here with the output's [`Output`] settings.
 
 mod fit;
+pub mod imports;
 pub mod list;
 pub mod log;
 pub mod next;

@@ -285,12 +285,15 @@ impl Store {
 mod tests {
     use super::*;
     use crate::markdown::parse;
+    use crate::store::ListSource;
     use chrono::TimeZone;
 
     fn seeded() -> Store {
         let mut store = Store::open_in_memory().unwrap();
         let items = parse(crate::seed::SEED);
-        store.import(&items, "test", Utc::now(), false).unwrap();
+        store
+            .import(&items, &ListSource::for_test("test"), Utc::now(), false)
+            .unwrap();
         store
     }
 

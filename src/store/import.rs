@@ -1,13 +1,26 @@
 //! Importing a parsed list: matching it against the stored items and writing the changes.
 
 use super::items::{SectionIds, parse_links};
+use super::lists::{self, ListSource};
 use super::{Result, Store, StoreError, format_time};
 use crate::history::Origin;
 use crate::markdown::ParsedItem;
-use crate::model::Kind;
-use crate::sync::{self, Action, Existing, Summary};
+use crate::model::{Kind, Status};
+use crate::sync::{self, Action, Changes, Existing, Summary};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, TransactionBehavior, params};
+
+/// What an import did (or, dry, would do).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Imported {
+    /// The name of the list.
+    pub list: String,
+    /// How many items the list has.
+    pub count: usize,
+    pub summary: Summary,
+    /// Item by item; empty for the first import into an empty database, where all are added.
+    pub changes: Changes,
+}
 
 impl Store {
     /// Imports a parsed list in one transaction and returns what changed. With `dry_run`
@@ -15,26 +28,27 @@ impl Store {
     pub(crate) fn import(
         &mut self,
         parsed: &[ParsedItem],
-        source: &str,
+        source: &ListSource,
         now: DateTime<Utc>,
         dry_run: bool,
-    ) -> Result<Summary> {
-        Ok(self
-            .import_stream(parsed.iter().cloned().map(Ok), source, now, dry_run)?
-            .1)
+    ) -> Result<Imported> {
+        self.import_stream(parsed.iter().cloned().map(Ok), source, now, dry_run)
     }
 
     /// Imports items as they arrive (from a parser on another thread, say) in one transaction,
-    /// and returns how many there were and what changed. Into a database without items they
-    /// are written as they come; otherwise they are gathered and matched first. A list without
-    /// items is refused (`StoreError::NoItems`), and an error in the stream rolls everything back.
+    /// and returns what changed. Into a database without items they are written as they come;
+    /// otherwise they are gathered and matched first. A list without items is refused
+    /// (`StoreError::NoItems`), and an error in the stream rolls everything back.
+    ///
+    /// The list is recorded (or its record updated); items of other lists are never removed,
+    /// and an item is removed (hidden) only when no list holds it any more.
     pub(crate) fn import_stream(
         &mut self,
         items: impl IntoIterator<Item = Result<ParsedItem>>,
-        source: &str,
+        source: &ListSource,
         now: DateTime<Utc>,
         dry_run: bool,
-    ) -> Result<(usize, Summary)> {
+    ) -> Result<Imported> {
         let path = self.display_path();
         let fail = |doing: &'static str| {
             let path = path.clone();
@@ -45,44 +59,60 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(fail("starting the import"))?;
         // Plan inside the write lock so that a concurrent import cannot slip in between.
+        let known = lists::list_by_path(&tx, &source.path).map_err(fail("reading lists"))?;
+        if known.is_none() && !source.seeded && !dry_run {
+            lists::drop_untouched_seed(&tx).map_err(fail("replacing the built-in list"))?;
+        }
+        check_name(&tx, known.as_ref(), source)?;
+        let list_id = known.as_ref().map_or(-1, |l| l.id);
         let sections = SectionIds::load(&tx).map_err(fail("reading sections"))?;
-        let existing = existing_for_sync(&tx, &sections).map_err(fail("reading items"))?;
-        let (count, summary) = if existing.is_empty() && !dry_run {
-            let mut writer = Writer::new(&tx, sections).map_err(fail("writing the import"))?;
-            let mut count = 0;
+        let existing = existing_for_sync(&tx, &sections, list_id).map_err(fail("reading items"))?;
+        let mut imported = Imported {
+            list: if source.named || known.is_none() {
+                source.name.clone()
+            } else {
+                known.as_ref().map(|l| l.name.clone()).unwrap_or_default()
+            },
+            ..Imported::default()
+        };
+        if existing.is_empty() && !dry_run {
+            let list_id =
+                lists::record_list(&tx, None, source, now).map_err(fail("recording the list"))?;
+            let mut writer =
+                Writer::new(&tx, sections, list_id).map_err(fail("writing the import"))?;
             for item in items {
                 let item = item?;
-                count += 1;
+                imported.count += 1;
                 let action = Action::Insert {
                     slug: item.slug.clone(),
                 };
                 writer
-                    .write(count as i64, &action, &item)
+                    .write(imported.count as i64, &action, &item)
                     .map_err(fail("writing the import"))?;
             }
-            if count == 0 {
+            if imported.count == 0 {
                 return Err(StoreError::NoItems);
             }
             writer
                 .finish(&[], now)
                 .map_err(fail("writing the import"))?;
-            (
-                count,
-                Summary {
-                    added: count,
-                    ..Summary::default()
-                },
-            )
+            imported.summary.added = imported.count;
         } else {
             let parsed: Vec<ParsedItem> = items.into_iter().collect::<Result<_>>()?;
             if parsed.is_empty() {
                 return Err(StoreError::NoItems);
             }
             let plan = sync::plan(&existing, &parsed);
+            imported.count = parsed.len();
+            imported.summary = plan.summary.clone();
+            imported.changes = sync::account(&existing, &parsed, &plan);
             if dry_run {
-                return Ok((parsed.len(), plan.summary));
+                return Ok(imported);
             }
-            let mut writer = Writer::new(&tx, sections).map_err(fail("writing the import"))?;
+            let list_id = lists::record_list(&tx, known.as_ref(), source, now)
+                .map_err(fail("recording the list"))?;
+            let mut writer =
+                Writer::new(&tx, sections, list_id).map_err(fail("writing the import"))?;
             for (index, (action, item)) in plan.actions.iter().zip(&parsed).enumerate() {
                 writer
                     .write(index as i64 + 1, action, item)
@@ -91,26 +121,57 @@ impl Store {
             writer
                 .finish(&plan.remove, now)
                 .map_err(fail("writing the import"))?;
-            (parsed.len(), plan.summary)
-        };
+        }
+        // The newest import is still "the list" for what reads one source (`open`, `where`).
         tx.execute(
             "INSERT INTO meta (key, value) VALUES ('list_source', ?1), ('list_imported_at', ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![source, format_time(now)],
+            params![source.path, format_time(now)],
         )
         .map_err(fail("recording the list source"))?;
         tx.commit().map_err(fail("committing the import"))?;
-        Ok((count, summary))
+        Ok(imported)
     }
 }
 
-fn existing_for_sync(conn: &Connection, sections: &SectionIds) -> rusqlite::Result<Vec<Existing>> {
+/// A new list may not take the name of another recorded list.
+fn check_name(
+    conn: &Connection,
+    known: Option<&lists::ListRecord>,
+    source: &ListSource,
+) -> Result<()> {
+    if known.is_some() && !source.named {
+        return Ok(());
+    }
+    let other = lists::list_by_name(conn, &source.name)
+        .map_err(StoreError::sql("reading lists"))?
+        .filter(|other| Some(other.id) != known.map(|k| k.id));
+    match other {
+        Some(other) => Err(StoreError::Invalid(format!(
+            "a list named '{}' is already recorded ({}); pass --name NAME to import this one under another name",
+            source.name, other.path
+        ))),
+        None => Ok(()),
+    }
+}
+
+fn existing_for_sync(
+    conn: &Connection,
+    sections: &SectionIds,
+    list_id: i64,
+) -> rusqlite::Result<Vec<Existing>> {
     let paths = sections.paths();
+    // An item's place is its place in this list when the list holds it.
     let mut stmt = conn.prepare(
-        "SELECT id, slug, title, section_id, position, kind, url, links, venue, year, source_line,
-         origin, removed, list_checked FROM items",
+        "SELECT i.id, i.slug, i.title, COALESCE(m.section_id, i.section_id),
+         COALESCE(m.position, i.position), i.kind, i.url, i.links, i.venue, i.year,
+         CASE WHEN m.item_id IS NULL THEN i.source_line ELSE m.line END,
+         i.origin, i.removed, i.list_checked, m.item_id IS NOT NULL,
+         EXISTS (SELECT 1 FROM memberships o WHERE o.item_id = i.id AND o.list_id <> ?1),
+         i.status, i.last_event_at IS NOT NULL
+         FROM items i LEFT JOIN memberships m ON m.item_id = i.id AND m.list_id = ?1",
     )?;
-    let rows = stmt.query_map([], |r| {
+    let rows = stmt.query_map([list_id], |r| {
         Ok(Existing {
             id: r.get(0)?,
             slug: r.get(1)?,
@@ -126,6 +187,10 @@ fn existing_for_sync(conn: &Connection, sections: &SectionIds) -> rusqlite::Resu
             manual: r.get::<_, String>(11)? == "manual",
             removed: r.get(12)?,
             list_checked: r.get(13)?,
+            in_list: r.get(14)?,
+            elsewhere: r.get(15)?,
+            status: Status::parse(&r.get::<_, String>(16)?).unwrap_or(Status::Todo),
+            has_events: r.get(17)?,
         })
     })?;
     rows.collect()
@@ -136,14 +201,26 @@ struct Writer<'t> {
     conn: &'t Connection,
     insert: rusqlite::CachedStatement<'t>,
     update: rusqlite::CachedStatement<'t>,
+    member: rusqlite::CachedStatement<'t>,
     sections: SectionIds,
     checked: Vec<i64>,
+    list_id: i64,
 }
 
 impl<'t> Writer<'t> {
-    fn new(conn: &'t Connection, sections: SectionIds) -> rusqlite::Result<Writer<'t>> {
+    fn new(
+        conn: &'t Connection,
+        sections: SectionIds,
+        list_id: i64,
+    ) -> rusqlite::Result<Writer<'t>> {
         Ok(Writer {
             conn,
+            member: conn.prepare_cached(
+                "INSERT INTO memberships (list_id, item_id, section_id, position, line)
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (list_id, item_id) DO UPDATE SET
+                 section_id = excluded.section_id, position = excluded.position, line = excluded.line",
+            )?,
+            list_id,
             insert: conn.prepare_cached(
                 "INSERT INTO items (slug, title, section_id, position, kind, url, venue, year,
                  source_line, list_checked, links) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -196,21 +273,32 @@ impl<'t> Writer<'t> {
             checked,
             links
         ])?;
+        let item_id = id.unwrap_or_else(|| self.conn.last_insert_rowid());
         if id.is_none() && checked {
-            self.checked.push(self.conn.last_insert_rowid());
+            self.checked.push(item_id);
         }
+        self.member.execute(params![
+            self.list_id,
+            item_id,
+            section,
+            position,
+            item.line as i64
+        ])?;
         Ok(())
     }
 
+    /// Takes the items this list no longer holds out of it (hiding those no list holds), marks
+    /// `[x]` items done, and places every item.
     fn finish(self, remove: &[i64], now: DateTime<Utc>) -> rusqlite::Result<()> {
-        let mut stmt = self
+        let mut leave = self
             .conn
-            .prepare_cached("UPDATE items SET removed = 1 WHERE id = ?1")?;
+            .prepare_cached("DELETE FROM memberships WHERE list_id = ?1 AND item_id = ?2")?;
         for id in remove {
-            stmt.execute([id])?;
+            leave.execute([self.list_id, *id])?;
         }
+        lists::hide_orphans(self.conn, remove)?;
         super::events::mark_done_from_list(self.conn, &self.checked, Origin::Import, now)?;
-        super::transfer::place_manual_items(self.conn)
+        lists::place_items(self.conn)
     }
 }
 
@@ -219,6 +307,7 @@ mod tests {
     use super::*;
     use crate::markdown::parse;
     use crate::store::ItemFilter;
+    use crate::store::ListSource;
 
     fn count(store: &Store) -> usize {
         store
@@ -244,15 +333,17 @@ mod tests {
         let mut empty = Store::open_in_memory().unwrap();
         assert!(
             empty
-                .import_stream(broken(), "t", Utc::now(), false)
+                .import_stream(broken(), &ListSource::for_test("t"), Utc::now(), false)
                 .is_err()
         );
         assert_eq!(count(&empty), 0, "streamed inserts are rolled back");
         let mut seeded = Store::open_in_memory().unwrap();
-        seeded.import(&items, "t", Utc::now(), false).unwrap();
+        seeded
+            .import(&items, &ListSource::for_test("t"), Utc::now(), false)
+            .unwrap();
         assert!(
             seeded
-                .import_stream(broken(), "t", Utc::now(), false)
+                .import_stream(broken(), &ListSource::for_test("t"), Utc::now(), false)
                 .is_err()
         );
         assert_eq!(
@@ -266,7 +357,12 @@ mod tests {
     fn an_empty_list_is_refused() {
         let mut store = Store::open_in_memory().unwrap();
         let err = store
-            .import_stream(std::iter::empty(), "t", Utc::now(), false)
+            .import_stream(
+                std::iter::empty(),
+                &ListSource::for_test("t"),
+                Utc::now(),
+                false,
+            )
             .unwrap_err();
         assert!(matches!(err, StoreError::NoItems));
         assert!(store.meta("list_source").unwrap().is_none());
@@ -276,7 +372,9 @@ mod tests {
     fn streamed_and_planned_imports_write_the_same_rows() {
         let items = parse(crate::seed::SEED);
         let mut streamed = Store::open_in_memory().unwrap();
-        streamed.import(&items, "t", Utc::now(), false).unwrap();
+        streamed
+            .import(&items, &ListSource::for_test("t"), Utc::now(), false)
+            .unwrap();
         let mut planned = Store::open_in_memory().unwrap();
         // A manual item makes the database non-empty, so the import plans first.
         planned
@@ -290,7 +388,9 @@ mod tests {
                 year: None,
             })
             .unwrap();
-        planned.import(&items, "t", Utc::now(), false).unwrap();
+        planned
+            .import(&items, &ListSource::for_test("t"), Utc::now(), false)
+            .unwrap();
         let rows = |s: &Store| -> Vec<(String, Vec<String>, i64)> {
             s.items(&ItemFilter::default())
                 .unwrap()

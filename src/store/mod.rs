@@ -4,14 +4,18 @@ mod error;
 mod events;
 mod import;
 mod items;
+mod lists;
 mod report;
 mod schema;
+mod settings;
 mod transfer;
 mod undo;
 
 pub use error::StoreError;
 pub use events::{EventRow, NewCommand, NewEvent};
+pub use import::Imported;
 pub use items::{ItemFilter, ItemRow};
+pub use lists::{ListCounts, ListRecord, ListSource, Place};
 pub use report::Pool;
 pub use schema::LATEST_VERSION;
 pub use transfer::NewItem;

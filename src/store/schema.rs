@@ -16,6 +16,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0002_commands.sql",
         include_str!("../../migrations/0002_commands.sql"),
     ),
+    (
+        "0003_lists.sql",
+        include_str!("../../migrations/0003_lists.sql"),
+    ),
 ];
 
 /// The schema version this mlpath writes.

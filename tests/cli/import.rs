@@ -113,7 +113,7 @@ fn reimport_is_idempotent_and_keeps_progress_through_edits() {
     );
     assert_eq!(
         env.ok(&["import", file, "--dry-run"]).trim(),
-        "would import 3 items: 1 added, 1 updated, 1 unchanged, 1 removed"
+        "+ new-one  New one\n~ alpa  title\n- tabi  Tabi (todo)\nwould import 3 items: 1 added, 1 updated, 1 unchanged, 1 removed"
     );
     assert_eq!(
         env.ok(&["import", file]).trim(),
@@ -142,7 +142,7 @@ fn reimport_is_idempotent_and_keeps_progress_through_edits() {
 }
 
 #[test]
-fn seed_first_then_own_list_marks_seed_items_removed() {
+fn the_untouched_seed_list_is_replaced_by_the_first_own_list() {
     let env = TestEnv::new();
     env.ok(&["list"]);
     let file = env.write(
@@ -152,8 +152,10 @@ fn seed_first_then_own_list_marks_seed_items_removed() {
     let out = env.ok(&["import", file.to_str().unwrap()]);
     assert_eq!(
         out.trim(),
-        "imported 2 items: 2 added, 0 updated, 0 unchanged, 19 removed"
+        "imported 2 items: 2 added, 0 updated, 0 unchanged, 0 removed"
     );
+    let all = env.json(&["list", "--all"]);
+    assert_eq!(all.as_array().unwrap().len(), 2, "the demo items are gone");
     assert_eq!(
         crate::support::statuses(&env),
         [

@@ -104,10 +104,17 @@ fn streak_survives_a_day_without_events_until_it_ends() {
 #[test]
 fn removed_items_are_not_counted() {
     let env = learner();
+    let seed_total = env.json(&["status"])["total"].as_i64().unwrap();
     let file = env.write("l.md", "- [A](https://a.org)\n- [B](https://b.org)\n");
     env.ok(&["import", file.to_str().unwrap()]);
-    let s = env.json(&["status"]);
-    assert_eq!(s["total"], 2);
+    assert_eq!(
+        env.json(&["status"])["total"],
+        seed_total + 2,
+        "a second list adds"
+    );
+    env.write("l.md", "- [A](https://a.org)\n");
+    env.ok(&["import", file.to_str().unwrap()]);
+    assert_eq!(env.json(&["status"])["total"], seed_total + 1);
 }
 
 #[test]

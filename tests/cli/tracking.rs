@@ -225,12 +225,16 @@ fn at_accepts_the_documented_forms_and_refuses_others() {
 #[test]
 fn removed_items_need_all() {
     let env = TestEnv::new();
-    env.ok(&["list"]);
-    let file = env.write("mine.md", "- [Only](https://only.org)\n");
+    let file = env.write(
+        "mine.md",
+        "- [Only](https://only.org)\n- [Gone](https://gone.org)\n",
+    );
     env.ok(&["import", file.to_str().unwrap()]);
-    let err = env.fails(&["start", "flexgen"], 2);
+    env.write("mine.md", "- [Only](https://only.org)\n");
+    env.ok(&["import", file.to_str().unwrap()]);
+    let err = env.fails(&["start", "gone"], 2);
     assert!(err.contains("--all"), "{err}");
-    env.ok(&["start", "flexgen", "--all"]);
+    env.ok(&["start", "gone", "--all"]);
 }
 
 #[test]

@@ -1,0 +1,165 @@
+//! Reading a list file as the store records it: real path, name, size, mtime and hash.
+
+use crate::seed::{SEED, SEED_SOURCE};
+use crate::store::ListSource;
+use anyhow::Result;
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// A list file read for import: its text and what the store records of it.
+pub struct ListFile {
+    pub text: String,
+    pub source: ListSource,
+}
+
+/// Why a list file could not be read, in a few words (`no such file`, `permission denied`).
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "it is a directory".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads the list at `path`. `name` overrides the name a new list gets (the H1, else the
+/// file name).
+pub fn read(path: &Path, name: Option<&str>) -> Result<ListFile> {
+    let cannot = |e: std::io::Error| {
+        crate::error::failure(format!("cannot read {}: {}", path.display(), io_reason(&e)))
+    };
+    let real = std::fs::canonicalize(path).map_err(cannot)?;
+    let meta = std::fs::metadata(&real).map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(crate::error::failure(format!(
+            "cannot read {}: it is not a regular file",
+            path.display()
+        )));
+    }
+    let bytes = std::fs::read(&real).map_err(cannot)?;
+    let hash = hash(&bytes);
+    let text = String::from_utf8(bytes).map_err(|_| {
+        crate::error::failure(format!(
+            "{} is not UTF-8 text; save it as UTF-8 and import again",
+            path.display()
+        ))
+    })?;
+    let file_name = real.file_name().map_or_else(
+        || real.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let source = ListSource {
+        path: real.display().to_string(),
+        name: name
+            .map(str::to_string)
+            .or_else(|| title(&text))
+            .unwrap_or(file_name),
+        named: name.is_some(),
+        size: Some(meta.len() as i64),
+        mtime_ns: mtime_ns(&meta),
+        hash: Some(hash),
+        seeded: false,
+    };
+    Ok(ListFile { text, source })
+}
+
+/// The built-in list; `seeded` when it goes into a new database on its own.
+pub fn seed(seeded: bool, name: Option<&str>) -> ListFile {
+    ListFile {
+        text: SEED.to_string(),
+        source: ListSource {
+            path: SEED_SOURCE.to_string(),
+            name: name
+                .map(str::to_string)
+                .or_else(|| title(SEED))
+                .unwrap_or_else(|| "built-in".into()),
+            named: name.is_some(),
+            size: None,
+            mtime_ns: None,
+            hash: Some(hash(SEED.as_bytes())),
+            seeded,
+        },
+    }
+}
+
+/// The file's size and modification time, the two things a refresh compares.
+pub fn fingerprint(path: &Path) -> std::io::Result<(i64, Option<i64>)> {
+    let meta = std::fs::metadata(path)?;
+    Ok((meta.len() as i64, mtime_ns(&meta)))
+}
+
+fn mtime_ns(meta: &std::fs::Metadata) -> Option<i64> {
+    let since = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    i64::try_from(since.as_nanos()).ok()
+}
+
+/// SHA-256 of the bytes, as hex.
+pub fn hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The text of the first level-1 heading, if any.
+pub fn title(text: &str) -> Option<String> {
+    let mut inside = false;
+    let mut found = String::new();
+    for event in Parser::new(text) {
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) => inside = true,
+            Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
+                let name = crate::text::collapse(&found);
+                if !name.is_empty() {
+                    return Some(name);
+                }
+                inside = false;
+            }
+            Event::Text(t) | Event::Code(t) if inside => found.push_str(&t),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The file name of a recorded list path, as messages name it (`README.md`).
+pub fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_is_named_by_its_first_h1() {
+        assert_eq!(
+            title("intro\n\n# My *ML* list\n\n## Papers\n# Second\n").as_deref(),
+            Some("My ML list")
+        );
+        assert_eq!(title("## Only a section\n- [a](https://a.org)\n"), None);
+        assert_eq!(title("```\n# not a heading\n```\n"), None);
+    }
+
+    #[test]
+    fn file_names_come_from_the_path() {
+        assert_eq!(file_name("/home/me/notes/README.md"), "README.md");
+        assert_eq!(file_name("embedded:seed/ml-journey.md"), "ml-journey.md");
+    }
+
+    #[test]
+    fn the_hash_is_stable_hex() {
+        assert_eq!(
+            hash(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}
