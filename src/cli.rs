@@ -47,7 +47,7 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import a markdown list file and follow it (every recorded list again when FILE is omitted)
+    /// Import a markdown list file and follow it (without FILE: every recorded list)
     #[command(after_help = "Example: mlpath import README.md --dry-run")]
     Import(ImportArgs),
     /// List items in list order
@@ -111,6 +111,12 @@ pub enum Command {
         after_help = "Example: mlpath completions fish > ~/.config/fish/completions/mlpath.fish"
     )]
     Completions(CompletionsArgs),
+    /// The list files mlpath follows, with their progress (`lists rm NAME` stops one)
+    #[command(after_help = "Example: mlpath lists rm \"Awesome LLM\"")]
+    Lists(ListsArgs),
+    /// Show or change settings (`config`, `config KEY`, `config KEY VALUE`)
+    #[command(after_help = "Example: mlpath config list.refresh off")]
+    Config(ConfigArgs),
     /// Show the database in use, its schema version and the imported list
     #[command(after_help = "Example: mlpath where")]
     Where,
@@ -132,6 +138,29 @@ pub struct ImportArgs {
     /// Show what would change, item by item, without writing anything
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListsArgs {
+    #[command(subcommand)]
+    pub command: Option<ListsCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ListsCommand {
+    /// Stop following a list: its items that no other list holds become removed (history kept)
+    Rm {
+        /// The list's name, as `mlpath lists` shows it
+        name: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// The setting, e.g. list.refresh
+    pub key: Option<String>,
+    /// Its new value (on|off for switches)
+    pub value: Option<String>,
 }
 
 #[derive(Debug, Args)]

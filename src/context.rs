@@ -33,9 +33,12 @@ impl Context {
             .map_err(|e| usage(format!("{flag}: {e}")))
     }
 
-    /// Opens the database; a brand-new one gets the embedded list first (see `seed`).
+    /// Opens the database; a brand-new one gets the embedded list first (see `seed`), and
+    /// list files that changed are re-imported (see `refresh`).
     pub fn store(&self) -> Result<Store> {
-        crate::seed::open_seeded(&self.db_path, self.now)
+        let mut store = crate::seed::open_seeded(&self.db_path, self.now)?;
+        crate::refresh::run(&mut store, self.now)?;
+        Ok(store)
     }
 
     /// Opens the database without seeding it (for `import` and `restore`).

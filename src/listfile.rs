@@ -1,8 +1,11 @@
-//! Reading a list file as the store records it: real path, name, size, mtime and hash.
+//! Reading a list file as the store records it (real path, name, size, mtime and hash), and
+//! importing it.
 
+use crate::markdown;
 use crate::seed::{SEED, SEED_SOURCE};
-use crate::store::ListSource;
+use crate::store::{Imported, ListSource, Store, StoreError};
 use anyhow::Result;
+use chrono::{DateTime, Utc};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -11,6 +14,43 @@ use std::path::Path;
 pub struct ListFile {
     pub text: String,
     pub source: ListSource,
+}
+
+/// Imports one list file; the parser runs on one core while the store writes on the other.
+pub(crate) fn import(
+    store: &mut Store,
+    file: &ListFile,
+    now: DateTime<Utc>,
+    dry_run: bool,
+    what: &str,
+) -> Result<Imported> {
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel(1024);
+        scope.spawn(move || {
+            // A send fails only when the import already failed; that error is reported.
+            markdown::parse_each(&file.text, |item| {
+                let _ = sender.send(Some(item));
+            });
+            let _ = sender.send(None);
+        });
+        // Items until the parser says it is done; a channel closed before that means the
+        // parser crashed, and the import must not commit half a list.
+        let stream = std::iter::from_fn(|| match receiver.recv() {
+            Ok(Some(item)) => Some(Ok(item)),
+            Ok(None) => None,
+            Err(_) => Some(Err(StoreError::Invalid(
+                "the parser stopped before the end of the list".into(),
+            ))),
+        });
+        store
+            .import_stream(stream, &file.source, now, dry_run)
+            .map_err(|e| match e {
+                StoreError::NoItems => crate::error::failure(format!(
+                    "found no items in {what}: items are list entries or table rows with a link or a title"
+                )),
+                other => other.into(),
+            })
+    })
 }
 
 /// Why a list file could not be read, in a few words (`no such file`, `permission denied`).

@@ -31,6 +31,9 @@ pub struct Existing {
     pub in_list: bool,
     /// Whether another list holds the item: only its URL can match it then.
     pub elsewhere: bool,
+    /// Whether this list is the item's first list (or no list holds it): the first list's
+    /// title, kind, links and venue are the item's, so that two lists never take turns.
+    pub owner: bool,
     pub status: crate::model::Status,
     /// Whether any event counts for the item.
     pub has_events: bool,
@@ -48,6 +51,8 @@ pub enum Action {
         id: i64,
         changes: Vec<&'static str>,
         joined: bool,
+        /// Whether the item takes this list's title, kind, links and venue (see `owner`).
+        own: bool,
         revived: bool,
         rewrite: bool,
         newly_checked: bool,
@@ -126,7 +131,7 @@ pub fn plan(existing: &[Existing], parsed: &[ParsedItem]) -> Plan {
                 let rewrite = !changes.is_empty()
                     || revived
                     || joined
-                    || old.links != item.links
+                    || (old.owner && old.links != item.links)
                     || old.position != position as i64 + 1
                     || old.line != Some(item.line as i64)
                     || old.list_checked != (item.checked == Some(true));
@@ -142,6 +147,7 @@ pub fn plan(existing: &[Existing], parsed: &[ParsedItem]) -> Plan {
                     id: old.id,
                     changes,
                     joined,
+                    own: old.owner,
                     revived,
                     rewrite,
                     newly_checked,
@@ -284,6 +290,12 @@ fn match_items(existing: &[Existing], parsed: &[ParsedItem]) -> Vec<Option<usize
 /// The names of what differs between the stored item and the parsed one.
 fn changes(old: &Existing, new: &ParsedItem) -> Vec<&'static str> {
     let mut changed = Vec::new();
+    if !old.owner {
+        if old.in_list && old.section != new.section {
+            changed.push("section");
+        }
+        return changed;
+    }
     let mut note = |differs: bool, name: &'static str| {
         if differs {
             changed.push(name);
@@ -332,6 +344,7 @@ mod tests {
                 list_checked: p.checked == Some(true),
                 in_list: true,
                 elsewhere: false,
+                owner: true,
                 status: crate::model::Status::Todo,
                 has_events: false,
             })
@@ -455,6 +468,7 @@ mod tests {
         for e in &mut existing {
             e.in_list = false;
             e.elsewhere = true;
+            e.owner = false;
         }
         let p = plan(&existing, &parse(LIST));
         // Alpa and Orca have URLs: the same items, now also in this list.
@@ -478,6 +492,14 @@ mod tests {
         assert!(matches!(p.actions[2], Action::Insert { .. }));
         assert_eq!(p.summary.added, 3);
         assert!(p.remove.is_empty(), "other lists' items are never removed");
+        // A title edited in the second list does not overwrite the first list's.
+        existing[0].in_list = true;
+        let retitled = LIST.replace("Alpa: Automating", "Alpa, retitled:");
+        let p = plan(&existing, &parse(&retitled));
+        assert!(matches!(
+            &p.actions[0],
+            Action::Update { id: 1, own: false, changes, .. } if changes.is_empty()
+        ));
     }
 
     #[test]

@@ -26,12 +26,14 @@ pub struct ItemView {
     pub position: i64,
     pub removed: bool,
     pub manual: bool,
+    /// The names of the lists that hold the item (none for one added by hand or removed).
+    pub lists: Vec<String>,
     #[serde(flatten)]
     pub state: ItemState,
 }
 
 impl ItemView {
-    pub fn new(row: ItemRow, links: Vec<Link>) -> ItemView {
+    pub fn new(row: ItemRow, links: Vec<Link>, lists: Vec<String>) -> ItemView {
         ItemView {
             id: row.id,
             slug: row.slug,
@@ -45,6 +47,7 @@ impl ItemView {
             position: row.position,
             removed: row.removed,
             manual: row.manual,
+            lists,
             state: row.state,
         }
     }

@@ -2,11 +2,9 @@ use crate::cli::ImportArgs;
 use crate::context::Context;
 use crate::error::{failure, usage};
 use crate::listfile::{self, ListFile};
-use crate::markdown;
 use crate::render::{self, imports};
-use crate::store::{Imported, Store, StoreError};
+use crate::store::Imported;
 use anyhow::Result;
-use chrono::{DateTime, Utc};
 
 pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
     let file = match &args.file {
@@ -19,7 +17,7 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
         .as_ref()
         .map_or("the built-in list".into(), |p| p.display().to_string());
     let mut store = ctx.store_unseeded()?;
-    let imported = import(&mut store, &file, ctx.now, args.dry_run, &what)?;
+    let imported = listfile::import(&mut store, &file, ctx.now, args.dry_run, &what)?;
     report(ctx, &file, &imported, args.dry_run, None)
 }
 
@@ -38,6 +36,8 @@ fn reimport_all(args: &ImportArgs, ctx: &Context) -> Result<()> {
         ));
     }
     let mut failed = 0;
+    // With --json, one document for all lists: their changes (or counts) added up.
+    let mut total = Imported::default();
     for list in &lists {
         let file = if list.is_file() {
             match listfile::read(std::path::Path::new(&list.path), None) {
@@ -51,52 +51,23 @@ fn reimport_all(args: &ImportArgs, ctx: &Context) -> Result<()> {
         } else {
             listfile::seed(list.seeded, None)
         };
-        let imported = import(&mut store, &file, ctx.now, args.dry_run, &list.path)?;
-        report(ctx, &file, &imported, args.dry_run, Some(&list.name))?;
+        let imported = listfile::import(&mut store, &file, ctx.now, args.dry_run, &list.path)?;
+        if ctx.json {
+            warn_hidden(&file, &imported, args.dry_run);
+            total.add(imported);
+        } else {
+            report(ctx, &file, &imported, args.dry_run, Some(&list.name))?;
+        }
     }
     if failed == lists.len() {
         return Err(failure(
             "no recorded list could be read; `mlpath lists` shows their paths",
         ));
     }
+    if ctx.json {
+        return emit_json(&total, args.dry_run);
+    }
     Ok(())
-}
-
-/// Imports one list file; the parser runs on one core while the store writes on the other.
-pub(crate) fn import(
-    store: &mut Store,
-    file: &ListFile,
-    now: DateTime<Utc>,
-    dry_run: bool,
-    what: &str,
-) -> Result<Imported> {
-    std::thread::scope(|scope| {
-        let (sender, receiver) = std::sync::mpsc::sync_channel(1024);
-        scope.spawn(move || {
-            // A send fails only when the import already failed; that error is reported.
-            markdown::parse_each(&file.text, |item| {
-                let _ = sender.send(Some(item));
-            });
-            let _ = sender.send(None);
-        });
-        // Items until the parser says it is done; a channel closed before that means the
-        // parser crashed, and the import must not commit half a list.
-        let stream = std::iter::from_fn(|| match receiver.recv() {
-            Ok(Some(item)) => Some(Ok(item)),
-            Ok(None) => None,
-            Err(_) => Some(Err(StoreError::Invalid(
-                "the parser stopped before the end of the list".into(),
-            ))),
-        });
-        store
-            .import_stream(stream, &file.source, now, dry_run)
-            .map_err(|e| match e {
-                StoreError::NoItems => failure(format!(
-                    "found no items in {what}: items are list entries or table rows with a link or a title"
-                )),
-                other => other.into(),
-            })
-    })
 }
 
 fn report(
@@ -106,19 +77,9 @@ fn report(
     dry_run: bool,
     prefix: Option<&str>,
 ) -> Result<()> {
-    let file_name = listfile::file_name(&file.source.path);
-    if !dry_run {
-        for line in imports::hidden_lines(file_name, &imported.changes) {
-            eprintln!("mlpath: {line}");
-        }
-    }
+    warn_hidden(file, imported, dry_run);
     if ctx.json {
-        let text = if dry_run {
-            render::json(&imported.changes)?
-        } else {
-            render::json(&imported.summary)?
-        };
-        return Ok(render::emit(&text)?);
+        return emit_json(imported, dry_run);
     }
     let mut lines = if dry_run {
         imports::change_lines(&imported.changes)
@@ -131,4 +92,25 @@ fn report(
         None => counts,
     });
     Ok(render::line(lines.join("\n"))?)
+}
+
+/// Names on stderr each item the import hid that has history.
+fn warn_hidden(file: &ListFile, imported: &Imported, dry_run: bool) {
+    if dry_run {
+        return;
+    }
+    let file_name = listfile::file_name(&file.source.path);
+    for line in imports::hidden_lines(file_name, &imported.changes) {
+        eprintln!("mlpath: {line}");
+    }
+}
+
+/// The dry run's item-by-item account, or the counts of a real import.
+fn emit_json(imported: &Imported, dry_run: bool) -> Result<()> {
+    let text = if dry_run {
+        render::json(&imported.changes)?
+    } else {
+        render::json(&imported.summary)?
+    };
+    Ok(render::emit(&text)?)
 }

@@ -21,18 +21,20 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
     }
     if ctx.json {
         let mut links = store.all_links()?;
+        let mut lists = store.list_names_by_item()?;
         let views: Vec<ItemView> = items
             .into_iter()
             .map(|i| {
                 let l = links.remove(&i.id).unwrap_or_default();
-                ItemView::new(i, l)
+                let names = lists.remove(&i.id).unwrap_or_default();
+                ItemView::new(i, l, names)
             })
             .collect();
         return Ok(render::emit(&render::json(&views)?)?);
     }
     let views: Vec<ItemView> = items
         .into_iter()
-        .map(|i| ItemView::new(i, Vec::new()))
+        .map(|i| ItemView::new(i, Vec::new(), Vec::new()))
         .collect();
     Ok(render::emit(&render::list::table(
         &views, ctx.now, &ctx.out,

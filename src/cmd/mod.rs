@@ -3,9 +3,11 @@
 mod add;
 mod backup;
 mod completions;
+mod config;
 mod export;
 mod import;
 mod list;
+mod lists;
 mod log;
 mod man;
 mod mark;
@@ -51,6 +53,8 @@ pub fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Completions(args) => completions::run(args),
         Command::Where => where_::run(ctx),
         Command::Man => man::run(),
+        Command::Lists(args) => lists::run(args, ctx),
+        Command::Config(args) => config::run(args, ctx),
     }
 }
 

@@ -8,8 +8,13 @@ pub fn run(args: ShowArgs, ctx: &Context) -> Result<()> {
     let store = ctx.store()?;
     let row = super::resolve_item(&store, &args.item, args.all)?;
     let links = store.links_of(row.id)?;
+    let lists = store
+        .places_of(row.id)?
+        .into_iter()
+        .map(|p| p.list)
+        .collect();
     let events = store.events_of(row.id)?;
-    let view = ShowView::new(ItemView::new(row, links), events);
+    let view = ShowView::new(ItemView::new(row, links, lists), events);
     if ctx.json {
         return Ok(render::emit(&render::json(&view)?)?);
     }

@@ -4,6 +4,7 @@
 mod fit;
 pub mod imports;
 pub mod list;
+pub(crate) mod lists;
 pub mod log;
 pub mod next;
 mod safe;

@@ -22,6 +22,21 @@ pub struct Imported {
     pub changes: Changes,
 }
 
+impl Imported {
+    /// Adds another list's import to this one (for one JSON document over several lists).
+    pub(crate) fn add(&mut self, other: Imported) {
+        self.count += other.count;
+        self.summary.added += other.summary.added;
+        self.summary.updated += other.summary.updated;
+        self.summary.unchanged += other.summary.unchanged;
+        self.summary.removed += other.summary.removed;
+        self.changes.added.extend(other.changes.added);
+        self.changes.updated.extend(other.changes.updated);
+        self.changes.removed.extend(other.changes.removed);
+        self.changes.unchanged += other.changes.unchanged;
+    }
+}
+
 impl Store {
     /// Imports a parsed list in one transaction and returns what changed. With `dry_run`
     /// nothing is written.
@@ -64,7 +79,8 @@ impl Store {
             lists::drop_untouched_seed(&tx).map_err(fail("replacing the built-in list"))?;
         }
         check_name(&tx, known.as_ref(), source)?;
-        let list_id = known.as_ref().map_or(-1, |l| l.id);
+        // A new list comes after every recorded one.
+        let list_id = known.as_ref().map_or(i64::MAX, |l| l.id);
         let sections = SectionIds::load(&tx).map_err(fail("reading sections"))?;
         let existing = existing_for_sync(&tx, &sections, list_id).map_err(fail("reading items"))?;
         let mut imported = Imported {
@@ -168,7 +184,8 @@ fn existing_for_sync(
          CASE WHEN m.item_id IS NULL THEN i.source_line ELSE m.line END,
          i.origin, i.removed, i.list_checked, m.item_id IS NOT NULL,
          EXISTS (SELECT 1 FROM memberships o WHERE o.item_id = i.id AND o.list_id <> ?1),
-         i.status, i.last_event_at IS NOT NULL
+         i.status, i.last_event_at IS NOT NULL,
+         NOT EXISTS (SELECT 1 FROM memberships o WHERE o.item_id = i.id AND o.list_id < ?1)
          FROM items i LEFT JOIN memberships m ON m.item_id = i.id AND m.list_id = ?1",
     )?;
     let rows = stmt.query_map([list_id], |r| {
@@ -191,6 +208,7 @@ fn existing_for_sync(
             elsewhere: r.get(15)?,
             status: Status::parse(&r.get::<_, String>(16)?).unwrap_or(Status::Todo),
             has_events: r.get(17)?,
+            owner: r.get(18)?,
         })
     })?;
     rows.collect()
@@ -247,12 +265,25 @@ impl<'t> Writer<'t> {
                 id,
                 rewrite,
                 newly_checked,
+                own,
                 ..
             } => {
                 if *newly_checked {
                     self.checked.push(*id);
                 }
                 if !*rewrite {
+                    return Ok(());
+                }
+                if !*own {
+                    // Another list gives the item its content: only its place here changes.
+                    let section = self.sections.id_for(self.conn, &item.section)?;
+                    self.member.execute(params![
+                        self.list_id,
+                        id,
+                        section,
+                        position,
+                        item.line as i64
+                    ])?;
                     return Ok(());
                 }
                 (&mut self.update, id, Some(*id))

@@ -6,6 +6,7 @@ mod help;
 mod import;
 mod install;
 mod json_shapes;
+mod lists;
 mod reports;
 mod support;
 mod tables;

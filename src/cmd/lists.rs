@@ -1,0 +1,63 @@
+use crate::cli::{ListsArgs, ListsCommand};
+use crate::context::Context;
+use crate::error::usage;
+use crate::progress::Counts;
+use crate::render::{self, lists::ListView};
+use anyhow::Result;
+
+pub fn run(args: ListsArgs, ctx: &Context) -> Result<()> {
+    if let Some(ListsCommand::Rm { name }) = args.command {
+        return remove(&name, ctx);
+    }
+    let store = ctx.store()?;
+    let views: Vec<ListView> = store
+        .list_counts()?
+        .into_iter()
+        .map(|c| {
+            let counts = Counts {
+                total: c.items as u64,
+                done: c.done as u64,
+                skipped: c.skipped as u64,
+                ..Counts::default()
+            };
+            ListView {
+                percent: counts.percent(),
+                name: c.list.name,
+                path: c.list.path,
+                items: c.items,
+                done: c.done,
+                imported_at: c.list.imported_at,
+            }
+        })
+        .collect();
+    if ctx.json {
+        return Ok(render::emit(&render::json(&views)?)?);
+    }
+    if views.is_empty() {
+        return Ok(render::line(
+            "no list is recorded; `mlpath import FILE` adds one",
+        )?);
+    }
+    Ok(render::emit(&render::lists::lists_table(&views, &ctx.out))?)
+}
+
+fn remove(name: &str, ctx: &Context) -> Result<()> {
+    let mut store = ctx.store()?;
+    let Some(hidden) = store.remove_list(name)? else {
+        let names: Vec<String> = store.lists()?.into_iter().map(|l| l.name).collect();
+        return Err(usage(format!(
+            "no list is named '{name}'; the lists are: {}",
+            names.join(", ")
+        )));
+    };
+    for (slug, status) in &hidden {
+        eprintln!(
+            "mlpath: {} ({status}) is no longer in any list; its history is kept (`mlpath list --all` shows it)",
+            render::safe(slug, false)
+        );
+    }
+    Ok(render::line(format!(
+        "stopped following '{}'",
+        render::safe(name, false)
+    ))?)
+}

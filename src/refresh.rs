@@ -1,0 +1,69 @@
+//! Following the list files: before a command, each recorded list whose file changed size or
+//! mtime is re-imported, with one line on stderr. When nothing changed this costs one `stat`
+//! per list. `MLPATH_NO_REFRESH=1` or `mlpath config list.refresh off` turns it off.
+
+use crate::listfile::{self, io_reason};
+use crate::render::{imports, safe};
+use crate::store::{ListRecord, Store};
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use std::path::Path;
+
+/// Whether refreshing is on: not turned off by the environment or the setting.
+fn enabled(store: &Store) -> Result<bool> {
+    if std::env::var_os("MLPATH_NO_REFRESH").is_some_and(|v| !v.is_empty() && v != "0") {
+        return Ok(false);
+    }
+    let setting = crate::settings::find("list.refresh").map_err(anyhow::Error::msg)?;
+    Ok(setting.value_or_default(store.setting(setting.key)?) == "on")
+}
+
+/// Re-imports the list files that changed since their last import. Problems with one file are
+/// warnings: the command goes on with what the database has.
+pub(crate) fn run(store: &mut Store, now: DateTime<Utc>) -> Result<()> {
+    if !enabled(store)? {
+        return Ok(());
+    }
+    for list in store.lists()? {
+        if list.is_file()
+            && let Err(e) = refresh_one(store, &list, now)
+        {
+            eprintln!("mlpath: warning: {}", safe(&format!("{e:#}"), false));
+        }
+    }
+    Ok(())
+}
+
+fn refresh_one(store: &mut Store, list: &ListRecord, now: DateTime<Utc>) -> Result<()> {
+    let path = Path::new(&list.path);
+    let file_name = listfile::file_name(&list.path);
+    let (size, mtime) = match listfile::fingerprint(path) {
+        Ok(found) => found,
+        Err(e) => {
+            eprintln!(
+                "mlpath: warning: {} of list '{}' cannot be read ({}); its items stay as they were",
+                safe(&list.path, false),
+                safe(&list.name, false),
+                io_reason(&e)
+            );
+            return Ok(());
+        }
+    };
+    if Some(size) == list.size && mtime == list.mtime_ns {
+        return Ok(());
+    }
+    let file = listfile::read(path, None)?;
+    if file.source.hash == list.hash {
+        // Touched, not changed: remember the new mtime so the next command only stats it.
+        return Ok(store.touch_list(list.id, size, mtime)?);
+    }
+    let imported = listfile::import(store, &file, now, false, &list.path)?;
+    let s = &imported.summary;
+    if s.added + s.updated + s.removed > 0 {
+        eprintln!("mlpath: {}", imports::refresh_line(file_name, &imported));
+    }
+    for line in imports::hidden_lines(file_name, &imported.changes) {
+        eprintln!("mlpath: {line}");
+    }
+    Ok(())
+}

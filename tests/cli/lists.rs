@@ -1,0 +1,244 @@
+//! Several lists, followed as their files change: refresh, dry runs, lists, config.
+
+use crate::support::{Output, TestEnv};
+
+const MINE: &str = "# My list\n## Papers\n- [Alpa](https://a.org)\n- [Shared](https://s.org)\n- [FlexGen](https://f.org)\n";
+const READING: &str =
+    "# Reading\n- [Shared, as named here](https://s.org)\n- [Bert](https://b.org)\n";
+
+/// A database following two lists, mine.md (first) and reading.md.
+fn two_lists() -> TestEnv {
+    let env = TestEnv::new();
+    let mine = env.write("mine.md", MINE);
+    let reading = env.write("reading.md", READING);
+    env.ok(&["import", mine.to_str().unwrap()]);
+    env.ok(&["import", reading.to_str().unwrap()]);
+    env
+}
+
+fn slugs(value: &serde_json::Value) -> Vec<String> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["slug"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn run_without_refresh(env: &TestEnv, args: &[&str]) -> Output {
+    let out = env
+        .command(args)
+        .env("MLPATH_NO_REFRESH", "1")
+        .output()
+        .unwrap();
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn a_second_list_adds_and_a_shared_url_is_one_item() {
+    let env = two_lists();
+    let items = env.json(&["list"]);
+    assert_eq!(slugs(&items), ["alpa", "shared", "flexgen", "bert"]);
+    let shared = &items.as_array().unwrap()[1];
+    assert_eq!(shared["title"], "Shared", "the first list names it");
+    assert_eq!(shared["lists"], serde_json::json!(["My list", "Reading"]));
+    env.ok(&["done", "shared"]);
+    let lists = env.json(&["lists"]);
+    assert_eq!(lists[0]["name"], "My list");
+    assert_eq!(lists[0]["items"], 3);
+    assert_eq!(lists[0]["done"], 1);
+    assert_eq!(lists[1]["name"], "Reading");
+    assert_eq!(lists[1]["done"], 1, "reading it once counts in both lists");
+    assert_eq!(lists[1]["percent"], 50.0);
+    assert!(lists[1]["path"].as_str().unwrap().ends_with("reading.md"));
+    assert_eq!(lists[1]["imported_at"], "2026-11-28T09:00:00Z");
+}
+
+#[test]
+fn a_changed_file_is_reimported_before_the_next_command() {
+    let env = two_lists();
+    env.ok(&["done", "flexgen"]);
+    env.write(
+        "mine.md",
+        &MINE.replace(
+            "- [FlexGen](https://f.org)\n",
+            "- [Speculative decoding](https://sd.org)\n",
+        ),
+    );
+    let out = env.run(&["list"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "mlpath: mine.md changed: 1 added (speculative-decoding), 0 updated, 1 removed (flexgen)\n\
+         mlpath: flexgen (done) is no longer in mine.md; its history is kept — mlpath relink flexgen NEW if it was renamed\n"
+    );
+    assert!(out.stdout.contains("speculative-decoding") && !out.stdout.contains("flexgen"));
+    // Nothing changed since: no message, nothing re-read.
+    assert_eq!(env.run(&["list"]).stderr, "");
+}
+
+#[test]
+fn refresh_can_be_turned_off() {
+    let env = two_lists();
+    env.write("reading.md", &format!("{READING}- [Gpt](https://g.org)\n"));
+    let out = run_without_refresh(&env, &["list"]);
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+    assert!(!out.stdout.contains("gpt"));
+    env.ok(&["config", "list.refresh", "off"]);
+    let out = env.run(&["list"]);
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+    assert!(!out.stdout.contains("gpt"));
+    assert_eq!(env.ok(&["config", "list.refresh"]).trim(), "off");
+    env.ok(&["config", "list.refresh", "on"]);
+    let out = env.run(&["list"]);
+    assert!(
+        out.stderr
+            .starts_with("mlpath: reading.md changed: 1 added (gpt)"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.contains("gpt"));
+}
+
+#[test]
+fn a_missing_file_warns_in_one_line_and_changes_nothing() {
+    let env = two_lists();
+    std::fs::remove_file(env.path("reading.md")).unwrap();
+    let out = env.run(&["list"]);
+    assert_eq!(out.code, 0);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", out.stderr);
+    assert!(
+        lines[0].starts_with("mlpath: warning: ")
+            && lines[0].contains("reading.md")
+            && lines[0].contains("no such file"),
+        "{}",
+        lines[0]
+    );
+    assert!(out.stdout.contains("bert"), "its items stay");
+}
+
+#[test]
+fn import_without_a_file_reimports_every_list() {
+    let env = two_lists();
+    env.write("reading.md", &format!("{READING}- [Gpt](https://g.org)\n"));
+    let out = run_without_refresh(&env, &["import"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "My list: imported 3 items: 0 added, 0 updated, 3 unchanged, 0 removed\n\
+         Reading: imported 3 items: 1 added, 0 updated, 2 unchanged, 0 removed\n"
+    );
+}
+
+#[test]
+fn the_dry_run_tells_item_by_item_and_changes_nothing() {
+    let env = two_lists();
+    env.ok(&["done", "flexgen"]);
+    let edited = MINE
+        .replace("[Alpa]", "[Alpa, retitled]")
+        .replace("- [FlexGen](https://f.org)\n", "- [New](https://n.org)\n");
+    let file = env.write("mine.md", &edited);
+    let file = file.to_str().unwrap();
+    let out = run_without_refresh(&env, &["import", file, "--dry-run"]);
+    assert_eq!(
+        out.stdout,
+        "+ new  New\n~ alpa  title\n- flexgen  FlexGen (done)\n\
+         would import 3 items: 1 added, 1 updated, 1 unchanged, 1 removed\n"
+    );
+    let json: serde_json::Value = serde_json::from_str(
+        &run_without_refresh(&env, &["import", file, "--dry-run", "--json"]).stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "added": [{"slug": "new", "title": "New"}],
+            "updated": [{"slug": "alpa", "title": "Alpa, retitled", "changed": ["title"]}],
+            "removed": [{"slug": "flexgen", "title": "FlexGen", "status": "done"}],
+            "unchanged": 1
+        })
+    );
+    let after = run_without_refresh(&env, &["list", "--json"]);
+    assert!(after.stdout.contains("\"flexgen\"") && !after.stdout.contains("\"new\""));
+}
+
+#[test]
+fn removing_a_list_hides_only_what_no_other_list_holds() {
+    let env = two_lists();
+    env.ok(&["start", "bert"]);
+    let out = env.run(&["lists", "rm", "Reading"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("bert (started)"), "{}", out.stderr);
+    assert_eq!(slugs(&env.json(&["list"])), ["alpa", "shared", "flexgen"]);
+    let all = env.json(&["list", "--all"]);
+    assert!(
+        slugs(&all).contains(&"bert".to_string()),
+        "events kept, --all shows it"
+    );
+    let err = env.fails(&["lists", "rm", "Reading"], 2);
+    assert!(err.contains("My list"), "{err}");
+}
+
+#[test]
+fn the_untouched_seed_gives_way_but_one_with_progress_stays() {
+    let env = TestEnv::new();
+    env.ok(&["done", "flexgen"]);
+    let mine = env.write(
+        "mine.md",
+        MINE.replace("https://f.org", "https://other.org").as_str(),
+    );
+    env.ok(&["import", mine.to_str().unwrap()]);
+    let lists = env.json(&["lists"]);
+    assert_eq!(
+        lists.as_array().unwrap().len(),
+        2,
+        "the seed has progress: kept"
+    );
+    assert!(slugs(&env.json(&["list"])).contains(&"orca".to_string()));
+}
+
+#[test]
+fn a_list_name_is_its_heading_or_given() {
+    let env = TestEnv::new();
+    let plain = env.write("plain.md", "- [A](https://a.org)\n");
+    env.ok(&["import", plain.to_str().unwrap()]);
+    let other = env.write("other.md", "# plain.md\n- [B](https://b.org)\n");
+    let err = env.fails(&["import", other.to_str().unwrap()], 1);
+    assert!(err.contains("--name"), "{err}");
+    env.ok(&["import", other.to_str().unwrap(), "--name", "Other"]);
+    let names: Vec<String> = env
+        .json(&["lists"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["plain.md", "Other"]);
+}
+
+#[test]
+fn config_lists_settings_and_refuses_bad_ones() {
+    let env = TestEnv::new();
+    let table = env.ok(&["config"]);
+    assert!(
+        table.contains("list.refresh") && table.contains("on") && table.contains("re-import"),
+        "{table}"
+    );
+    assert_eq!(
+        env.json(&["config"]),
+        serde_json::json!({"list.refresh": "on"})
+    );
+    let err = env.fails(&["config", "list.refrsh"], 2);
+    assert!(err.contains("list.refresh"), "{err}");
+    let err = env.fails(&["config", "list.refresh", "yes"], 2);
+    assert!(err.contains("on or off"), "{err}");
+    assert_eq!(
+        env.json(&["config"]),
+        serde_json::json!({"list.refresh": "on"})
+    );
+}
