@@ -249,4 +249,98 @@ mod tests {
             ["typed", "import", "typed", "typed", "typed", "typed"]
         );
     }
+
+    /// Random sequences of commands, undos and redos against an editor's model: an undo brings
+    /// back the state before the command it reverts, a redo the state after it, a command that
+    /// records something clears what there was to redo; the cached state always equals a fresh
+    /// derivation. Seeded, so a failure is reproducible.
+    #[test]
+    fn undo_and_redo_behave_like_an_editor() {
+        use crate::state::{ItemState, no_op_reason};
+        for seed in 1..=8u64 {
+            let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            let mut next = move |n: u64| {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                rng % n
+            };
+            let mut store = Store::open_in_memory().unwrap();
+            store
+                .import(
+                    &crate::markdown::parse(crate::seed::SEED),
+                    "test",
+                    at(0),
+                    false,
+                )
+                .unwrap();
+            let ids: Vec<i64> = (1..=4).collect();
+            let snapshot = |store: &Store| -> Vec<ItemState> {
+                ids.iter()
+                    .map(|&id| store.item_by_id(id).unwrap().unwrap().state)
+                    .collect()
+            };
+            let kinds = [
+                EventKind::Start,
+                EventKind::Done,
+                EventKind::Review,
+                EventKind::Skip,
+                EventKind::Reset,
+                EventKind::Note,
+            ];
+            // States before each command in force, and (before, after) of each undone one.
+            let mut applied: Vec<Vec<ItemState>> = Vec::new();
+            let mut undone: Vec<(Vec<ItemState>, Vec<ItemState>)> = Vec::new();
+            for step in 0..100 {
+                let now = at(1) + chrono::Duration::minutes(step);
+                let before = snapshot(&store);
+                match next(4) {
+                    0 => {
+                        let undid = store.undo_last_command(now).unwrap();
+                        assert_eq!(undid.is_empty(), applied.is_empty(), "seed {seed}");
+                        if let Some(expected) = applied.pop() {
+                            assert_eq!(snapshot(&store), expected, "undo, seed {seed}");
+                            undone.push((expected, before));
+                        }
+                    }
+                    1 => {
+                        let redid = store.redo(now).unwrap();
+                        assert_eq!(redid.is_empty(), undone.is_empty(), "seed {seed}");
+                        if let Some((was, expected)) = undone.pop() {
+                            assert_eq!(snapshot(&store), expected, "redo, seed {seed}");
+                            applied.push(was);
+                        }
+                    }
+                    _ => {
+                        let kind = kinds[next(kinds.len() as u64) as usize];
+                        // Events dated up to two hours back, so that times interleave.
+                        let when = now - chrono::Duration::minutes(next(120) as i64);
+                        let events: Vec<NewEvent> = ids
+                            .iter()
+                            .zip(&before)
+                            .filter(|_| next(2) == 0)
+                            .filter(|(_, state)| no_op_reason(state, kind).is_none())
+                            .map(|(&item_id, _)| NewEvent {
+                                item_id,
+                                kind,
+                                at: when,
+                                note: (kind == EventKind::Note).then(|| "n".to_string()),
+                            })
+                            .collect();
+                        store
+                            .append_events(&NewCommand::typed(kind.as_str(), now), &events)
+                            .unwrap();
+                        if !events.is_empty() {
+                            applied.push(before);
+                            undone.clear();
+                        }
+                    }
+                }
+                for &id in &ids {
+                    let cached = store.item_by_id(id).unwrap().unwrap().state;
+                    assert_eq!(cached, store.derived_state(id).unwrap(), "seed {seed}");
+                }
+            }
+        }
+    }
 }
