@@ -269,7 +269,7 @@ mod tests {
             store
                 .import(
                     &crate::markdown::parse(crate::seed::SEED),
-                    "test",
+                    &crate::store::ListSource::for_test("test"),
                     at(0),
                     false,
                 )
