@@ -63,6 +63,28 @@ fn undo_never_reverts_an_import() {
 }
 
 #[test]
+fn undo_never_reverts_a_refresh() {
+    let env = TestEnv::new();
+    let file = env.write("mine.md", "- [ ] [Alpa](https://a.org)\n");
+    env.ok(&["import", file.to_str().unwrap()]);
+    env.ok(&["start", "alpa"]);
+    // The file changes: the next command re-imports it first, and its box marks alpa done.
+    env.write(
+        "mine.md",
+        "- [x] [Alpa](https://a.org)\n- [ ] [Orca](https://o.org)\n",
+    );
+    let out = env.run(&["undo"]);
+    assert!(out.stderr.contains("mine.md changed"), "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with("undid start of alpa"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(status_of(&env, "alpa"), "done", "the refresh's done stays");
+    assert_eq!(env.ok(&["undo"]).trim(), "nothing to undo");
+}
+
+#[test]
 fn undo_item_reverts_one_event_of_a_command() {
     let env = TestEnv::new();
     env.ok(&["review", "alpa", "orca", "flexgen"]);
