@@ -180,6 +180,9 @@ pub struct ListArgs {
     /// Only items with all WORDS in the title, venue or notes
     #[arg(long, value_name = "WORDS")]
     pub search: Option<String>,
+    /// Only items of the list named NAME (see `mlpath lists`)
+    #[arg(long, value_name = "NAME")]
+    pub list: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -241,6 +244,9 @@ pub struct StatusArgs {
     /// Roll sections up to N levels (1 gives the top-level sections)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub depth: Option<u16>,
+    /// Only items of the list named NAME (see `mlpath lists`)
+    #[arg(long, value_name = "NAME")]
+    pub list: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -257,6 +263,9 @@ pub struct NextArgs {
     /// Show the value of every ranking term
     #[arg(long)]
     pub explain: bool,
+    /// Only items of the list named NAME (see `mlpath lists`)
+    #[arg(long, value_name = "NAME")]
+    pub list: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -270,6 +279,9 @@ pub struct LogArgs {
     /// Include events of items no longer in the list
     #[arg(long)]
     pub all: bool,
+    /// Only items of the list named NAME (see `mlpath lists`)
+    #[arg(long, value_name = "NAME")]
+    pub list: Option<String>,
 }
 
 #[derive(Debug, Args)]

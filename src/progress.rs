@@ -28,6 +28,16 @@ impl Counts {
         }
     }
 
+    /// Adds another group's counts to these.
+    pub fn merge(&mut self, other: &Counts) {
+        self.total += other.total;
+        self.todo += other.todo;
+        self.started += other.started;
+        self.done += other.done;
+        self.reviewed += other.reviewed;
+        self.skipped += other.skipped;
+    }
+
     /// (done + reviewed) / (total − skipped), in percent; 0 when nothing is left to count.
     pub fn percent(&self) -> f64 {
         let denominator = self.total - self.skipped;
@@ -42,6 +52,9 @@ impl Counts {
 /// One row of the status table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SectionProgress {
+    /// With several lists: the list this row belongs to (`section` is inside it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub list: Option<String>,
     pub section: Vec<String>,
     #[serde(flatten)]
     pub counts: Counts,
@@ -79,6 +92,7 @@ pub fn by_section(groups: &[Group], depth: Option<usize>) -> (Counts, Vec<Sectio
     let sections = rows
         .into_iter()
         .map(|(_, section, counts)| SectionProgress {
+            list: None,
             section: section.to_vec(),
             percent: counts.percent(),
             counts,

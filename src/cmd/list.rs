@@ -12,6 +12,7 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
         include_removed: args.all,
         statuses: args.status.clone(),
         kind: args.kind,
+        list: super::resolve_list(&store, args.list.as_deref())?,
     };
     let mut items = store.items(&filter)?;
     items.retain(|i| section_matches(&i.section, args.section.as_deref()));

@@ -10,11 +10,12 @@ pub fn run(args: LogArgs, ctx: &Context) -> Result<()> {
         None => None,
     };
     let store = ctx.store()?;
+    let list = super::resolve_list(&store, args.list.as_deref())?;
     let entries: Vec<LogEntry> = match args.n {
         // `-n 0` asks for nothing, which is not "no events yet".
         0 => Vec::new(),
         n => store
-            .recent_events(since, n, args.all)?
+            .recent_events(since, n, args.all, list)?
             .into_iter()
             .map(LogEntry::from)
             .collect(),

@@ -58,6 +58,27 @@ pub fn run(command: Command, ctx: &Context) -> Result<()> {
     }
 }
 
+/// The id of the list `--list NAME` names, or a usage error naming the lists there are.
+pub fn resolve_list(store: &Store, name: Option<&str>) -> Result<Option<i64>> {
+    let Some(name) = name else { return Ok(None) };
+    if let Some(list) = store.list_named(name)? {
+        return Ok(Some(list.id));
+    }
+    let names: Vec<String> = store
+        .lists()?
+        .into_iter()
+        .map(|l| format!("'{}'", l.name))
+        .collect();
+    Err(usage(format!(
+        "no list is named '{name}'; the lists are {} (`mlpath lists` shows them)",
+        if names.is_empty() {
+            "none yet".to_string()
+        } else {
+            names.join(", ")
+        }
+    )))
+}
+
 /// Finds the item ITEM names (see `lookup`), or explains why not with exit code 2.
 pub fn resolve_item(store: &Store, query: &str, include_removed: bool) -> Result<ItemRow> {
     let q = query.trim();

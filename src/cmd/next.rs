@@ -29,6 +29,7 @@ fn suggest(store: &Store, args: &NextArgs, ctx: &Context) -> Result<Vec<Suggesti
     let pool = Pool {
         kind: args.kind,
         section_words: super::status::section_words(args.section.as_deref()),
+        list: super::resolve_list(store, args.list.as_deref())?,
     };
     let current = store.current_section()?;
     let fetch = if args.section.is_some() {

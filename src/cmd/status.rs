@@ -1,9 +1,9 @@
 use crate::cli::StatusArgs;
 use crate::context::Context;
 use crate::model::section_matches;
-use crate::progress;
+use crate::progress::{self, SectionProgress};
 use crate::render;
-use crate::store::Pool;
+use crate::store::{Pool, Store};
 use crate::views::StatusView;
 use anyhow::Result;
 use chrono::Local;
@@ -13,10 +13,12 @@ pub fn run(args: StatusArgs, ctx: &Context) -> Result<()> {
     let pool = Pool {
         kind: args.kind,
         section_words: section_words(args.section.as_deref()),
+        list: super::resolve_list(&store, args.list.as_deref())?,
     };
-    let mut groups = store.status_groups(&pool)?;
-    groups.retain(|g| section_matches(&g.section, args.section.as_deref()));
-    let (totals, sections) = progress::by_section(&groups, args.depth.map(usize::from));
+    let (totals, mut sections) = sections_of(&store, &pool, &args)?;
+    if pool.list.is_none() && store.lists()?.len() > 1 {
+        sections = by_list(&store, &pool, &args)?;
+    }
     let view = StatusView {
         percent: totals.percent(),
         totals,
@@ -32,6 +34,37 @@ pub fn run(args: StatusArgs, ctx: &Context) -> Result<()> {
     Ok(render::emit(&render::status::report(
         &view, ctx.now, &ctx.out,
     ))?)
+}
+
+fn sections_of(
+    store: &Store,
+    pool: &Pool,
+    args: &StatusArgs,
+) -> Result<(progress::Counts, Vec<SectionProgress>)> {
+    let mut groups = store.status_groups(pool)?;
+    groups.retain(|g| section_matches(&g.section, args.section.as_deref()));
+    Ok(progress::by_section(&groups, args.depth.map(usize::from)))
+}
+
+/// With several lists, each list heads its own sections; an item in two lists counts in both
+/// (the totals count it once). Items added by hand come last.
+fn by_list(store: &Store, pool: &Pool, args: &StatusArgs) -> Result<Vec<SectionProgress>> {
+    let mut lists: Vec<(i64, String)> =
+        store.lists()?.into_iter().map(|l| (l.id, l.name)).collect();
+    lists.push((0, "(added by hand)".into()));
+    let mut rows = Vec::new();
+    for (id, name) in lists {
+        let one = Pool {
+            list: Some(id),
+            ..pool.clone()
+        };
+        let (_, sections) = sections_of(store, &one, args)?;
+        rows.extend(sections.into_iter().map(|s| SectionProgress {
+            list: Some(name.clone()),
+            ..s
+        }));
+    }
+    Ok(rows)
 }
 
 /// `--section` words as they appear inside the stored section path.

@@ -73,8 +73,25 @@ fn table(view: &StatusView, out: &Output) -> String {
         cells.extend([bar.as_str(), percent.as_str()]);
         table.row(cells);
     };
-    for s in &view.sections {
-        add(&section(&s.section), &s.counts, s.percent);
+    let mut current: Option<&str> = None;
+    for (i, s) in view.sections.iter().enumerate() {
+        let Some(list) = s.list.as_deref() else {
+            add(&section(&s.section), &s.counts, s.percent);
+            continue;
+        };
+        // Several lists: each list's row (the sum of its sections) heads them, indented.
+        if current != Some(list) {
+            current = Some(list);
+            let mut counts = Counts::default();
+            for row in view.sections[i..]
+                .iter()
+                .take_while(|r| r.list.as_deref() == Some(list))
+            {
+                counts.merge(&row.counts);
+            }
+            add(list, &counts, counts.percent());
+        }
+        add(&format!("  {}", section(&s.section)), &s.counts, s.percent);
     }
     add("total", &view.totals, view.percent);
     table.render(out)

@@ -116,10 +116,12 @@ impl Store {
         since: Option<DateTime<Utc>>,
         limit: usize,
         include_removed: bool,
+        list: Option<i64>,
     ) -> Result<Vec<EventRow>> {
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events e JOIN items i ON i.id = e.item_id
              WHERE {ACTIVE} AND (?1 IS NULL OR e.at >= ?1) AND (?3 OR i.removed = 0)
+             AND (?4 IS NULL OR i.id IN (SELECT item_id FROM memberships WHERE list_id = ?4))
              ORDER BY e.at DESC, e.id DESC LIMIT ?2"
         );
         let since = since.map(format_time);
@@ -128,7 +130,7 @@ impl Store {
             .prepare(&sql)
             .map_err(|e| self.classify(e, "reading the log"))?;
         stmt.query_map(
-            params![since, limit as i64, include_removed],
+            params![since, limit as i64, include_removed, list],
             event_from_row,
         )
         .and_then(|rows| rows.collect())

@@ -30,6 +30,8 @@ pub struct ItemFilter {
     pub include_removed: bool,
     pub statuses: Vec<Status>,
     pub kind: Option<Kind>,
+    /// Only the items of this list (its id).
+    pub list: Option<i64>,
 }
 
 fn item_columns() -> String {
@@ -132,6 +134,11 @@ fn query_items(conn: &Connection, filter: &ItemFilter) -> rusqlite::Result<Vec<I
     }
     if let Some(kind) = filter.kind {
         sql.push_str(&format!(" AND kind = '{}'", kind.as_str()));
+    }
+    if let Some(list) = filter.list {
+        sql.push_str(&format!(
+            " AND id IN (SELECT item_id FROM memberships WHERE list_id = {list})"
+        ));
     }
     // Items added by hand share the position of their section's last list item, and follow it.
     sql.push_str(" ORDER BY position, origin = 'manual', id");

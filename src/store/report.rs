@@ -14,6 +14,8 @@ pub struct Pool {
     pub kind: Option<Kind>,
     /// Words that must all appear in the section path; callers filter exactly afterwards.
     pub section_words: Vec<String>,
+    /// Only the items of this list (its id; 0 for the items no list holds).
+    pub list: Option<i64>,
 }
 
 impl Pool {
@@ -24,6 +26,15 @@ impl Pool {
         if let Some(kind) = self.kind {
             sql.push_str(" AND kind = ?");
             values.push(kind.as_str().to_string());
+        }
+        match self.list {
+            // Items added by hand, which no list holds.
+            Some(0) => sql.push_str(" AND id NOT IN (SELECT item_id FROM memberships)"),
+            // An id, never user text.
+            Some(list) => sql.push_str(&format!(
+                " AND id IN (SELECT item_id FROM memberships WHERE list_id = {list})"
+            )),
+            None => {}
         }
         for word in &self.section_words {
             sql.push_str(

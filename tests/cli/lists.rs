@@ -242,3 +242,72 @@ fn config_lists_settings_and_refuses_bad_ones() {
         serde_json::json!({"list.refresh": "on"})
     );
 }
+
+#[test]
+fn list_filters_restrict_list_status_next_and_log() {
+    let env = two_lists();
+    env.ok(&["done", "alpa"]);
+    env.ok(&["start", "bert"]);
+    assert_eq!(
+        slugs(&env.json(&["list", "--list", "Reading"])),
+        ["shared", "bert"]
+    );
+    let status = env.json(&["status", "--list", "Reading"]);
+    assert_eq!(
+        (status["total"].as_i64(), status["started"].as_i64()),
+        (Some(2), Some(1))
+    );
+    assert!(
+        status["sections"][0].get("list").is_none(),
+        "one list: no list field"
+    );
+    let next = env.json(&["next", "--list", "My list", "-n", "5"]);
+    assert!(slugs(&next).iter().all(|s| s != "bert"), "{next}");
+    let log = env.json(&["log", "--list", "Reading"]);
+    assert_eq!(log.as_array().unwrap().len(), 1);
+    assert_eq!(log[0]["slug"], "bert");
+    let err = env.fails(&["status", "--list", "Nope"], 2);
+    assert!(err.contains("'My list', 'Reading'"), "{err}");
+}
+
+#[test]
+fn status_with_several_lists_puts_each_list_on_top() {
+    let env = two_lists();
+    env.ok(&["done", "shared"]);
+    env.ok(&["add", "Mine alone"]);
+    insta::assert_snapshot!(env.ok(&["status"]), @"
+    1/5 done (20.0%) · 0 in progress · last activity just now · streak 1 day
+    section          total  todo  started  done  reviewed  skipped  progress        %
+    ─────────────────────────────────────────────────────────────────────────────────
+    My list              3     2        0     1         0        0  ███░░░░░░░   33.3
+      Papers             3     2        0     1         0        0  ███░░░░░░░   33.3
+    Reading              2     1        0     1         0        0  █████░░░░░   50.0
+      Papers             1     0        0     1         0        0  ██████████  100.0
+      (no section)       1     1        0     0         0        0  ░░░░░░░░░░    0.0
+    (added by hand)      1     1        0     0         0        0  ░░░░░░░░░░    0.0
+      (no section)       1     1        0     0         0        0  ░░░░░░░░░░    0.0
+    total                5     4        0     1         0        0  ██░░░░░░░░   20.0
+    ");
+    let json = env.json(&["status"]);
+    assert_eq!(json["total"], 5, "a shared item counts once in the totals");
+    let rows: Vec<(String, String)> = json["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["list"].as_str().unwrap().to_string(),
+                s["section"].to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("My list".to_string(), "[\"Papers\"]".to_string()),
+            ("Reading".to_string(), "[\"Papers\"]".to_string()),
+            ("Reading".to_string(), "[]".to_string()),
+            ("(added by hand)".to_string(), "[]".to_string()),
+        ]
+    );
+}
