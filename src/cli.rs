@@ -202,7 +202,9 @@ pub struct MarkArgs {
     /// A note stored with the event
     #[arg(short = 'm', long = "note", value_name = "TEXT")]
     pub note: Option<String>,
-    /// When it happened: RFC 3339, YYYY-MM-DD, "YYYY-MM-DD HH:MM", today, yesterday, "3 days ago", 3d, 5h
+    /// When it happened, in local time: YYYY-MM-DD, "YYYY-MM-DD HH:MM", RFC 3339, today (now),
+    /// yesterday (24 hours ago), "yesterday 14:00", "last monday", "monday 9:30" (the most
+    /// recent Monday), "2 weeks ago", 3d, 5h, 30m (ago)
     #[arg(long, value_name = "WHEN")]
     pub at: Option<String>,
     /// Also match items that are no longer in the list
@@ -270,7 +272,7 @@ pub struct NextArgs {
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
-    /// Only events since WHEN (same forms as `done --at`)
+    /// Only events since WHEN (same forms as `done --at`; today and yesterday start at midnight)
     #[arg(long, value_name = "WHEN")]
     pub since: Option<String>,
     /// How many events
@@ -332,7 +334,8 @@ pub struct ExportArgs {
     /// What to write
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     pub format: ExportFormat,
-    /// Write to FILE (atomically) instead of standard output
+    /// Write to FILE instead of standard output (`-` is standard output); the file is replaced
+    /// atomically, through a symlink, keeping its mode; a new one is private (0600)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -345,7 +348,8 @@ pub struct RestoreArgs {
 
 #[derive(Debug, Args)]
 pub struct BackupArgs {
-    /// Where to write the copy (default: beside the database, with the date in its name)
+    /// Where to write the copy: a new file, or a folder to put a dated copy in (default: beside
+    /// the database, with the date in its name)
     pub path: Option<PathBuf>,
 }
 

@@ -4,6 +4,7 @@ use crate::cli::GlobalArgs;
 use crate::error::usage;
 use crate::render::Output;
 use crate::store::Store;
+use crate::when::Purpose;
 use anyhow::{Context as _, Result};
 use chrono::{DateTime, Utc};
 use std::path::PathBuf;
@@ -29,7 +30,12 @@ impl Context {
 
     /// Reads the value of a time flag (`--at`, `--since`) relative to this command's clock.
     pub fn time_flag(&self, flag: &str, text: &str) -> Result<DateTime<Utc>> {
-        crate::when::parse(text, self.now, &chrono::Local)
+        let purpose = if flag == "--since" {
+            Purpose::Since
+        } else {
+            Purpose::At
+        };
+        crate::when::parse(text, self.now, &chrono::Local, purpose)
             .map_err(|e| usage(format!("{flag}: {e}")))
     }
 

@@ -116,7 +116,7 @@ pub fn normalize_title(title: &str) -> String {
 
 pub fn plan(existing: &[Existing], parsed: &[ParsedItem]) -> Plan {
     let matches = match_items(existing, parsed);
-    let mut taken: HashSet<String> = existing.iter().map(|e| e.slug.clone()).collect();
+    let mut taken: slug::Taken = existing.iter().map(|e| e.slug.clone()).collect();
     let mut summary = Summary::default();
     let mut matched_ids = HashSet::new();
     let mut actions = Vec::with_capacity(parsed.len());
@@ -245,8 +245,24 @@ fn match_items(existing: &[Existing], parsed: &[ParsedItem]) -> Vec<Option<usize
             by_url.entry(u.as_str()).or_default().push(i);
         }
     }
+    // Several items can share a URL (a paper and a talk about it): those whose title is also
+    // the same pair up first, so a re-import does not swap them.
     for (r, item) in result.iter_mut().zip(parsed) {
-        if let Some(cands) = item.url.as_deref().and_then(|u| by_url.get(u)) {
+        if let Some(cands) = item.url.as_deref().and_then(|u| by_url.get(u))
+            && cands.len() > 1
+        {
+            let same_title: Vec<usize> = cands
+                .iter()
+                .copied()
+                .filter(|&i| existing[i].title == item.title)
+                .collect();
+            *r = claim(&same_title);
+        }
+    }
+    for (r, item) in result.iter_mut().zip(parsed) {
+        if r.is_none()
+            && let Some(cands) = item.url.as_deref().and_then(|u| by_url.get(u))
+        {
             *r = claim(cands);
         }
     }

@@ -1,17 +1,43 @@
-//! Reading `--at` and `--since` values: `2026-11-20`, `yesterday`, `3 days ago`, `5h`. Pure.
+//! Reading `--at` and `--since` values: `2026-11-20`, `yesterday 14:00`, `last monday`,
+//! `3 days ago`, `5h`. Pure: the clock and the time zone are parameters.
+//!
+//! The forms mlpath has always read are parsed here; everything else goes to `interim`, the
+//! parser atuin uses, with two corrections for looking back in time: a weekday means the most
+//! recent one (interim reads `monday` as the next), and the short forms `3d`, `5h`, `30m` mean
+//! ago (interim reads them forward).
 
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
-/// Parses WHEN relative to `now`, reading dates without a zone in `tz`. Future times are refused.
+/// What the time is for, which decides what a bare `today` or `yesterday` means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// When an event happened (`--at`): `today` is now, `yesterday` is 24 hours ago.
+    At,
+    /// The start of a period (`--since`): `today` and `yesterday` start at local midnight.
+    Since,
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Parses WHEN relative to `now`, reading times without a zone in `tz`. Future times are refused.
 pub fn parse<Tz: TimeZone>(
     text: &str,
     now: DateTime<Utc>,
     tz: &Tz,
+    purpose: Purpose,
 ) -> Result<DateTime<Utc>, String> {
-    let t = text.trim();
-    let at = parse_any(t, now, tz).ok_or_else(|| {
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let at = parse_any(&t, now, tz, purpose).ok_or_else(|| {
         format!(
-            "cannot read the time '{t}'; use RFC 3339, YYYY-MM-DD, \"YYYY-MM-DD HH:MM\", today, yesterday, \"3 days ago\", 3d or 5h"
+            "cannot read the time '{t}'; use YYYY-MM-DD, \"YYYY-MM-DD HH:MM\", RFC 3339, today, yesterday, \"yesterday 14:00\", \"last monday\", \"3 days ago\", 3d, 5h or 30m"
         )
     })?;
     if at > now {
@@ -20,11 +46,18 @@ pub fn parse<Tz: TimeZone>(
     Ok(at)
 }
 
-fn parse_any<Tz: TimeZone>(t: &str, now: DateTime<Utc>, tz: &Tz) -> Option<DateTime<Utc>> {
-    let lower = t.to_ascii_lowercase();
-    match lower.as_str() {
-        "now" | "today" => return Some(now),
-        "yesterday" => return Some(now - Duration::days(1)),
+fn parse_any<Tz: TimeZone>(
+    t: &str,
+    now: DateTime<Utc>,
+    tz: &Tz,
+    purpose: Purpose,
+) -> Option<DateTime<Utc>> {
+    let lower = t.to_lowercase();
+    match (lower.as_str(), purpose) {
+        ("now", _) | ("today", Purpose::At) => return Some(now),
+        ("yesterday", Purpose::At) => return Some(now - Duration::days(1)),
+        ("today", Purpose::Since) => return start_of_local_day(now, 0, tz),
+        ("yesterday", Purpose::Since) => return start_of_local_day(now, 1, tz),
         _ => {}
     }
     if let Ok(at) = DateTime::parse_from_rfc3339(t) {
@@ -38,7 +71,48 @@ fn parse_any<Tz: TimeZone>(t: &str, now: DateTime<Utc>, tz: &Tz) -> Option<DateT
             return local(naive, tz);
         }
     }
-    relative(&lower).map(|ago| now - ago)
+    if let Some(ago) = relative(&lower) {
+        return now.checked_sub_signed(ago);
+    }
+    natural(t, now, tz)
+}
+
+/// Everything else, through interim. A leading weekday is read as the most recent one.
+fn natural<Tz: TimeZone>(t: &str, now: DateTime<Utc>, tz: &Tz) -> Option<DateTime<Utc>> {
+    // interim reads a lone letter such as `d` as "now"; that is a typo, not a time.
+    if t.chars().count() < 2 {
+        return None;
+    }
+    let first = t.split(' ').next().unwrap_or_default().to_lowercase();
+    let weekday_first = first.len() >= 3 && WEEKDAYS.iter().any(|day| day.starts_with(&first));
+    let text = if weekday_first {
+        format!("last {t}")
+    } else {
+        t.to_string()
+    };
+    let local_now = now.with_timezone(tz);
+    let at = interim::parse_date_string(&text, local_now, interim::Dialect::Us)
+        .ok()?
+        .with_timezone(&Utc);
+    // `monday 9:30` on a Monday morning before 9:30 means last week's.
+    if weekday_first && at > now {
+        return at.checked_sub_signed(Duration::weeks(1));
+    }
+    Some(at)
+}
+
+/// Local midnight `days_back` days before `now`'s local date.
+fn start_of_local_day<Tz: TimeZone>(
+    now: DateTime<Utc>,
+    days_back: u64,
+    tz: &Tz,
+) -> Option<DateTime<Utc>> {
+    let day = now
+        .with_timezone(tz)
+        .date_naive()
+        .checked_sub_days(chrono::Days::new(days_back))?;
+    // Where a clock change skips midnight, the day starts at the first hour that exists.
+    (0..3).find_map(|hour| local(day.and_hms_opt(hour, 0, 0)?, tz))
 }
 
 fn local<Tz: TimeZone>(naive: NaiveDateTime, tz: &Tz) -> Option<DateTime<Utc>> {
@@ -49,7 +123,7 @@ fn local<Tz: TimeZone>(naive: NaiveDateTime, tz: &Tz) -> Option<DateTime<Utc>> {
     }
 }
 
-/// `3 days ago`, `3d`, `1 hour ago`, `5h`, `2 weeks ago`, `2w`, `30 minutes ago`.
+/// `3 days ago`, `3d`, `1 hour ago`, `5h`, `2 weeks ago`, `2w`, `30 minutes ago`, `30m`.
 fn relative(text: &str) -> Option<Duration> {
     let text = text.strip_suffix(" ago").unwrap_or(text).trim();
     let digits_end = text
@@ -63,66 +137,11 @@ fn relative(text: &str) -> Option<Duration> {
         "d" | "day" | "days" => Duration::days(amount),
         "h" | "hour" | "hours" => Duration::hours(amount),
         "w" | "week" | "weeks" => Duration::weeks(amount),
-        "min" | "minute" | "minutes" => Duration::minutes(amount),
+        "m" | "min" | "mins" | "minute" | "minutes" => Duration::minutes(amount),
         _ => return None,
     };
     Some(duration)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::FixedOffset;
-
-    fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap()
-    }
-
-    #[test]
-    fn accepted_forms() {
-        let cases = [
-            ("2026-11-20T08:30:00Z", "2026-11-20T08:30:00Z"),
-            ("2026-11-20T10:30:00+02:00", "2026-11-20T08:30:00Z"),
-            ("2026-11-20", "2026-11-20T00:00:00Z"),
-            ("2026-11-20 14:05", "2026-11-20T14:05:00Z"),
-            ("today", "2026-11-28T12:00:00Z"),
-            ("Yesterday", "2026-11-27T12:00:00Z"),
-            ("3 days ago", "2026-11-25T12:00:00Z"),
-            ("3d", "2026-11-25T12:00:00Z"),
-            ("1 hour ago", "2026-11-28T11:00:00Z"),
-            ("5h", "2026-11-28T07:00:00Z"),
-            ("2w", "2026-11-14T12:00:00Z"),
-        ];
-        for (input, expected) in cases {
-            let got = parse(input, now(), &Utc).unwrap_or_else(|e| panic!("{input}: {e}"));
-            assert_eq!(crate::store::format_time(got), expected, "{input}");
-        }
-    }
-
-    #[test]
-    fn local_dates_use_the_given_zone() {
-        let paris = FixedOffset::east_opt(3600).unwrap();
-        let got = parse("2026-11-20 10:00", now(), &paris).unwrap();
-        assert_eq!(crate::store::format_time(got), "2026-11-20T09:00:00Z");
-    }
-
-    #[test]
-    fn refusals() {
-        for bad in [
-            "tomorrow",
-            "2026-13-01",
-            "3 parsecs ago",
-            "",
-            "d",
-            "2027-01-01",
-            "-3d",
-        ] {
-            assert!(parse(bad, now(), &Utc).is_err(), "{bad} should be refused");
-        }
-        assert!(
-            parse("2027-01-01", now(), &Utc)
-                .unwrap_err()
-                .contains("future")
-        );
-    }
-}
+mod tests;

@@ -9,7 +9,6 @@ use crate::store::NewItem;
 use crate::sync::normalize_title;
 use crate::text::normalize_url;
 use anyhow::Result;
-use std::collections::HashSet;
 
 pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
     let title = crate::text::collapse(&args.title);
@@ -54,7 +53,7 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
             .find_map(|s| Kind::from_section_name(s))
             .unwrap_or_else(|| url.as_deref().map_or(Kind::Other, Kind::from_url))
     });
-    let mut taken: HashSet<String> = store.all_slugs()?.into_iter().collect();
+    let mut taken: slug::Taken = store.all_slugs()?.into_iter().collect();
     let item = NewItem {
         slug: slug::unique(&slug::base(&title), &mut taken),
         title,

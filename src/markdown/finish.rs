@@ -8,7 +8,7 @@ use super::tree::RawItem;
 use crate::model::{Kind, Link};
 use crate::slug;
 use crate::text::normalize_url;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Turns raw items into parsed items, batch by batch in list order: one item per primary URL,
 /// unique slugs.
@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 pub(super) struct Finisher {
     /// Primary URL → the link targets of its first item.
     seen: HashMap<String, Vec<Option<String>>>,
-    taken: HashSet<String>,
+    taken: slug::Taken,
 }
 
 impl Finisher {

@@ -318,7 +318,7 @@ fn empty_headings_and_non_english_text() {
     assert_eq!(items.len(), 2);
     assert!(items[0].section.is_empty());
     assert_eq!(items[1].section, ["模型 | Model"]);
-    assert_eq!(items[0].slug, "item");
+    assert_eq!(items[0].slug, "shen-du-xue-xi");
 }
 
 /// Counts for the real lists in tests/fixtures (see ATTRIBUTION.md there).
