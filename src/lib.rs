@@ -5,6 +5,7 @@ mod cmd;
 pub(crate) mod context;
 pub(crate) mod error;
 pub(crate) mod export;
+pub(crate) mod files;
 pub(crate) mod history;
 pub(crate) mod listfile;
 pub(crate) mod lookup;

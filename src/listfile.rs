@@ -71,13 +71,8 @@ pub fn read(path: &Path, name: Option<&str>) -> Result<ListFile> {
     };
     let real = std::fs::canonicalize(path).map_err(cannot)?;
     let meta = std::fs::metadata(&real).map_err(cannot)?;
-    if !meta.is_file() {
-        return Err(crate::error::failure(format!(
-            "cannot read {}: it is not a regular file",
-            path.display()
-        )));
-    }
-    let bytes = std::fs::read(&real).map_err(cannot)?;
+    // Only regular files of a sane size: `/dev/zero` would grow without limit.
+    let bytes = crate::files::read_list(path)?;
     let hash = hash(&bytes);
     let text = String::from_utf8(bytes).map_err(|_| {
         crate::error::failure(format!(

@@ -1,37 +1,26 @@
 use crate::cli::BackupArgs;
 use crate::context::Context;
-use crate::error::usage;
+use crate::files;
 use crate::render;
 use anyhow::Result;
 
 pub fn run(args: BackupArgs, ctx: &Context) -> Result<()> {
     let store = ctx.store()?;
+    let stamp = ctx.now.format("%Y%m%d-%H%M%S");
+    let db_name = ctx
+        .db_path
+        .file_name()
+        .map_or("mlpath.db".into(), |n| n.to_string_lossy().into_owned());
+    let dated = format!("{db_name}.{stamp}.backup");
     let target = match args.path {
+        // `backup DIR` puts the dated copy inside the folder.
+        Some(p) if p.is_dir() => p.join(dated),
         Some(p) => p,
-        None => {
-            let stamp = ctx.now.format("%Y%m%d-%H%M%S");
-            let name = ctx
-                .db_path
-                .file_name()
-                .map_or("mlpath.db".into(), |n| n.to_string_lossy().into_owned());
-            ctx.db_path.with_file_name(format!("{name}.{stamp}.backup"))
-        }
+        None => ctx.db_path.with_file_name(dated),
     };
-    if target.exists() {
-        return Err(usage(format!(
-            "{} already exists; choose another path",
-            target.display()
-        )));
-    }
-    if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty())
-        && !parent.is_dir()
-    {
-        return Err(usage(format!(
-            "the folder {} does not exist",
-            parent.display()
-        )));
-    }
-    store.backup_to(&target)?;
+    // Into a temporary file, renamed at the end: an interrupted backup leaves nothing that
+    // looks like a database at `target`, and a retry to the same path works.
+    files::create_atomically(&target, |temp| Ok(store.backup_to(temp)?))?;
     Ok(render::line(format!(
         "backed up {} to {}",
         ctx.db_path.display(),

@@ -2,12 +2,11 @@ use crate::cli::{ExportArgs, ExportFormat};
 use crate::context::Context;
 use crate::error::failure;
 use crate::export::{self, MarkdownItem, Row};
+use crate::files;
 use crate::model::{Status, section_label};
 use crate::render;
 use crate::store::ItemFilter;
 use anyhow::Result;
-use std::io::Write;
-use std::path::Path;
 
 pub fn run(args: ExportArgs, ctx: &Context) -> Result<()> {
     let store = ctx.store()?;
@@ -60,30 +59,9 @@ pub fn run(args: ExportArgs, ctx: &Context) -> Result<()> {
     };
     match &args.output {
         None => Ok(render::emit(&text)?),
-        Some(path) => {
-            write_atomically(path, &text)?;
-            Ok(render::line(format!("wrote {}", path.display()))?)
-        }
+        Some(path) => match files::write_output(path, |w| w.write_all(text.as_bytes()))? {
+            Some(written) => Ok(render::line(format!("wrote {}", written.display()))?),
+            None => Ok(()),
+        },
     }
-}
-
-/// Writes a temporary file beside `path`, then renames it over `path`: readers see the old file
-/// or the new one, never half of one.
-fn write_atomically(path: &Path, text: &str) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or("export".into(), |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::File::create(&temp)
-        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&temp, path));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&temp);
-        return Err(failure(format!("cannot write {}: {e}", path.display())));
-    }
-    Ok(())
 }

@@ -1,6 +1,7 @@
 use crate::cli::NoteArgs;
 use crate::context::Context;
 use crate::error::{failure, usage};
+use crate::files;
 use crate::model::EventKind;
 use crate::render::{self, safe};
 use crate::store::{NewCommand, NewEvent};
@@ -18,7 +19,7 @@ pub fn run(args: NoteArgs, ctx: &Context) -> Result<()> {
         if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
             return Err(usage("give the note text: mlpath note ITEM TEXT..."));
         }
-        edit_note()?
+        edit_note(&item.slug)?
     } else {
         args.text.join(" ")
     };
@@ -39,8 +40,9 @@ pub fn run(args: NoteArgs, ctx: &Context) -> Result<()> {
     ))?)
 }
 
-/// Opens $VISUAL or $EDITOR on a temporary file and returns what was written.
-fn edit_note() -> Result<String> {
+/// Opens $VISUAL or $EDITOR on a draft in a private folder and returns the note written
+/// there, without the draft's header and the newline the editor adds at the end.
+fn edit_note(slug: &str) -> Result<String> {
     let editor = std::env::var("VISUAL")
         .ok()
         .filter(|v| !v.trim().is_empty())
@@ -52,26 +54,87 @@ fn edit_note() -> Result<String> {
         .ok_or_else(|| {
             usage("no note text and neither $VISUAL nor $EDITOR is set; pass the text as arguments")
         })?;
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    let path = std::env::temp_dir().join(format!("mlpath-note-{}-{nanos}.md", std::process::id()));
-    std::fs::write(&path, "")
+    let header = draft_header(slug);
+    // A folder of its own (0700) holding a 0600 file: a note is as private as a shell history.
+    let folder = tempfile::Builder::new()
+        .prefix("mlpath-note-")
+        .tempdir()
+        .map_err(|e| failure(format!("cannot create a folder for the draft: {e}")))?;
+    let path = folder.path().join("note.md");
+    files::make_folder_private(folder.path())
+        .and_then(|()| files::create_private(&path))
+        .and_then(|()| std::fs::write(&path, &header))
         .map_err(|e| failure(format!("cannot create {}: {e}", path.display())))?;
-    // Through the shell, so that EDITOR="code --wait" works as it does for git.
-    let status = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("{editor} \"$1\""))
-        .arg("mlpath-editor")
-        .arg(&path)
-        .status();
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
-    let _ = std::fs::remove_file(&path);
+    // Through the shell, so that EDITOR="code --wait" works as it does for git; Ctrl-C is the
+    // editor's while it runs.
+    let status = files::ignoring_interrupts(|| {
+        std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("{editor} \"$1\""))
+            .arg("mlpath-editor")
+            .arg(&path)
+            .status()
+    });
     match status {
-        Ok(s) if s.success() => Ok(text),
-        Ok(s) => Err(failure(format!(
-            "the editor '{editor}' exited with {s}; no note added"
-        ))),
-        Err(e) => Err(failure(format!("cannot run the editor '{editor}': {e}"))),
+        Ok(s) if s.success() => {}
+        Ok(s) => {
+            return Err(failure(format!(
+                "the editor '{editor}' exited with {s}; no note added"
+            )));
+        }
+        Err(e) => return Err(failure(format!("cannot run the editor '{editor}': {e}"))),
+    }
+    let draft = std::fs::read_to_string(&path).map_err(|e| {
+        failure(format!(
+            "cannot read the note the editor wrote ({e}); no note added"
+        ))
+    })?;
+    Ok(note_from_draft(&draft, &header))
+}
+
+fn draft_header(slug: &str) -> String {
+    format!(
+        "<!-- mlpath: write the note for {} below; this line is removed -->\n",
+        safe(slug, false)
+    )
+}
+
+/// The note in a draft: the header lines left out, trailing newlines and blank lines trimmed.
+fn note_from_draft(draft: &str, header: &str) -> String {
+    let header_lines: Vec<&str> = header.lines().collect();
+    let kept: Vec<&str> = draft
+        .lines()
+        .filter(|line| !header_lines.contains(&line.trim_end()))
+        .collect();
+    let text = kept.join("\n");
+    text.trim_start_matches(['\n', '\r'])
+        .trim_end_matches(['\n', '\r'])
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_header_and_the_editors_newline_are_not_part_of_the_note() {
+        let header = draft_header("orca");
+        let cases = [
+            (format!("{header}good paper\n"), "good paper"),
+            (
+                format!("{header}\n# Heading\n\nline two\n\n"),
+                "# Heading\n\nline two",
+            ),
+            (format!("kept above\n{header}"), "kept above"),
+            (
+                "header deleted by hand\r\n".to_string(),
+                "header deleted by hand",
+            ),
+            (header.clone(), ""),
+            ("  indented stays\n".to_string(), "  indented stays"),
+        ];
+        for (draft, note) in cases {
+            assert_eq!(note_from_draft(&draft, &header), note, "{draft:?}");
+        }
     }
 }

@@ -2,18 +2,29 @@ use crate::cli::RestoreArgs;
 use crate::context::Context;
 use crate::error::failure;
 use crate::export::Document;
+use crate::files;
 use crate::render;
 use anyhow::Result;
 
+/// The first bytes of every SQLite database file.
+const SQLITE_HEADER: &[u8] = b"SQLite format 3\0";
+
 pub fn run(args: RestoreArgs, ctx: &Context) -> Result<()> {
-    let text = std::fs::read_to_string(&args.file)
-        .map_err(|e| failure(format!("cannot read {}: {e}", args.file.display())))?;
-    let doc: Document = serde_json::from_str(&text).map_err(|e| {
+    let file = args.file.display();
+    let bytes = std::fs::read(&args.file)
+        .map_err(|e| failure(format!("cannot read {file}: {}", files::io_reason(&e))))?;
+    if bytes.starts_with(SQLITE_HEADER) {
+        return Err(failure(format!(
+            "{file} is an SQLite database (a backup?), not a JSON export; use it with --db {file}, or copy it into place"
+        )));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| {
         failure(format!(
-            "{} is not an mlpath JSON export: {e}",
-            args.file.display()
+            "{file} is not an mlpath JSON export (not UTF-8 text)"
         ))
     })?;
+    let doc: Document = serde_json::from_str(&text)
+        .map_err(|e| failure(format!("{file} is not an mlpath JSON export: {e}")))?;
     let mut store = ctx.store_unseeded()?;
     let count = store.restore(&doc, ctx.now)?;
     Ok(render::line(format!(

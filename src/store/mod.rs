@@ -46,11 +46,14 @@ impl Store {
             return Err(StoreError::IsADirectory(path.to_path_buf()));
         }
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateDir {
+            crate::files::create_private_dir(parent).map_err(|source| StoreError::CreateDir {
                 path: parent.to_path_buf(),
                 source,
             })?;
         }
+        // SQLite would create the file readable by everyone; its WAL files copy its mode. An
+        // error here is left for SQLite to report in its own words.
+        let _ = crate::files::create_private(path);
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;

@@ -82,6 +82,8 @@ impl Store {
 
     /// Copies the live database to `target` with SQLite's online backup API.
     pub(crate) fn backup_to(&self, target: &Path) -> Result<()> {
+        // Private like the database; SQLite would create it readable by everyone.
+        let _ = crate::files::create_private(target);
         self.conn
             .backup(
                 rusqlite::MAIN_DB,

@@ -1,7 +1,7 @@
 //! The mlpath binary against temporary databases, with a fixed clock and terminal width.
 
-mod ergonomics;
 mod dates;
+mod ergonomics;
 mod errors;
 mod help;
 mod import;

@@ -282,13 +282,18 @@ fn note_with_editor(env: &TestEnv, editor_body: &str) -> Option<String> {
 fn note_without_text_opens_the_editor_on_a_terminal() {
     let env = TestEnv::new();
     env.ok(&["list"]);
-    let Some(out) = note_with_editor(&env, "printf 'from the editor\\nline two\\n' > \"$1\"")
-    else {
+    // The editor appends to the draft, whose header line must not become part of the note,
+    // and records the draft's mode and its folder's.
+    let editor = "stat -c %a \"$1\" \"$(dirname \"$1\")\" > \"$HOME/modes\"
+printf 'from the editor\\nline two\\n' >> \"$1\"";
+    let Some(out) = note_with_editor(&env, editor) else {
         return;
     };
     assert!(out.contains("note added"), "{out}");
     let show = env.json(&["show", "orca"]);
-    assert_eq!(show["events"][0]["note"], "from the editor\nline two\n");
+    assert_eq!(show["events"][0]["note"], "from the editor\nline two");
+    let modes = std::fs::read_to_string(env.path("modes")).unwrap();
+    assert_eq!(modes, "600\n700\n", "the draft is private");
     let Some(out) = note_with_editor(&env, "true") else {
         return;
     };
