@@ -20,18 +20,19 @@ pub const MAX_LIST_BYTES: u64 = 256 * 1024 * 1024;
 const PRIVATE: u32 = 0o600;
 
 /// Writes what `fill` produces to `path`, or to standard output when `path` is `-`.
-/// Returns the file written, `None` for standard output.
+/// Returns the file written, `None` for standard output. `fill` runs while the temporary file
+/// exists, so an export can stream its rows into it.
 pub fn write_output(
     path: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<Option<PathBuf>> {
     if path == Path::new("-") {
         let mut out = std::io::stdout().lock();
-        return match fill(&mut out).and_then(|()| out.flush()) {
-            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                Err(failure(format!("cannot write to standard output: {e}")))
-            }
-            _ => Ok(None),
+        let result = fill(&mut out).and_then(|()| Ok(out.flush()?));
+        return match result {
+            Err(e) if is_broken_pipe(&e) => Ok(None),
+            Err(e) => Err(with_path(e, Path::new("standard output"))),
+            Ok(()) => Ok(None),
         };
     }
     write_atomically(path, fill).map(Some)
@@ -43,7 +44,7 @@ pub fn write_output(
 /// the path actually written.
 pub fn write_atomically(
     path: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<PathBuf> {
     let (target, mode) = writable_target(path)?;
     let cannot = |e: std::io::Error| failure(format!("cannot write {}: {e}", path.display()));
@@ -51,8 +52,8 @@ pub fn write_atomically(
     let _pending = interrupt::remove_on_interrupt(temp.path());
     let mut writer = BufWriter::new(temp.as_file());
     fill(&mut writer)
-        .and_then(|()| writer.flush())
-        .map_err(cannot)?;
+        .and_then(|()| Ok(writer.flush()?))
+        .map_err(|e| with_path(e, path))?;
     drop(writer);
     if let Some(mode) = mode {
         temp.as_file().set_permissions(mode).map_err(cannot)?;
@@ -60,6 +61,19 @@ pub fn write_atomically(
     temp.as_file().sync_all().map_err(cannot)?;
     temp.persist(&target).map_err(|e| cannot(e.error))?;
     Ok(target)
+}
+
+/// An IO error while writing names the file; other errors (the store's) speak for themselves.
+fn with_path(err: anyhow::Error, path: &Path) -> anyhow::Error {
+    match err.downcast::<std::io::Error>() {
+        Ok(io) => failure(format!("cannot write {}: {io}", path.display())),
+        Err(other) => other,
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 /// Creates the new file `path` through `fill`, which gets the path of a private temporary file

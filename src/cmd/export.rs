@@ -5,12 +5,25 @@ use crate::export::{self, MarkdownItem, Row};
 use crate::files;
 use crate::model::{Status, section_label};
 use crate::render;
-use crate::store::ItemFilter;
+use crate::store::{ItemFilter, Store};
 use anyhow::Result;
+use std::io::Write;
+use std::path::Path;
 
 pub fn run(args: ExportArgs, ctx: &Context) -> Result<()> {
     let store = ctx.store()?;
-    let text = match args.format {
+    let output = args.output.as_deref().unwrap_or(Path::new("-"));
+    // The rows are read while the temporary file exists: Ctrl-C meanwhile removes it.
+    let written = files::write_output(output, |out| write_export(args.format, &store, out))?;
+    match written {
+        Some(path) => Ok(render::line(format!("wrote {}", path.display()))?),
+        None => Ok(()),
+    }
+}
+
+/// Writes every item in `format` to `out`.
+fn write_export(format: ExportFormat, store: &Store, out: &mut dyn Write) -> Result<()> {
+    let text = match format {
         ExportFormat::Json => render::json(&store.export_document()?)?,
         ExportFormat::Csv => {
             let rows: Vec<Row> = store
@@ -57,11 +70,5 @@ pub fn run(args: ExportArgs, ctx: &Context) -> Result<()> {
             export::to_markdown("Study list (exported by mlpath)", &items)
         }
     };
-    match &args.output {
-        None => Ok(render::emit(&text)?),
-        Some(path) => match files::write_output(path, |w| w.write_all(text.as_bytes()))? {
-            Some(written) => Ok(render::line(format!("wrote {}", written.display()))?),
-            None => Ok(()),
-        },
-    }
+    Ok(out.write_all(text.as_bytes())?)
 }

@@ -16,7 +16,7 @@ fn names(dir: &Path) -> Vec<String> {
 }
 
 fn write_text(path: &Path, text: &str) -> Result<PathBuf> {
-    write_atomically(path, |w| w.write_all(text.as_bytes()))
+    write_atomically(path, |w| Ok(w.write_all(text.as_bytes())?))
 }
 
 #[test]
@@ -75,11 +75,13 @@ fn devices_fifos_and_folders_are_refused_without_opening_them() {
         .status()
         .expect("mkfifo (coreutils) is needed");
     assert!(made.success());
-    for path in [fifo.as_path(), Path::new("/dev/null"), dir.path()] {
+    let socket = dir.path().join("socket");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    for path in [fifo.as_path(), socket.as_path(), dir.path()] {
         let err = write_text(path, "x").unwrap_err().to_string();
         assert!(err.contains("is not a regular file"), "{err}");
     }
-    assert_eq!(names(dir.path()), ["fifo"]);
+    assert_eq!(names(dir.path()), ["fifo", "socket"]);
 }
 
 #[test]
@@ -89,10 +91,11 @@ fn a_failed_write_leaves_the_old_file_and_no_temporary_file() {
     std::fs::write(&path, "old").unwrap();
     let err = write_atomically(&path, |w| {
         w.write_all(b"half")?;
-        Err(std::io::Error::other("disk on fire"))
+        Err(std::io::Error::other("disk on fire").into())
     })
     .unwrap_err();
-    assert!(err.to_string().contains("disk on fire"), "{err}");
+    assert!(err.to_string().starts_with("cannot write "), "{err}");
+    assert!(err.to_string().ends_with("out.json: disk on fire"), "{err}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
     assert_eq!(names(dir.path()), ["out.json"]);
 }
