@@ -48,8 +48,8 @@ pub fn write_atomically(
 ) -> Result<PathBuf> {
     let (target, mode) = writable_target(path)?;
     let cannot = |e: std::io::Error| failure(format!("cannot write {}: {e}", path.display()));
-    let temp = temp_beside(&target).map_err(cannot)?;
-    let _pending = interrupt::remove_on_interrupt(temp.path());
+    let (temp, _pending) =
+        interrupt::create_removed_on_interrupt(|| temp_beside(&target)).map_err(cannot)?;
     let mut writer = BufWriter::new(temp.as_file());
     fill(&mut writer)
         .and_then(|()| Ok(writer.flush()?))
@@ -80,9 +80,12 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// in the same folder (for SQLite's backup, which writes by path). Nothing appears at `path`
 /// unless `fill` succeeds; an existing `path` is never replaced.
 pub fn create_atomically(path: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
-    let temp =
-        temp_beside(path).map_err(|e| failure(format!("cannot write {}: {e}", path.display())))?;
-    let _pending = interrupt::remove_on_interrupt(temp.path());
+    let (temp, _pending) = interrupt::create_removed_on_interrupt(|| temp_beside(path))
+        .map_err(|e| failure(format!("cannot write {}: {e}", path.display())))?;
+    // SQLite keeps a rollback journal beside the file while it writes.
+    let mut journal = temp.path().as_os_str().to_owned();
+    journal.push("-journal");
+    let _journal = interrupt::remove_on_interrupt(Path::new(&journal));
     fill(temp.path())?;
     temp.as_file()
         .sync_all()

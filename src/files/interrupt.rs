@@ -11,7 +11,22 @@ static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 static SHIELDED: AtomicBool = AtomicBool::new(false);
 static INSTALL: Once = Once::new();
 
-/// Removes `path` if the process is interrupted before the returned guard is dropped.
+/// Creates a temporary file with `create` and removes it if the process is interrupted before
+/// the returned guard is dropped. Creating under the lock leaves no moment when the file exists
+/// but the handler does not know it.
+pub(super) fn create_removed_on_interrupt(
+    create: impl FnOnce() -> std::io::Result<tempfile::NamedTempFile>,
+) -> std::io::Result<(tempfile::NamedTempFile, Pending)> {
+    install();
+    let mut pending = lock();
+    let temp = create()?;
+    let path = temp.path().to_path_buf();
+    pending.push(path.clone());
+    Ok((temp, Pending(path)))
+}
+
+/// Removes `path` (which may not exist yet) if the process is interrupted before the returned
+/// guard is dropped.
 pub(super) fn remove_on_interrupt(path: &Path) -> Pending {
     install();
     lock().push(path.to_path_buf());

@@ -3,6 +3,7 @@
 mod dates;
 mod ergonomics;
 mod errors;
+mod files;
 mod help;
 mod import;
 mod install;
