@@ -1,6 +1,8 @@
 //! Writes a synthetic markdown study list of N items to stdout, shaped like real lists:
 //! sections, bold sub-headings, papers with venue tags and generic links, videos, nested
 //! link children and a table. `cargo run --release --example genlist -- 10000 > list.md`
+//! With `--same-title`, N items that all have one title (and so one slug base) and their own
+//! links, to time making slugs unique.
 
 use std::fmt::Write;
 
@@ -55,6 +57,17 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(10_000);
+    if std::env::args().any(|a| a == "--same-title") {
+        let mut out = String::from("# One title, many times\n\n");
+        for i in 0..n {
+            let _ = writeln!(
+                out,
+                "- [Attention Is All You Need](https://example.org/{i})"
+            );
+        }
+        print!("{out}");
+        return;
+    }
     let mut rng = Lcg(42);
     let mut out = String::from("# A synthetic study list\n\n");
     let mut i = 0;

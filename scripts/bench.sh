@@ -47,6 +47,9 @@ echo "import 10k into a new database ($runs runs):  $(fresh_import "$work/10k.md
 echo "re-import 10k unchanged (median of $runs): $(median_ms "$bin" --db "$work/10k.db" import "$work/10k.md") ms"
 echo "list table of the 10k items, COLUMNS=120 (median of $runs): $(median_ms "$bin" --db "$work/10k.db" list) ms"
 echo "import 100k into a new database (3 runs):   $(fresh_import "$work/100k.md" 3)"
+# Every title gives the slug `attention-is-all-you-need`: suffixes -2 … -100000 (issue 9 point 5).
+target/release/examples/genlist 100000 --same-title > "$work/same.md"
+echo "import 100k items with one title (3 runs):  $(fresh_import "$work/same.md" 3)"
 
 db="$work/100k.db"
 "$bin" --db "$db" import "$work/100k.md" > /dev/null
