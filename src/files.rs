@@ -47,6 +47,7 @@ pub fn write_atomically(
     fill: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<PathBuf> {
     let (target, mode) = writable_target(path)?;
+    folder_exists(&target)?;
     let cannot = |e: std::io::Error| failure(format!("cannot write {}: {e}", path.display()));
     let (temp, _pending) =
         interrupt::create_removed_on_interrupt(|| temp_beside(&target)).map_err(cannot)?;
@@ -80,6 +81,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// in the same folder (for SQLite's backup, which writes by path). Nothing appears at `path`
 /// unless `fill` succeeds; an existing `path` is never replaced.
 pub fn create_atomically(path: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+    folder_exists(path)?;
     let (temp, _pending) = interrupt::create_removed_on_interrupt(|| temp_beside(path))
         .map_err(|e| failure(format!("cannot write {}: {e}", path.display())))?;
     // SQLite keeps a rollback journal beside the file while it writes.
@@ -208,12 +210,29 @@ fn writable_target(path: &Path) -> Result<(PathBuf, Option<Permissions>)> {
     )))
 }
 
-/// A private temporary file with a random name in `target`'s folder, removed when dropped.
-fn temp_beside(target: &Path) -> std::io::Result<tempfile::NamedTempFile> {
-    let dir = target
+/// The folder `target` goes in, or "." for a bare file name.
+fn folder_of(target: &Path) -> &Path {
+    target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+        .unwrap_or(Path::new("."))
+}
+
+/// Refuses a target whose folder does not exist (mlpath creates no folders but its own).
+fn folder_exists(target: &Path) -> Result<()> {
+    let dir = folder_of(target);
+    if dir.is_dir() {
+        return Ok(());
+    }
+    Err(usage(format!(
+        "the folder {} does not exist; create it first",
+        dir.display()
+    )))
+}
+
+/// A private temporary file with a random name in `target`'s folder, removed when dropped.
+fn temp_beside(target: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let dir = folder_of(target);
     let name = target
         .file_name()
         .map_or("mlpath".into(), |n| n.to_string_lossy().into_owned());

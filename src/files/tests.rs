@@ -122,6 +122,21 @@ fn create_atomically_shows_nothing_until_done_and_never_replaces() {
 }
 
 #[test]
+fn a_missing_folder_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing");
+    let expected = format!(
+        "the folder {} does not exist; create it first",
+        missing.display()
+    );
+    let err = write_text(&missing.join("out.json"), "x").unwrap_err();
+    assert_eq!(err.to_string(), expected);
+    let err = create_atomically(&missing.join("copy.db"), |_| Ok(())).unwrap_err();
+    assert_eq!(err.to_string(), expected);
+    assert!(!missing.exists());
+}
+
+#[test]
 fn private_files_and_folders() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("a").join("b");
