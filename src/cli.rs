@@ -111,6 +111,15 @@ pub enum Command {
         after_help = "Example: mlpath completions fish > ~/.config/fish/completions/mlpath.fish"
     )]
     Completions(CompletionsArgs),
+    /// Give a removed item's history to the item that replaced it (renamed in its list)
+    #[command(after_help = "Example: mlpath relink flexgen flexgen-high-throughput")]
+    Relink(RelinkArgs),
+    /// Change an item added by hand (a list's items are changed in their file)
+    #[command(after_help = "Example: mlpath edit attention --title \"Attention Is All You Need\"")]
+    Edit(EditArgs),
+    /// Remove items added by hand (hidden, their history kept)
+    #[command(after_help = "Example: mlpath rm attention")]
+    Rm(RmArgs),
     /// The list files mlpath follows, with their progress (`lists rm NAME` stops one)
     #[command(after_help = "Example: mlpath lists rm \"Awesome LLM\"")]
     Lists(ListsArgs),
@@ -153,6 +162,45 @@ pub enum ListsCommand {
         /// The list's name, as `mlpath lists` shows it
         name: String,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct RelinkArgs {
+    /// The removed item whose history moves
+    pub old: String,
+    /// The item that replaced it
+    pub new: String,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The item: id, slug, slug prefix or words of the title
+    pub item: String,
+    /// Its new title
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Its new URL
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Its new section path, levels separated by " / "
+    #[arg(long, value_name = "PATH")]
+    pub section: Option<String>,
+    /// Its new kind
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
+    /// Where it was published, e.g. ICML'23 (gives the year too)
+    #[arg(long)]
+    pub venue: Option<String>,
+    /// Also match items that are no longer in the list
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// The items: ids, slugs, slug prefixes or words of the title
+    #[arg(required = true, value_name = "ITEM")]
+    pub items: Vec<String>,
 }
 
 #[derive(Debug, Args)]

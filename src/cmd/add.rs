@@ -10,6 +10,15 @@ use crate::sync::normalize_title;
 use crate::text::normalize_url;
 use anyhow::Result;
 
+/// `Papers / LLM` as a section path.
+pub(super) fn section_path(text: &str) -> Vec<String> {
+    text.split(" / ")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(String::from)
+        .collect()
+}
+
 pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
     let title = crate::text::collapse(&args.title);
     if title.is_empty() {
@@ -18,13 +27,7 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
     let section: Vec<String> = args
         .section
         .as_deref()
-        .map(|s| {
-            s.split(" / ")
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(String::from)
-                .collect()
-        })
+        .map(section_path)
         .unwrap_or_default();
     let url = args.url.as_deref().and_then(normalize_url);
     let mut store = ctx.store()?;

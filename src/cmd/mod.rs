@@ -4,6 +4,7 @@ mod add;
 mod backup;
 mod completions;
 mod config;
+mod edit;
 mod export;
 mod import;
 mod list;
@@ -15,6 +16,7 @@ mod next;
 mod note;
 mod open;
 mod redo;
+mod relink;
 mod restore;
 mod show;
 mod status;
@@ -54,6 +56,9 @@ pub fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Where => where_::run(ctx),
         Command::Man => man::run(),
         Command::Lists(args) => lists::run(args, ctx),
+        Command::Relink(args) => relink::run(args, ctx),
+        Command::Edit(args) => edit::edit(args, ctx),
+        Command::Rm(args) => edit::rm(args, ctx),
         Command::Config(args) => config::run(args, ctx),
     }
 }

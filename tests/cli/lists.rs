@@ -311,3 +311,89 @@ fn status_with_several_lists_puts_each_list_on_top() {
         ]
     );
 }
+
+#[test]
+fn relink_gives_a_renamed_items_history_to_its_successor_and_undo_takes_it_back() {
+    let env = two_lists();
+    env.ok(&["start", "flexgen", "--at", "2026-11-27 10:00"]);
+    env.ok(&["done", "flexgen", "-m", "offloading"]);
+    let renamed = MINE.replace(
+        "[FlexGen](https://f.org)",
+        "[Offloading LLMs](https://flexgen.org)",
+    );
+    let file = env.write("mine.md", &renamed);
+    let out = env.run(&["import", file.to_str().unwrap()]);
+    assert!(
+        out.stderr
+            .contains("flexgen (done) is no longer in mine.md"),
+        "{}",
+        out.stderr
+    );
+    let err = env.fails(&["relink", "alpa", "offloading-llms"], 2);
+    assert!(err.contains("still in a list"), "{err}");
+    let out = env.ok(&["relink", "flexgen", "offloading-llms"]);
+    assert!(out.contains("2 events") && out.contains("done"), "{out}");
+    let new = env.json(&["show", "offloading-llms"]);
+    assert_eq!(new["status"], "done");
+    assert_eq!(new["started_at"], "2026-11-27T10:00:00Z");
+    assert_eq!(new["events"][1]["note"], "offloading");
+    assert!(
+        env.ok(&["relink", "flexgen", "offloading-llms"])
+            .contains("nothing changed")
+    );
+    env.ok(&["undo"]);
+    let new = env.json(&["show", "offloading-llms"]);
+    assert_eq!(
+        new["status"], "todo",
+        "undo reverts the relink as one command"
+    );
+    assert_eq!(
+        env.json(&["show", "flexgen", "--all"])["status"],
+        "done",
+        "the old item keeps its own"
+    );
+}
+
+#[test]
+fn edit_and_rm_change_hand_added_items_and_refuse_list_items() {
+    let env = two_lists();
+    env.ok(&["add", "Attention", "--section", "Papers"]);
+    env.ok(&[
+        "edit",
+        "attention",
+        "--title",
+        "Attention Is All You Need",
+        "--url",
+        "https://arxiv.org/abs/1706.03762",
+        "--kind",
+        "paper",
+        "--venue",
+        "NeurIPS'17",
+    ]);
+    let item = env.json(&["show", "attention"]);
+    assert_eq!(item["title"], "Attention Is All You Need");
+    assert_eq!(item["url"], "https://arxiv.org/abs/1706.03762");
+    assert_eq!(
+        (item["kind"].as_str(), item["year"].as_i64()),
+        (Some("paper"), Some(2017))
+    );
+    let err = env.fails(&["edit", "bert", "--title", "BERT"], 2);
+    assert_eq!(
+        err,
+        "mlpath: bert comes from reading.md line 3: edit it there"
+    );
+    let err = env.fails(&["rm", "alpa"], 2);
+    assert_eq!(err, "mlpath: alpa comes from mine.md line 3: edit it there");
+    assert!(
+        env.fails(&["edit", "attention"], 2)
+            .contains("nothing to change")
+    );
+    env.ok(&["done", "attention"]);
+    env.ok(&["rm", "attention"]);
+    assert!(!slugs(&env.json(&["list"])).contains(&"attention".to_string()));
+    let kept = env.json(&["show", "attention", "--all"]);
+    assert_eq!(
+        (kept["removed"].as_bool(), kept["status"].as_str()),
+        (Some(true), Some("done"))
+    );
+}

@@ -1,0 +1,72 @@
+use crate::cli::{EditArgs, RmArgs};
+use crate::context::Context;
+use crate::error::usage;
+use crate::render;
+use crate::store::{ItemEdit, ItemRow, Store};
+use anyhow::Result;
+
+/// Changes an item added by hand; an item from a list is changed in its file.
+pub fn edit(args: EditArgs, ctx: &Context) -> Result<()> {
+    let mut store = ctx.store()?;
+    let item = super::resolve_item(&store, &args.item, args.all)?;
+    refuse_list_item(&store, &item)?;
+    let change = ItemEdit {
+        title: args
+            .title
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty()),
+        url: match args.url.as_deref() {
+            Some(text) => Some(crate::text::normalize_url(text).ok_or_else(|| {
+                usage(format!(
+                    "'{text}' is not a URL; give one such as https://arxiv.org/abs/2303.06865"
+                ))
+            })?),
+            None => None,
+        },
+        section: args.section.as_deref().map(super::add::section_path),
+        kind: args.kind,
+        venue: args.venue,
+    };
+    if change == ItemEdit::default() {
+        return Err(usage(
+            "nothing to change; pass --title, --url, --section, --kind or --venue",
+        ));
+    }
+    store.edit_item(item.id, &change)?;
+    Ok(render::line(format!("{}: changed", item.slug))?)
+}
+
+/// Removes items added by hand (hidden, their events kept).
+pub fn rm(args: RmArgs, ctx: &Context) -> Result<()> {
+    let mut store = ctx.store()?;
+    let mut items: Vec<ItemRow> = Vec::new();
+    for query in &args.items {
+        let item = super::resolve_item(&store, query, false)?;
+        refuse_list_item(&store, &item)?;
+        if !items.iter().any(|i| i.id == item.id) {
+            items.push(item);
+        }
+    }
+    let ids: Vec<i64> = items.iter().map(|i| i.id).collect();
+    store.set_removed(&ids, true)?;
+    let slugs: Vec<&str> = items.iter().map(|i| i.slug.as_str()).collect();
+    Ok(render::line(format!(
+        "removed {} (history kept; `mlpath list --all` shows {})",
+        slugs.join(", "),
+        if slugs.len() == 1 { "it" } else { "them" }
+    ))?)
+}
+
+/// An item a list holds is changed by editing the list: exit 2, naming the file and line.
+fn refuse_list_item(store: &Store, item: &ItemRow) -> Result<()> {
+    let places = store.places_of(item.id)?;
+    let Some(place) = places.first() else {
+        return Ok(());
+    };
+    let file = crate::listfile::file_name(&place.path);
+    let line = place.line.map(|l| format!(" line {l}")).unwrap_or_default();
+    Err(usage(format!(
+        "{} comes from {file}{line}: edit it there",
+        item.slug
+    )))
+}
