@@ -22,10 +22,14 @@ fn open_with_recording_browser(env: &TestEnv, args: &[&str]) -> String {
 fn own_list(env: &TestEnv) -> String {
     std::fs::create_dir_all(env.path("notes/reviews")).unwrap();
     std::fs::write(env.path("notes/reviews/flexgen.md"), "# my review\n").unwrap();
+    // Real files outside the list's folder: one reached by `..`, one through a symlink.
+    std::fs::write(env.path("secret.txt"), "not for the browser\n").unwrap();
+    std::os::unix::fs::symlink(env.path("secret.txt"), env.path("notes/reviews/escape.md"))
+        .unwrap();
     let list = env.path("notes/list.md");
     std::fs::write(
         &list,
-        "# Mine\n## Papers\n- FlexGen: Fast (ICML'23) # [paper](https://arxiv.org/abs/2303.06865) | [review](reviews/flexgen.md) | [notes](reviews/missing.md)\n- Sneaky # [paper](javascript:alert(1)) | [secret](../../etc/passwd)\n",
+        "# Mine\n## Papers\n- FlexGen: Fast (ICML'23) # [paper](https://arxiv.org/abs/2303.06865) | [review](reviews/flexgen.md) | [notes](reviews/missing.md)\n- Sneaky # [paper](javascript:alert(1)) | [secret](../secret.txt) | [escape](reviews/escape.md)\n",
     )
     .unwrap();
     list.display().to_string()
@@ -65,14 +69,15 @@ fn open_refuses_unsafe_or_missing_targets() {
     assert!(err.contains("does not exist"), "{err}");
     let err = env.fails(&["open", "sneaky"], 2);
     assert!(
-        err.contains("refusing") || err.contains("only http"),
+        err.ends_with("only http, https and local files are opened"),
         "{err}"
     );
-    let err = env.fails(&["open", "sneaky", "--link", "secret"], 2);
-    assert!(
-        err.contains("outside the list's folder") || err.contains("does not exist"),
-        "{err}"
-    );
+    let folder = env.path("notes").canonicalize().unwrap();
+    for link in ["secret", "escape"] {
+        let err = env.fails(&["open", "sneaky", "--link", link], 2);
+        let rule = format!("it is outside the list's folder {}", folder.display());
+        assert!(err.ends_with(&rule), "{link}: {err}");
+    }
     let err = env.fails(&["open", "flexgen", "--link", "video"], 2);
     assert!(err.contains("paper, review, notes"), "{err}");
 }

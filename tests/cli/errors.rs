@@ -134,10 +134,11 @@ fn read_only_location() {
     assert!(!new_db.exists());
     let (code, err) = run(&["--db", existing.to_str().unwrap(), "done", "alpa"]);
     assert_eq!(code, 1, "{err}");
-    assert!(
-        err.contains("read-only") || err.contains("cannot open"),
-        "{err}"
+    let expected = format!(
+        "mlpath: cannot write to {}: the database or its folder is read-only; fix the permissions",
+        existing.display()
     );
+    assert!(err.starts_with(&expected), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(

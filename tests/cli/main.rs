@@ -4,6 +4,7 @@ mod dates;
 mod ergonomics;
 mod errors;
 mod files;
+mod fixtures;
 mod help;
 mod import;
 mod install;
