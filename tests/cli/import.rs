@@ -189,6 +189,26 @@ fn where_names_the_database() {
     assert_eq!(info["list_source"], "embedded:seed/ml-journey.md");
 }
 
+/// A relative --db is named by its absolute path, as every other message names files.
+#[test]
+fn where_prints_a_relative_database_as_an_absolute_path() {
+    let env = TestEnv::new();
+    let folder = env.dir.path().canonicalize().unwrap();
+    let run = |args: &[&str]| {
+        let out = env.command(args).current_dir(&folder).output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let expected = folder.join("rel.db");
+    assert_eq!(
+        run(&["--db", "rel.db", "where"]),
+        format!("database: {} (not created yet)\n", expected.display())
+    );
+    let info: serde_json::Value =
+        serde_json::from_str(&run(&["--db", "rel.db", "where", "--json"])).unwrap();
+    assert_eq!(info["database"], expected.to_str().unwrap());
+}
+
 #[test]
 fn db_flag_beats_the_environment() {
     let env = TestEnv::new();
