@@ -61,7 +61,7 @@ fn list_json_has_the_documented_shape() {
                 {"label": "review", "url": "reviews/flexgen.md"}
             ],
             "venue": "ICML'23", "year": 2023, "position": 15, "removed": false, "manual": false,
-            "status": "todo", "started_at": null, "done_at": null, "reviewed_at": null,
+            "lists": ["A journey of learning ML"], "status": "todo", "started_at": null, "done_at": null, "reviewed_at": null,
             "review_count": 0, "note_count": 0, "last_event_at": null
         })
     );

@@ -143,7 +143,7 @@ fn next_filters_explain_and_json() {
             "slug": "backpropagation-really-doing",
             "title": "What is backpropagation really doing? | Chapter 3, Deep learning",
             "kind": "video", "section": ["Videos", "General"], "status": "todo",
-            "score": 3.0, "reason": "next in Videos / General"
+            "score": 3.0, "reason": "next in its section"
         })
     );
     let explained = env.ok(&["next", "-n", "1", "--explain"]);
