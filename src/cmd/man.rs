@@ -74,7 +74,7 @@ fn write_page(out: &mut Vec<u8>) -> std::io::Result<()> {
         .map(|a| a.get_id().clone())
         .collect();
     for sub in root.get_subcommands().filter(|c| c.get_name() != "help") {
-        write_command(out, sub, &globals)?;
+        write_command(out, sub, &globals, "mlpath")?;
     }
 
     let mut tail = Roff::default();
@@ -92,18 +92,21 @@ fn write_page(out: &mut Vec<u8>) -> std::io::Result<()> {
     man.render_version_section(out)
 }
 
-/// One subcommand as a subsection; the global options are described once, above.
+/// One subcommand as a subsection, then its own subcommands (`lists rm`); the global options
+/// are described once, above.
 fn write_command(
     out: &mut Vec<u8>,
     sub: &clap::Command,
     globals: &[clap::Id],
+    parent: &str,
 ) -> std::io::Result<()> {
     let mut sub = sub.clone().mut_arg("help", |a| a.hide(true));
     for id in globals {
         sub = sub.mut_arg(id, |a| a.hide(true));
     }
     let mut heading = Roff::default();
-    heading.control("SS", [format!("mlpath {}", sub.get_name()).as_str()]);
+    let path = format!("{parent} {}", sub.get_name());
+    heading.control("SS", [path.as_str()]);
     heading.to_writer(out)?;
     let man = Man::new(sub.clone());
     for section in [
@@ -121,6 +124,9 @@ fn write_command(
         let mut roff = Roff::default();
         preformatted(&mut roff, &example.to_string());
         roff.to_writer(out)?;
+    }
+    for nested in sub.get_subcommands().filter(|c| c.get_name() != "help") {
+        write_command(out, nested, globals, &path)?;
     }
     Ok(())
 }

@@ -1,15 +1,16 @@
 //! Every `--help` text, as a reviewed snapshot: an accidental change to the interface shows.
 
-use crate::support::{TestEnv, command_names};
+use crate::support::{TestEnv, command_names, command_paths};
 use clap::CommandFactory;
 
 #[test]
 fn every_help_text_matches_its_snapshot() {
     let env = TestEnv::new();
     insta::assert_snapshot!("help", env.ok(&["--help"]));
-    for name in command_names() {
-        let help = env.ok(&[name.as_str(), "--help"]);
-        insta::assert_snapshot!(format!("help_{name}"), help);
+    for path in command_paths() {
+        let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+        args.push("--help");
+        insta::assert_snapshot!(format!("help_{}", path.join("_")), env.ok(&args));
     }
 }
 

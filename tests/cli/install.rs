@@ -1,6 +1,6 @@
 //! What an installed binary needs: it runs from any folder, and it carries its manual page.
 
-use crate::support::{TestEnv, command_names, has_tool};
+use crate::support::{TestEnv, command_paths, has_tool};
 
 /// `cargo install` copies only the binary: the seed list and migrations must be inside it.
 #[test]
@@ -50,7 +50,8 @@ fn man_prints_a_roff_page_with_every_command() {
     let page = env.ok(&["man"]);
     assert!(page.contains("\n.TH mlpath 1 "), "no roff title:\n{page}");
     assert!(page.contains("\n.SH SYNOPSIS\n") && page.contains("\n.SH COMMANDS\n"));
-    for name in command_names() {
+    for path in command_paths() {
+        let name = path.join(" ");
         assert!(
             page.contains(&format!(".SS \"mlpath {name}\"")),
             "the page lacks {name}"
@@ -97,7 +98,8 @@ fn man_page_renders_with_man() {
         text.contains("SYNOPSIS") && text.contains("ENVIRONMENT"),
         "{text}"
     );
-    for name in command_names() {
+    for path in command_paths() {
+        let name = path.join(" ");
         assert!(
             text.contains(&format!("   mlpath {name}\n")),
             "{name}:\n{text}"

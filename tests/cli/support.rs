@@ -197,6 +197,22 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Every command below the top, nested ones too (`lists rm`), as the words to type.
+pub fn command_paths() -> Vec<Vec<String>> {
+    use clap::CommandFactory;
+    fn walk(cmd: &clap::Command, prefix: &[String], out: &mut Vec<Vec<String>>) {
+        for sub in cmd.get_subcommands().filter(|c| c.get_name() != "help") {
+            let mut path = prefix.to_vec();
+            path.push(sub.get_name().to_string());
+            out.push(path.clone());
+            walk(sub, &path, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&mlpath::cli::Cli::command(), &[], &mut out);
+    out
+}
+
 /// Every subcommand, as clap knows them (so a new command is checked without editing tests).
 pub fn command_names() -> Vec<String> {
     use clap::CommandFactory;
