@@ -65,3 +65,17 @@ if command -v sqlite3 > /dev/null; then
   echo "  next (first todo items):     $(median_ms sqlite3 "$db" "SELECT * FROM items WHERE removed = 0 AND status IN ('todo', 'started') ORDER BY position LIMIT 3") ms"
   echo "  list --status started:       $(median_ms sqlite3 "$db" "SELECT * FROM items WHERE removed = 0 AND status = 'started' ORDER BY position") ms"
 fi
+
+# `next` with many items in progress: it reads the few most recently touched started items
+# through the items_recent index, so its time should not grow with their number.
+started_db="$work/100k-started.db"
+"$bin" --db "$started_db" import "$work/100k.md" > /dev/null
+target/release/examples/genstarted "$started_db" 20000
+echo "with 100,000 items of which 20,000 started (median of $runs):"
+echo "  mlpath next: $(median_ms "$bin" --db "$started_db" next) ms"
+if command -v sqlite3 > /dev/null; then
+  recent="SELECT id, position, status, started_at, last_event_at FROM items INDEXED BY"
+  recent_where="WHERE removed = 0 AND status = 'started' ORDER BY last_event_at DESC LIMIT 3"
+  echo "  sqlite3, next's started items through items_recent (schema 2): $(median_ms sqlite3 "$started_db" "$recent items_recent $recent_where") ms"
+  echo "  sqlite3, the same through items_status (schema 1: all sorted): $(median_ms sqlite3 "$started_db" "$recent items_status $recent_where") ms"
+fi

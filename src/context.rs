@@ -3,7 +3,7 @@
 use crate::cli::GlobalArgs;
 use crate::error::usage;
 use crate::render::Output;
-use crate::store::Store;
+use crate::store::{self, Store};
 use crate::when::Purpose;
 use anyhow::{Context as _, Result};
 use chrono::{DateTime, Utc};
@@ -11,6 +11,9 @@ use std::path::PathBuf;
 
 pub struct Context {
     pub db_path: PathBuf,
+    /// Whether `db_path` is the platform default (no --db, no MLPATH_DB): only then is its
+    /// folder created.
+    default_db: bool,
     /// The one reading of the clock for this command (`MLPATH_NOW` overrides it).
     pub now: DateTime<Utc>,
     pub json: bool,
@@ -20,8 +23,10 @@ pub struct Context {
 
 impl Context {
     pub fn new(global: &GlobalArgs) -> Result<Context> {
+        let (db_path, default_db) = db_path(global)?;
         Ok(Context {
-            db_path: db_path(global)?,
+            db_path,
+            default_db,
             now: now()?,
             json: global.json,
             out: Output::detect(),
@@ -35,13 +40,22 @@ impl Context {
         } else {
             Purpose::At
         };
-        crate::when::parse(text, self.now, &chrono::Local, purpose)
-            .map_err(|e| usage(format!("{flag}: {e}")))
+        let at = crate::when::parse(text, self.now, &chrono::Local, purpose)
+            .map_err(|e| usage(format!("{flag}: {e}")))?;
+        if !store::is_storable(at) {
+            return Err(usage(format!(
+                "{flag} {text}: {} is outside {}",
+                store::format_time(at),
+                store::STORABLE_YEARS
+            )));
+        }
+        Ok(at)
     }
 
     /// Opens the database; a brand-new one gets the embedded list first (see `seed`), and
     /// list files that changed are re-imported (see `refresh`).
     pub fn store(&self) -> Result<Store> {
+        self.create_data_dir()?;
         let mut store = crate::seed::open_seeded(&self.db_path, self.now)?;
         crate::refresh::run(&mut store, self.now)?;
         Ok(store)
@@ -49,13 +63,21 @@ impl Context {
 
     /// Opens the database without seeding it (for `import` and `restore`).
     pub fn store_unseeded(&self) -> Result<Store> {
+        self.create_data_dir()?;
         Ok(Store::open(&self.db_path)?)
+    }
+
+    fn create_data_dir(&self) -> Result<()> {
+        if self.default_db {
+            Store::create_data_dir(&self.db_path)?;
+        }
+        Ok(())
     }
 }
 
 /// `--db`, else `MLPATH_DB`, else the platform data folder; always absolute, so every message
-/// names the same file whatever folder mlpath runs in.
-fn db_path(global: &GlobalArgs) -> Result<PathBuf> {
+/// names the same file whatever folder mlpath runs in. Also says whether it is the default.
+fn db_path(global: &GlobalArgs) -> Result<(PathBuf, bool)> {
     // MLPATH_DB is read here rather than by clap: clap counts an argument taken from the
     // environment as typed, and then shows `--db <PATH>` in every usage line.
     let given = global.db.clone().or_else(|| {
@@ -63,6 +85,7 @@ fn db_path(global: &GlobalArgs) -> Result<PathBuf> {
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
     });
+    let default = given.is_none();
     let path = match given {
         Some(path) if path.as_os_str().is_empty() => {
             return Err(usage(
@@ -75,19 +98,29 @@ fn db_path(global: &GlobalArgs) -> Result<PathBuf> {
             .data_dir()
             .join("mlpath.db"),
     };
-    std::path::absolute(&path)
-        .with_context(|| format!("cannot make {} an absolute path", path.display()))
+    let absolute = std::path::absolute(&path)
+        .with_context(|| format!("cannot make {} an absolute path", path.display()))?;
+    Ok((absolute, default))
 }
 
 fn now() -> Result<DateTime<Utc>> {
     match std::env::var("MLPATH_NOW") {
-        Ok(text) if !text.is_empty() => DateTime::parse_from_rfc3339(&text)
-            .map(|t| t.with_timezone(&Utc))
-            .map_err(|_| {
-                usage(format!(
-                    "MLPATH_NOW='{text}' is not an RFC 3339 time such as 2026-11-28T09:00:00Z"
-                ))
-            }),
+        Ok(text) if !text.is_empty() => {
+            let now = DateTime::parse_from_rfc3339(&text)
+                .map(|t| t.with_timezone(&Utc))
+                .map_err(|_| {
+                    usage(format!(
+                        "MLPATH_NOW='{text}' is not an RFC 3339 time such as 2026-11-28T09:00:00Z"
+                    ))
+                })?;
+            if !store::is_storable(now) {
+                return Err(usage(format!(
+                    "MLPATH_NOW='{text}' is outside {}",
+                    store::STORABLE_YEARS
+                )));
+            }
+            Ok(now)
+        }
         _ => Ok(Utc::now()),
     }
 }

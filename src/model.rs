@@ -201,18 +201,18 @@ impl EventKind {
         }
     }
 
+    pub const ALL: [EventKind; 7] = [
+        EventKind::Start,
+        EventKind::Done,
+        EventKind::Review,
+        EventKind::Skip,
+        EventKind::Reset,
+        EventKind::Note,
+        EventKind::Undo,
+    ];
+
     pub fn parse(s: &str) -> Option<EventKind> {
-        [
-            EventKind::Start,
-            EventKind::Done,
-            EventKind::Review,
-            EventKind::Skip,
-            EventKind::Reset,
-            EventKind::Note,
-            EventKind::Undo,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
+        EventKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
 

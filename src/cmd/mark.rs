@@ -32,25 +32,27 @@ pub fn run(kind: EventKind, args: MarkArgs, ctx: &Context) -> Result<()> {
             targets.push(item);
         }
     }
-    let mut events = Vec::new();
+    let events: Vec<NewEvent> = targets
+        .iter()
+        .map(|item| NewEvent {
+            item_id: item.id,
+            kind,
+            at,
+            note: note.clone(),
+        })
+        .collect();
+    // The store decides what changes, inside its write lock.
+    let command = NewCommand::typed(kind.as_str(), ctx.now);
+    let reasons = store.append_changes(&command, &events)?;
     let mut skipped: Vec<(i64, String)> = Vec::new();
-    let mut warnings = Vec::new();
-    for item in &targets {
-        match state::no_op_reason(&item.state, kind) {
+    for (item, reason) in targets.iter().zip(reasons) {
+        match reason {
             Some(reason) => skipped.push((item.id, reason)),
-            None => {
-                warnings.extend(out_of_order_warning(item, kind, at));
-                events.push(NewEvent {
-                    item_id: item.id,
-                    kind,
-                    at,
-                    note: note.clone(),
-                });
-            }
+            None => out_of_order_warning(item, kind, at)
+                .iter()
+                .for_each(render::warn),
         }
     }
-    store.append_events(&NewCommand::typed(kind.as_str(), ctx.now), &events)?;
-    warnings.iter().for_each(render::warn);
     let mut outcomes = Vec::new();
     for item in targets {
         let after = store.item_by_id(item.id)?.unwrap_or_else(|| item.clone());

@@ -22,6 +22,14 @@ pub enum StoreError {
     },
     #[error("{0} is a directory; pass --db with a file path")]
     IsADirectory(PathBuf),
+    #[error("{0} is not a regular file; pass --db with the path of a database file")]
+    NotAFile(PathBuf),
+    #[error("the folder {0} does not exist; create it or pass --db with another path")]
+    NoFolder(PathBuf),
+    #[error(
+        "{path} has schema version {found}, which no mlpath writes; it is not an mlpath database: pass --db with another path"
+    )]
+    BadVersion { path: PathBuf, found: i64 },
     #[error("cannot create the folder {path}: {source}")]
     CreateDir {
         path: PathBuf,
@@ -50,11 +58,17 @@ pub enum StoreError {
     NoItems,
     #[error("{0}")]
     Invalid(String),
+    /// A stored value this mlpath does not know (see `decode`).
+    #[error("{0}")]
+    BadValue(String),
 }
 
 impl StoreError {
     /// Turns an SQLite error into the message a user can act on.
     pub(crate) fn classify(err: rusqlite::Error, path: &Path, doing: &'static str) -> StoreError {
+        if let Some(bad) = super::decode::bad_value(&err) {
+            return StoreError::BadValue(bad.to_string());
+        }
         let path = path.to_path_buf();
         match err.sqlite_error_code() {
             Some(ErrorCode::NotADatabase) => StoreError::NotADatabase(path),
@@ -69,6 +83,9 @@ impl StoreError {
 
     /// For `map_err` where no path is at hand.
     pub(crate) fn sql(doing: &'static str) -> impl Fn(rusqlite::Error) -> StoreError {
-        move |source| StoreError::Sql { doing, source }
+        move |source| match super::decode::bad_value(&source) {
+            Some(bad) => StoreError::BadValue(bad.to_string()),
+            None => StoreError::Sql { doing, source },
+        }
     }
 }

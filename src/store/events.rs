@@ -1,6 +1,7 @@
 //! The append-only event log, and the cached item state kept in step with it.
 
-use super::{Result, Store, StoreError, format_time, parse_time};
+use super::decode::Fields;
+use super::{Result, Store, StoreError, format_time};
 use crate::history::Origin;
 use crate::model::EventKind;
 use crate::state::{self, Fact};
@@ -55,15 +56,15 @@ pub(super) const ACTIVE: &str =
 pub(super) const EVENT_COLUMNS: &str = "e.id, e.item_id, i.slug, i.title, e.kind, e.at, e.note";
 
 pub(super) fn event_from_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
-    let kind: String = row.get(4)?;
+    let f = Fields::new(row, "events", 0)?;
     Ok(EventRow {
-        id: row.get(0)?,
-        item_id: row.get(1)?,
-        slug: row.get(2)?,
-        title: row.get(3)?,
-        kind: EventKind::parse(&kind).unwrap_or(EventKind::Note),
-        at: parse_time(&row.get::<_, String>(5)?)?,
-        note: row.get(6)?,
+        id: f.id(),
+        item_id: f.get(1)?,
+        slug: f.get(2)?,
+        title: f.get(3)?,
+        kind: f.get(4)?,
+        at: f.required_time(5)?,
+        note: f.get(6)?,
     })
 }
 
@@ -93,6 +94,46 @@ impl Store {
         }
         tx.commit()
             .map_err(|e| StoreError::classify(e, &path, "saving events"))
+    }
+
+    /// Appends, as one command, each event that changes something for its item, and returns,
+    /// per event, why it was left out (see `state::no_op_reason`). The check reads the item
+    /// inside the write transaction, so identical commands run at once record one event, not
+    /// one each. A command left with no events records nothing.
+    pub(crate) fn append_changes(
+        &mut self,
+        command: &NewCommand,
+        events: &[NewEvent],
+    ) -> Result<Vec<Option<String>>> {
+        let path = self.display_path();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::classify(e, &path, "starting to record"))?;
+        let mut command_id = None;
+        let mut reasons = Vec::with_capacity(events.len());
+        for event in events {
+            let current = super::items::state_of(&tx, event.item_id)
+                .map_err(|e| StoreError::classify(e, &path, "reading the item"))?;
+            let reason = state::no_op_reason(&current, event.kind);
+            if reason.is_none() {
+                let id = match command_id {
+                    Some(id) => id,
+                    None => *command_id
+                        .insert(insert_command(&tx, command, None).map_err(|e| {
+                            StoreError::classify(e, &path, "recording the command")
+                        })?),
+                };
+                insert_event(&tx, event, id, None)
+                    .map_err(|e| StoreError::classify(e, &path, "recording an event"))?;
+                refresh_state(&tx, event.item_id)
+                    .map_err(|e| StoreError::classify(e, &path, "updating status"))?;
+            }
+            reasons.push(reason);
+        }
+        tx.commit()
+            .map_err(|e| StoreError::classify(e, &path, "saving events"))?;
+        Ok(reasons)
     }
 
     /// The events of one item that count, oldest first.
@@ -170,13 +211,24 @@ pub(super) fn insert_event(
     command_id: i64,
     undoes: Option<i64>,
 ) -> rusqlite::Result<()> {
+    // Commands check their times first; this keeps a time that could not be read back out.
+    if !super::is_storable(event.at) {
+        return Err(rusqlite::Error::ToSqlConversionFailure(
+            format!(
+                "{} is outside {}",
+                format_time(event.at),
+                super::STORABLE_YEARS
+            )
+            .into(),
+        ));
+    }
     conn.prepare_cached(
         "INSERT INTO events (item_id, kind, at, note, undoes, command_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![
         event.item_id,
-        event.kind.as_str(),
+        event.kind,
         format_time(event.at),
         event.note,
         undoes,
@@ -187,14 +239,14 @@ pub(super) fn insert_event(
 
 fn facts_of(conn: &Connection, item_id: i64) -> rusqlite::Result<Vec<Fact>> {
     let sql = format!(
-        "SELECT e.kind, e.at FROM events e WHERE e.item_id = ?1 AND {ACTIVE} ORDER BY e.at, e.id"
+        "SELECT e.id, e.kind, e.at FROM events e WHERE e.item_id = ?1 AND {ACTIVE} ORDER BY e.at, e.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     stmt.query_map([item_id], |r| {
-        let kind: String = r.get(0)?;
+        let f = Fields::new(r, "events", 0)?;
         Ok(Fact {
-            kind: EventKind::parse(&kind).unwrap_or(EventKind::Note),
-            at: parse_time(&r.get::<_, String>(1)?)?,
+            kind: f.get(1)?,
+            at: f.required_time(2)?,
         })
     })?
     .collect()
@@ -209,7 +261,7 @@ pub(super) fn refresh_state(conn: &Connection, item_id: i64) -> rusqlite::Result
     )?
     .execute(params![
         item_id,
-        s.status.as_str(),
+        s.status,
         s.started_at.map(format_time),
         s.done_at.map(format_time),
         s.reviewed_at.map(format_time),

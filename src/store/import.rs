@@ -1,11 +1,11 @@
 //! Importing a parsed list: matching it against the stored items and writing the changes.
 
-use super::items::{SectionIds, parse_links};
+use super::decode::{self, Fields};
+use super::items::SectionIds;
 use super::lists::{self, ListSource};
 use super::{Result, Store, StoreError, format_time};
 use crate::history::Origin;
 use crate::markdown::ParsedItem;
-use crate::model::{Kind, Status};
 use crate::sync::{self, Action, Changes, Existing, Summary};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, TransactionBehavior, params};
@@ -189,26 +189,28 @@ fn existing_for_sync(
          FROM items i LEFT JOIN memberships m ON m.item_id = i.id AND m.list_id = ?1",
     )?;
     let rows = stmt.query_map([list_id], |r| {
+        let f = Fields::new(r, "items", 0)?;
         Ok(Existing {
-            id: r.get(0)?,
-            slug: r.get(1)?,
-            title: r.get(2)?,
-            section: paths.get(&r.get::<_, i64>(3)?).cloned().unwrap_or_default(),
-            position: r.get(4)?,
-            kind: Kind::parse(&r.get::<_, String>(5)?).unwrap_or(Kind::Other),
-            url: r.get(6)?,
-            links: parse_links(&r.get::<_, String>(7)?),
-            venue: r.get(8)?,
-            year: r.get(9)?,
-            line: r.get(10)?,
-            manual: r.get::<_, String>(11)? == "manual",
-            removed: r.get(12)?,
-            list_checked: r.get(13)?,
-            in_list: r.get(14)?,
-            elsewhere: r.get(15)?,
-            status: Status::parse(&r.get::<_, String>(16)?).unwrap_or(Status::Todo),
-            has_events: r.get(17)?,
-            owner: r.get(18)?,
+            id: f.id(),
+            slug: f.get(1)?,
+            title: f.get(2)?,
+            // The foreign keys on section_id make every item's section one of these.
+            section: paths.get(&f.get::<i64>(3)?).cloned().unwrap_or_default(),
+            position: f.get(4)?,
+            kind: f.get(5)?,
+            url: f.get(6)?,
+            links: f.json(7, decode::links)?,
+            venue: f.get(8)?,
+            year: f.get(9)?,
+            line: f.get(10)?,
+            manual: f.get::<String>(11)? == "manual",
+            removed: f.get(12)?,
+            list_checked: f.get(13)?,
+            in_list: f.get(14)?,
+            elsewhere: f.get(15)?,
+            status: f.get(16)?,
+            has_events: f.get(17)?,
+            owner: f.get(18)?,
         })
     })?;
     rows.collect()

@@ -1,7 +1,8 @@
 //! Items and their links, read back for reports; section ids.
 
-use super::report::{SECTION_PATH, parse_section};
-use super::{Result, Store, parse_opt_time};
+use super::decode::{self, Fields};
+use super::report::SECTION_PATH;
+use super::{Result, Store};
 use crate::model::{Kind, Link, Status};
 use crate::state::ItemState;
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -36,36 +37,54 @@ pub struct ItemFilter {
 
 fn item_columns() -> String {
     format!(
-        "id, slug, title, {SECTION_PATH}, position, kind, url, venue, year, source_line, origin, \
-         removed, status, started_at, done_at, reviewed_at, review_count, note_count, last_event_at"
+        "id, slug, title, {SECTION_PATH}, position, kind, url, venue, year, origin, removed, \
+         status, started_at, done_at, reviewed_at, review_count, note_count, last_event_at"
     )
 }
 
 fn item_from_row(row: &Row<'_>) -> rusqlite::Result<ItemRow> {
-    let section: String = row.get(3)?;
-    let kind: String = row.get(5)?;
-    let status: String = row.get(12)?;
+    let f = Fields::new(row, "items", 0)?;
     Ok(ItemRow {
-        id: row.get(0)?,
-        slug: row.get(1)?,
-        title: row.get(2)?,
-        section: parse_section(&section),
-        position: row.get(4)?,
-        kind: Kind::parse(&kind).unwrap_or(Kind::Other),
-        url: row.get(6)?,
-        venue: row.get(7)?,
-        year: row.get(8)?,
-        manual: row.get::<_, String>(10)? == "manual",
-        removed: row.get(11)?,
+        id: f.id(),
+        slug: f.get(1)?,
+        title: f.get(2)?,
+        section: f.json(3, decode::section_path)?,
+        position: f.get(4)?,
+        kind: f.get(5)?,
+        url: f.get(6)?,
+        venue: f.get(7)?,
+        year: f.get(8)?,
+        manual: f.get::<String>(9)? == "manual",
+        removed: f.get(10)?,
         state: ItemState {
-            status: Status::parse(&status).unwrap_or(Status::Todo),
-            started_at: parse_opt_time(row.get(13)?)?,
-            done_at: parse_opt_time(row.get(14)?)?,
-            reviewed_at: parse_opt_time(row.get(15)?)?,
-            review_count: row.get(16)?,
-            note_count: row.get(17)?,
-            last_event_at: parse_opt_time(row.get(18)?)?,
+            status: f.get(11)?,
+            started_at: f.time(12)?,
+            done_at: f.time(13)?,
+            reviewed_at: f.time(14)?,
+            review_count: f.get(15)?,
+            note_count: f.get(16)?,
+            last_event_at: f.time(17)?,
         },
+    })
+}
+
+/// The cached state of one item, read with `conn` (inside a transaction, for instance).
+pub(super) fn state_of(conn: &Connection, item_id: i64) -> rusqlite::Result<ItemState> {
+    conn.prepare_cached(
+        "SELECT id, status, started_at, done_at, reviewed_at, review_count, note_count,
+         last_event_at FROM items WHERE id = ?1",
+    )?
+    .query_row([item_id], |row| {
+        let f = Fields::new(row, "items", 0)?;
+        Ok(ItemState {
+            status: f.get(1)?,
+            started_at: f.time(2)?,
+            done_at: f.time(3)?,
+            reviewed_at: f.time(4)?,
+            review_count: f.get(5)?,
+            note_count: f.get(6)?,
+            last_event_at: f.time(7)?,
+        })
     })
 }
 
@@ -107,14 +126,16 @@ impl Store {
     }
 
     pub(crate) fn links_of(&self, item_id: i64) -> Result<Vec<Link>> {
-        let text: Option<String> = self
+        let links = self
             .conn
-            .query_row("SELECT links FROM items WHERE id = ?1", [item_id], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT id, links FROM items WHERE id = ?1",
+                [item_id],
+                |r| Fields::new(r, "items", 0)?.json(1, decode::links),
+            )
             .optional()
             .map_err(|e| self.classify(e, "reading links"))?;
-        Ok(text.as_deref().map(parse_links).unwrap_or_default())
+        Ok(links.unwrap_or_default())
     }
 }
 
@@ -149,27 +170,35 @@ fn query_items(conn: &Connection, filter: &ItemFilter) -> rusqlite::Result<Vec<I
 fn query_all_links(conn: &Connection) -> rusqlite::Result<HashMap<i64, Vec<Link>>> {
     let mut stmt = conn.prepare("SELECT id, links FROM items")?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, i64>(0)?, parse_links(&r.get::<_, String>(1)?)))
+        let f = Fields::new(r, "items", 0)?;
+        Ok((f.id(), f.json(1, decode::links)?))
     })?;
     rows.collect()
-}
-
-pub(super) fn parse_links(text: &str) -> Vec<Link> {
-    serde_json::from_str(text).unwrap_or_default()
 }
 
 /// Section ids by path, created on demand while an import or an added item writes.
 pub(super) struct SectionIds {
     ids: HashMap<String, i64>,
+    /// The same sections by id, each path decoded once.
+    paths: HashMap<i64, Vec<String>>,
 }
 
 impl SectionIds {
     pub(super) fn load(conn: &Connection) -> rusqlite::Result<SectionIds> {
-        let mut stmt = conn.prepare("SELECT path, id FROM sections")?;
-        let ids = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(SectionIds { ids })
+        let mut stmt = conn.prepare("SELECT id, path FROM sections")?;
+        let mut sections = SectionIds {
+            ids: HashMap::new(),
+            paths: HashMap::new(),
+        };
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let f = Fields::new(row, "sections", 0)?;
+            sections
+                .paths
+                .insert(f.id(), f.json(1, decode::section_path)?);
+            sections.ids.insert(f.get(1)?, f.id());
+        }
+        Ok(sections)
     }
 
     pub(super) fn id_for(
@@ -185,14 +214,12 @@ impl SectionIds {
             .execute([&path])?;
         let id = conn.last_insert_rowid();
         self.ids.insert(path, id);
+        self.paths.insert(id, section.to_vec());
         Ok(id)
     }
 
-    /// Paths by id, each parsed once.
-    pub(super) fn paths(&self) -> HashMap<i64, Vec<String>> {
-        self.ids
-            .iter()
-            .map(|(path, &id)| (id, parse_section(path)))
-            .collect()
+    /// Paths by id.
+    pub(super) fn paths(&self) -> &HashMap<i64, Vec<String>> {
+        &self.paths
     }
 }

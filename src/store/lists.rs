@@ -1,6 +1,7 @@
 //! Recorded list files and where each item stands in them (memberships).
 
-use super::{Result, Store, StoreError, format_time, parse_time};
+use super::decode::Fields;
+use super::{Result, Store, StoreError, format_time};
 use crate::model::Status;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -77,15 +78,16 @@ pub struct Place {
 const LIST_COLUMNS: &str = "id, name, path, size, mtime_ns, hash, imported_at, seeded";
 
 fn list_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ListRecord> {
+    let f = Fields::new(r, "lists", 0)?;
     Ok(ListRecord {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        path: r.get(2)?,
-        size: r.get(3)?,
-        mtime_ns: r.get(4)?,
-        hash: r.get(5)?,
-        imported_at: parse_time(&r.get::<_, String>(6)?)?,
-        seeded: r.get(7)?,
+        id: f.id(),
+        name: f.get(1)?,
+        path: f.get(2)?,
+        size: f.get(3)?,
+        mtime_ns: f.get(4)?,
+        hash: f.get(5)?,
+        imported_at: f.required_time(6)?,
+        seeded: f.get(7)?,
     })
 }
 
@@ -242,15 +244,18 @@ pub(super) fn hide_orphans(
     let mut hide = conn.prepare_cached(
         "UPDATE items SET removed = 1 WHERE id = ?1 AND origin = 'list' AND removed = 0
          AND NOT EXISTS (SELECT 1 FROM memberships WHERE item_id = ?1)
-         RETURNING slug, status, last_event_at IS NOT NULL",
+         RETURNING id, slug, status, last_event_at IS NOT NULL",
     )?;
     let mut hidden = Vec::new();
     for id in ids {
-        let row: Option<(String, String, bool)> = hide
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        let row: Option<(String, Status, bool)> = hide
+            .query_row([id], |r| {
+                let f = Fields::new(r, "items", 0)?;
+                Ok((f.get(1)?, f.get(2)?, f.get(3)?))
+            })
             .optional()?;
         if let Some((slug, status, true)) = row {
-            hidden.push((slug, Status::parse(&status).unwrap_or(Status::Todo)));
+            hidden.push((slug, status));
         }
     }
     Ok(hidden)

@@ -1,5 +1,6 @@
 //! The SQLite store: the only place that holds a connection or writes SQL.
 
+mod decode;
 mod error;
 mod events;
 mod import;
@@ -22,7 +23,7 @@ pub use report::Pool;
 pub use schema::LATEST_VERSION;
 pub use transfer::NewItem;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -43,15 +44,21 @@ impl Store {
     ///
     /// A file that is not an SQLite database, or one written by a newer mlpath, is refused
     /// before anything is written to it.
+    /// The folder must exist: only the default data folder is created, by `create_data_dir`.
     pub fn open(path: &Path) -> Result<Store> {
-        if path.is_dir() {
-            return Err(StoreError::IsADirectory(path.to_path_buf()));
-        }
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            crate::files::create_private_dir(parent).map_err(|source| StoreError::CreateDir {
-                path: parent.to_path_buf(),
-                source,
-            })?;
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => return Err(StoreError::IsADirectory(path.to_path_buf())),
+            // A device or a pipe: SQLite would fail on it midway and leave a `-journal` beside it.
+            Ok(meta) if !meta.is_file() => {
+                return Err(StoreError::NotAFile(path.to_path_buf()));
+            }
+            Ok(_) => {}
+            Err(_) => {
+                let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+                if let Some(parent) = parent.filter(|p| !p.is_dir()) {
+                    return Err(StoreError::NoFolder(parent.to_path_buf()));
+                }
+            }
         }
         // SQLite would create the file readable by everyone; its WAL files copy its mode. An
         // error here is left for SQLite to report in its own words.
@@ -78,6 +85,19 @@ impl Store {
         Ok(store)
     }
 
+    /// Creates the default data folder (and its parents) for the database at `path`.
+    pub(crate) fn create_data_dir(path: &Path) -> Result<()> {
+        match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            Some(parent) => {
+                crate::files::create_private_dir(parent).map_err(|source| StoreError::CreateDir {
+                    path: parent.to_path_buf(),
+                    source,
+                })
+            }
+            None => Ok(()),
+        }
+    }
+
     fn configure(&mut self) -> Result<()> {
         self.conn
             .busy_timeout(BUSY_TIMEOUT)
@@ -85,15 +105,28 @@ impl Store {
         // Reading the header first: a file that is not SQLite fails here, untouched.
         // Version and tables in one statement, so both come from the same snapshot even while
         // another mlpath is creating the schema.
-        let (version, tables): (i64, i64) = self
+        let (version, tables, ours): (i64, i64, i64) = self
             .conn
             .query_row(
                 "SELECT (SELECT user_version FROM pragma_user_version),
-                        (SELECT count(*) FROM sqlite_master WHERE type = 'table')",
+                        (SELECT count(*) FROM sqlite_master WHERE type = 'table'),
+                        (SELECT count(*) FROM sqlite_master WHERE type = 'table'
+                         AND name IN ('sections', 'items', 'events', 'meta'))",
                 [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .map_err(|e| self.classify(e, "reading the schema version"))?;
+        if version < 0 {
+            return Err(StoreError::BadVersion {
+                path: self.display_path(),
+                found: version,
+            });
+        }
+        // A schema version without mlpath's tables is another program's: nothing is changed,
+        // not even the journal mode, before that is known.
+        if version > 0 && ours < 4 {
+            return Err(StoreError::Foreign(self.display_path()));
+        }
         if version > LATEST_VERSION {
             return Err(StoreError::TooNew {
                 path: self.display_path(),
@@ -175,6 +208,15 @@ impl Store {
     }
 }
 
+/// What `is_storable` accepts, for messages.
+pub(crate) const STORABLE_YEARS: &str = "the years 1970 to 9999 that mlpath records";
+
+/// Whether a time can be stored: RFC 3339 text has four-digit years, and no study log
+/// predates 1970.
+pub(crate) fn is_storable(t: DateTime<Utc>) -> bool {
+    (1970..=9999).contains(&t.year())
+}
+
 /// Timestamps are stored as RFC 3339 UTC with seconds, which sort as text.
 pub(crate) fn format_time(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
@@ -186,8 +228,4 @@ fn parse_time(s: &str) -> rusqlite::Result<DateTime<Utc>> {
         .map_err(|e| {
             rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
         })
-}
-
-fn parse_opt_time(s: Option<String>) -> rusqlite::Result<Option<DateTime<Utc>>> {
-    s.as_deref().map(parse_time).transpose()
 }

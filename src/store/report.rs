@@ -1,7 +1,8 @@
 //! Queries behind `status` and `next`, shaped so that neither reads every item.
 
-use super::{Result, Store, format_time, parse_opt_time, parse_time};
-use crate::model::{Kind, Status};
+use super::decode::{self, Fields};
+use super::{Result, Store, format_time};
+use crate::model::Kind;
 use crate::progress::Group;
 use crate::rank::NextCandidate;
 use chrono::{DateTime, Utc};
@@ -50,10 +51,6 @@ impl Pool {
     }
 }
 
-pub(super) fn parse_section(text: &str) -> Vec<String> {
-    serde_json::from_str(text).unwrap_or_default()
-}
-
 /// SQL for an item's section path, as a column.
 pub(super) const SECTION_PATH: &str =
     "(SELECT path FROM sections WHERE sections.id = items.section_id)";
@@ -64,7 +61,7 @@ impl Store {
         let (cond, values) = pool.conditions();
         let paths = self.section_paths()?;
         let sql = format!(
-            "SELECT section_id, status, count(*), min(position) FROM items INDEXED BY items_section
+            "SELECT min(id), section_id, status, count(*), min(position) FROM items INDEXED BY items_section
              WHERE {cond} GROUP BY section_id, status"
         );
         let mut stmt = self
@@ -72,12 +69,14 @@ impl Store {
             .prepare(&sql)
             .map_err(|e| self.classify(e, "counting progress"))?;
         stmt.query_map(rusqlite::params_from_iter(values), |r| {
-            let status: String = r.get(1)?;
+            // A group names its first item, should its status be one this mlpath does not know.
+            let f = Fields::new(r, "items", 0)?;
             Ok(Group {
-                section: paths.get(&r.get::<_, i64>(0)?).cloned().unwrap_or_default(),
-                status: Status::parse(&status).unwrap_or(Status::Todo),
-                count: r.get::<_, i64>(2)? as u64,
-                first_position: r.get(3)?,
+                // The foreign key on section_id makes every item's section one of these.
+                section: paths.get(&f.get::<i64>(1)?).cloned().unwrap_or_default(),
+                status: f.get(2)?,
+                count: f.get::<i64>(3)? as u64,
+                first_position: f.get(4)?,
             })
         })
         .and_then(|rows| rows.collect())
@@ -91,7 +90,8 @@ impl Store {
             .prepare("SELECT id, path FROM sections")
             .map_err(|e| self.classify(e, "reading sections"))?;
         stmt.query_map([], |r| {
-            Ok((r.get(0)?, parse_section(&r.get::<_, String>(1)?)))
+            let f = Fields::new(r, "sections", 0)?;
+            Ok((f.id(), f.json(1, decode::section_path)?))
         })
         .and_then(|rows| rows.collect())
         .map_err(|e| self.classify(e, "reading sections"))
@@ -112,35 +112,31 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT e.at FROM events e WHERE e.at < ?1 AND e.kind <> 'undo'
+                "SELECT e.id, e.at FROM events e WHERE e.at < ?1 AND e.kind <> 'undo'
                  AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
                  ORDER BY e.at DESC LIMIT 1",
             )
             .map_err(|e| self.classify(e, "reading events"))?;
-        let at: Option<String> = stmt
-            .query_row([bound], |r| r.get(0))
+        stmt.query_row([bound], |r| Fields::new(r, "events", 0)?.required_time(1))
             .optional()
-            .map_err(|e| self.classify(e, "reading events"))?;
-        at.as_deref()
-            .map(parse_time)
-            .transpose()
             .map_err(|e| self.classify(e, "reading events"))
     }
 
     /// Section of the most recently touched item in the list.
     pub(crate) fn current_section(&self) -> Result<Option<Vec<String>>> {
         // The newest event, read backwards along its time index, names the item.
-        let sql = "SELECT (SELECT path FROM sections WHERE sections.id = i.section_id)
+        let sql =
+            "SELECT i.section_id, (SELECT path FROM sections WHERE sections.id = i.section_id)
              FROM events e JOIN items i ON i.id = e.item_id
              WHERE i.removed = 0 AND e.kind <> 'undo'
              AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
              ORDER BY e.at DESC, e.id DESC LIMIT 1";
-        let text: Option<String> = self
-            .conn
-            .query_row(sql, [], |r| r.get(0))
+        self.conn
+            .query_row(sql, [], |r| {
+                Fields::new(r, "sections", 0)?.json(1, decode::section_path)
+            })
             .optional()
-            .map_err(|e| self.classify(e, "finding the current section"))?;
-        Ok(text.as_deref().map(parse_section))
+            .map_err(|e| self.classify(e, "finding the current section"))
     }
 
     /// First and last positions of todo and started items in the pool.
@@ -178,8 +174,10 @@ impl Store {
         let columns = format!("id, position, {SECTION_PATH}, status, started_at, last_event_at");
         let mut queries: Vec<(String, Vec<String>)> = vec![
             (
+                // Read backwards along (status, last_event_at), stopping after n rows: the time
+                // does not grow with the number of started items.
                 format!(
-                    "SELECT {columns} FROM items INDEXED BY items_status
+                    "SELECT {columns} FROM items INDEXED BY items_recent
                      WHERE {cond} AND status = 'started' ORDER BY last_event_at DESC LIMIT {n}"
                 ),
                 vec![],
@@ -236,13 +234,13 @@ impl Store {
 }
 
 fn candidate_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<NextCandidate> {
-    let status: String = r.get(3)?;
+    let f = Fields::new(r, "items", 0)?;
     Ok(NextCandidate {
-        id: r.get(0)?,
-        position: r.get(1)?,
-        section: parse_section(&r.get::<_, String>(2)?),
-        status: Status::parse(&status).unwrap_or(Status::Todo),
-        started_at: parse_opt_time(r.get(4)?)?,
-        last_event_at: parse_opt_time(r.get(5)?)?,
+        id: f.id(),
+        position: f.get(1)?,
+        section: f.json(2, decode::section_path)?,
+        status: f.get(3)?,
+        started_at: f.time(4)?,
+        last_event_at: f.time(5)?,
     })
 }

@@ -4,7 +4,7 @@
 //! rusqlite than the one we build with, and all we need is a loop over embedded files.
 
 use super::{Result, Store, StoreError};
-use rusqlite::TransactionBehavior;
+use rusqlite::{OptionalExtension, TransactionBehavior};
 
 /// The migrations, in order; migration N (1-based) brings the schema to version N.
 pub(super) const MIGRATIONS: &[(&str, &str)] = &[
@@ -19,6 +19,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0003_lists.sql",
         include_str!("../../migrations/0003_lists.sql"),
+    ),
+    (
+        "0004_strict.sql",
+        include_str!("../../migrations/0004_strict.sql"),
     ),
 ];
 
@@ -41,6 +45,22 @@ pub(super) fn apply(store: &mut Store, migrations: &[(&str, &str)]) -> Result<()
         backup_before_upgrade(store, current)?;
     }
     let path = store.display_path();
+    // Rebuilding a table (SQLite's way to add a CHECK) needs foreign keys off, and they can
+    // only be switched outside a transaction; they are checked before the commit instead.
+    store
+        .conn
+        .execute_batch("PRAGMA foreign_keys = OFF")
+        .map_err(|e| StoreError::classify(e, &path, "preparing the schema upgrade"))?;
+    let result = apply_locked(store, migrations);
+    store
+        .conn
+        .execute_batch("PRAGMA foreign_keys = ON")
+        .map_err(|e| StoreError::classify(e, &path, "finishing the schema upgrade"))?;
+    result
+}
+
+fn apply_locked(store: &mut Store, migrations: &[(&str, &str)]) -> Result<()> {
+    let path = store.display_path();
     let tx = store
         .conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -51,12 +71,35 @@ pub(super) fn apply(store: &mut Store, migrations: &[(&str, &str)]) -> Result<()
         .map_err(|e| StoreError::classify(e, &path, "reading the schema version"))?;
     for (index, (name, sql)) in migrations.iter().enumerate().skip(version.max(0) as usize) {
         tx.execute_batch(sql)
-            .map_err(|e| StoreError::Invalid(format!("migration {name} failed: {e}")))?;
+            .map_err(|e| StoreError::Invalid(format!("migration {name} failed: {}", brief(&e))))?;
         tx.pragma_update(None, "user_version", index as i64 + 1)
             .map_err(|e| StoreError::classify(e, &path, "recording the schema version"))?;
     }
+    let broken: Option<String> = tx
+        .query_row(
+            "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(|e| StoreError::classify(e, &path, "checking references"))?;
+    if let Some(table) = broken {
+        return Err(StoreError::Corrupt(
+            path,
+            format!("{table} has rows that point at nothing"),
+        ));
+    }
     tx.commit()
         .map_err(|e| StoreError::classify(e, &path, "committing the schema upgrade"))
+}
+
+/// SQLite's own message, without the SQL text some errors carry.
+fn brief(err: &rusqlite::Error) -> String {
+    match err {
+        rusqlite::Error::SqliteFailure(_, Some(msg)) => msg.clone(),
+        rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
+        other => other.to_string(),
+    }
 }
 
 fn backup_before_upgrade(store: &Store, version: i64) -> Result<()> {
@@ -147,14 +190,16 @@ mod tests {
     #[test]
     fn a_failing_migration_changes_nothing() {
         let mut store = Store::open_in_memory().unwrap();
-        // Every real migration, then a broken one.
         let mut steps = MIGRATIONS.to_vec();
         steps.push((
-            "9999_bad.sql",
+            "0099_bad.sql",
             "CREATE TABLE ok (x INTEGER); THIS IS NOT SQL;",
         ));
         let err = apply(&mut store, &steps).unwrap_err();
-        assert!(err.to_string().contains("9999_bad.sql"), "{err}");
+        assert_eq!(
+            err.to_string(),
+            "migration 0099_bad.sql failed: near \"THIS\": syntax error"
+        );
         assert_eq!(store.user_version().unwrap(), LATEST_VERSION);
         let ok_table: i64 = store
             .conn
@@ -172,5 +217,132 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         migrate(&mut store).unwrap();
         assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    }
+
+    /// Every row of every table, as text, in a fixed order.
+    fn dump(conn: &rusqlite::Connection) -> Vec<String> {
+        let mut out = Vec::new();
+        for table in ["sections", "items", "commands", "events", "meta"] {
+            let mut stmt = conn
+                .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
+                .unwrap();
+            let columns = stmt.column_count();
+            let rows = stmt
+                .query_map([], |r| {
+                    let cells: Vec<String> = (0..columns)
+                        .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                        .collect();
+                    Ok(format!("{table}: {}", cells.join(" | ")))
+                })
+                .unwrap();
+            out.extend(rows.map(|r| r.unwrap()));
+        }
+        out
+    }
+
+    #[test]
+    fn a_v2_database_with_data_upgrades_to_the_strict_schema_keeping_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v2.db");
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(MIGRATIONS[0].1).unwrap();
+        conn.execute_batch(
+            r#"PRAGMA user_version = 1;
+            INSERT INTO sections (id, path) VALUES (1, '[]'), (2, '["Papers","LLM"]');
+            INSERT INTO items VALUES
+                (1, 'flexgen', 'FlexGen', 2, 1, 'paper', 'https://arxiv.org/abs/2303.06865',
+                 '[{"label":"pdf","url":"https://arxiv.org/pdf/2303.06865"}]', 'ICML''23', 2023,
+                 7, 'list', 0, 1, 'done', '2026-11-01T09:00:00Z', '2026-11-02T09:00:00Z', NULL,
+                 0, 1, '2026-11-02T09:00:00Z'),
+                (2, 'mine', 'Mine', 1, 1, 'other', NULL, '[]', NULL, NULL, NULL, 'manual', 1, 0,
+                 'started', '2026-11-03T09:00:00Z', NULL, NULL, 0, 0, '2026-11-04T09:00:00Z');
+            INSERT INTO events (id, item_id, kind, at, note, undoes) VALUES
+                (1, 1, 'start', '2026-11-01T09:00:00Z', NULL, NULL),
+                (2, 1, 'done', '2026-11-02T09:00:00Z', 'good', NULL),
+                (3, 2, 'start', '2026-11-03T09:00:00Z', NULL, NULL),
+                (4, 2, 'skip', '2026-11-04T09:00:00Z', NULL, NULL),
+                (5, 2, 'undo', '2026-11-04T09:00:00Z', NULL, 4),
+                (6, 1, 'note', '2026-11-02T10:00:00Z', 'kv cache', NULL);
+            INSERT INTO meta (key, value) VALUES ('list_source', '/tmp/list.md');"#,
+        )
+        .unwrap();
+        conn.execute_batch(MIGRATIONS[1].1).unwrap();
+        conn.pragma_update(None, "user_version", 2).unwrap();
+        let before = dump(&conn);
+        drop(conn);
+
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+        assert_eq!(dump(&store.conn), before);
+        let backup = rusqlite::Connection::open(dir.path().join("v2.db.v2.backup")).unwrap();
+        assert_eq!(dump(&backup), before);
+        // The new schema holds its rules: CHECKs on items, a foreign key on event kinds.
+        let bogus_kind = store
+            .conn
+            .execute("UPDATE items SET kind = 'bogus' WHERE id = 1", []);
+        assert!(bogus_kind.is_err());
+        let bogus_event = store.conn.execute(
+            "INSERT INTO events (item_id, kind, at) VALUES (1, 'bogus', '2026-11-05T09:00:00Z')",
+            [],
+        );
+        assert!(bogus_event.is_err());
+        let indexes: Vec<String> = store
+            .conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(
+            indexes,
+            [
+                "commands_origin",
+                "events_at",
+                "events_command",
+                "events_item",
+                "events_undoes",
+                "items_recent",
+                "items_section",
+                "items_status",
+                "memberships_item"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_schema_accepts_every_value_the_binary_knows() {
+        use crate::model::{EventKind, Kind, Status};
+        let store = Store::open_in_memory().unwrap();
+        store
+            .conn
+            .execute("INSERT INTO sections (id, path) VALUES (1, '[]')", [])
+            .unwrap();
+        for (i, kind) in Kind::ALL.into_iter().enumerate() {
+            for status in Status::ALL {
+                store
+                    .conn
+                    .execute(
+                        "INSERT INTO items (slug, title, section_id, position, kind, status)
+                         VALUES (?1, 't', 1, ?2, ?3, ?4)",
+                        rusqlite::params![format!("{kind}-{status}"), i as i64, kind, status],
+                    )
+                    .unwrap();
+            }
+        }
+        for kind in EventKind::ALL {
+            store
+                .conn
+                .execute(
+                    "INSERT INTO events (item_id, kind, at) VALUES (1, ?1, '2026-11-05T09:00:00Z')",
+                    [kind],
+                )
+                .unwrap();
+        }
+        let event_kinds: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM event_kinds", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(event_kinds, EventKind::ALL.len() as i64);
     }
 }

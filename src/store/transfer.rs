@@ -1,9 +1,10 @@
 //! Whole-database operations: export, restore, backup, and items added by hand.
 
+use super::decode::{self, Fields};
 use super::items::SectionIds;
-use super::{Result, Store, StoreError, format_time, parse_time};
+use super::{Result, Store, StoreError, format_time};
 use crate::export::{Document, ExportEvent, ExportItem, FORMAT, VERSION};
-use crate::model::{EventKind, Kind, Link};
+use crate::model::{Kind, Link};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use std::collections::HashMap;
@@ -199,15 +200,15 @@ fn read_export_items(conn: &Connection) -> rusqlite::Result<Vec<ExportItem>> {
     let mut stmt =
         conn.prepare("SELECT id, item_id, kind, at, note, undoes FROM events ORDER BY id")?;
     let rows = stmt.query_map([], |r| {
-        let kind: String = r.get(2)?;
+        let f = Fields::new(r, "events", 0)?;
         Ok((
-            r.get::<_, i64>(1)?,
+            f.get::<i64>(1)?,
             ExportEvent {
-                id: r.get(0)?,
-                kind: EventKind::parse(&kind).unwrap_or(EventKind::Note),
-                at: parse_time(&r.get::<_, String>(3)?)?,
-                note: r.get(4)?,
-                undoes: r.get(5)?,
+                id: f.id(),
+                kind: f.get(2)?,
+                at: f.required_time(3)?,
+                note: f.get(4)?,
+                undoes: f.get(5)?,
             },
         ))
     })?;
@@ -221,22 +222,22 @@ fn read_export_items(conn: &Connection) -> rusqlite::Result<Vec<ExportItem>> {
          FROM items i JOIN sections s ON s.id = i.section_id ORDER BY i.position, i.origin = 'manual', i.id",
     )?;
     let rows = stmt.query_map([], |r| {
-        let id: i64 = r.get(0)?;
+        let f = Fields::new(r, "items", 0)?;
         Ok(ExportItem {
-            id,
-            slug: r.get(1)?,
-            title: r.get(2)?,
-            section: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
-            position: r.get(4)?,
-            kind: Kind::parse(&r.get::<_, String>(5)?).unwrap_or(Kind::Other),
-            url: r.get(6)?,
-            links: serde_json::from_str(&r.get::<_, String>(7)?).unwrap_or_default(),
-            venue: r.get(8)?,
-            year: r.get(9)?,
-            source_line: r.get(10)?,
-            origin: r.get(11)?,
-            removed: r.get(12)?,
-            list_checked: r.get(13)?,
+            id: f.id(),
+            slug: f.get(1)?,
+            title: f.get(2)?,
+            section: f.json(3, decode::section_path)?,
+            position: f.get(4)?,
+            kind: f.get(5)?,
+            url: f.get(6)?,
+            links: f.json(7, decode::links)?,
+            venue: f.get(8)?,
+            year: f.get(9)?,
+            source_line: f.get(10)?,
+            origin: f.get(11)?,
+            removed: f.get(12)?,
+            list_checked: f.get(13)?,
             events: Vec::new(),
         })
     })?;

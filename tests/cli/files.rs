@@ -178,23 +178,38 @@ fn restore_of_a_database_says_how_to_use_it() {
 #[test]
 fn the_database_its_wal_and_its_new_folder_are_private() {
     let env = TestEnv::new();
-    env.ok(&["done", "orca"]);
-    let folder = env.db.parent().unwrap();
+    // Only the default data folder is created by mlpath (an explicit --db needs its folder).
+    let default_db = |args: &[&str]| {
+        let out = env
+            .program(assert_cmd::cargo::cargo_bin("mlpath"))
+            .env_remove("MLPATH_DB")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    default_db(&["done", "orca"]);
+    let db = env.path("xdg/mlpath/mlpath.db");
+    let folder = db.parent().unwrap();
     assert_eq!(mode(folder), 0o700);
-    assert_eq!(mode(&env.db), 0o600);
+    assert_eq!(mode(&db), 0o600);
     // The WAL files exist while a connection is open: keep one open and look.
-    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let conn = rusqlite::Connection::open(&db).unwrap();
     conn.query_row("SELECT count(*) FROM items", [], |r| r.get::<_, i64>(0))
         .unwrap();
     for suffix in ["-wal", "-shm"] {
-        let wal = env.db.with_file_name(format!("mlpath.db{suffix}"));
+        let wal = db.with_file_name(format!("mlpath.db{suffix}"));
         assert_eq!(mode(&wal), 0o600, "{suffix}");
     }
     drop(conn);
     // An existing database keeps its mode.
-    std::fs::set_permissions(&env.db, std::fs::Permissions::from_mode(0o640)).unwrap();
-    env.ok(&["start", "tabi"]);
-    assert_eq!(mode(&env.db), 0o640);
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o640)).unwrap();
+    default_db(&["start", "tabi"]);
+    assert_eq!(mode(&db), 0o640);
 }
 
 #[test]

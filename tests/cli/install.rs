@@ -62,7 +62,7 @@ fn man_prints_a_roff_page_with_every_command() {
         "import's --dry-run"
     );
     assert!(page.contains("Example: mlpath done alpa orca \\-\\-at yesterday"));
-    assert!(!env.path("data").exists(), "man needs no database");
+    assert!(!env.db.exists(), "man needs no database");
 }
 
 /// What a person reads with `mlpath man | man -l -`: groff accepts it without a warning.

@@ -11,6 +11,7 @@ mod install;
 mod json_shapes;
 mod lists;
 mod reports;
+mod store;
 mod support;
 mod tables;
 mod tracking;

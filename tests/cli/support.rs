@@ -42,6 +42,8 @@ pub fn has_tool(path: &str) -> bool {
 impl TestEnv {
     pub fn new() -> TestEnv {
         let dir = temp_root();
+        // An explicit database path needs its folder to exist.
+        std::fs::create_dir(dir.path().join("data")).expect("data folder");
         let db = dir.path().join("data").join("mlpath.db");
         TestEnv {
             dir,

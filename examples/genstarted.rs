@@ -1,0 +1,44 @@
+//! Starts N items of an mlpath database (every k-th item, one start event each, spread over the
+//! last year), for timing `next` with many items in progress:
+//! `cargo run --release --example genstarted -- DB 20000`.
+
+use chrono::{Duration, TimeZone, Utc};
+use mlpath::model::EventKind;
+use mlpath::store::{ItemFilter, NewCommand, NewEvent, Store};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let (Some(db), Some(n)) = (
+        args.next(),
+        args.next().and_then(|n| n.parse::<usize>().ok()),
+    ) else {
+        eprintln!("usage: genstarted DB N");
+        std::process::exit(2);
+    };
+    let mut store = Store::open(db.as_ref()).unwrap_or_else(|e| {
+        eprintln!("genstarted: {e}");
+        std::process::exit(1);
+    });
+    let items = store.items(&ItemFilter::default()).expect("items");
+    if items.len() < n || n == 0 {
+        eprintln!("genstarted: the database has {} items", items.len());
+        std::process::exit(1);
+    }
+    let step = items.len() / n;
+    let start = Utc.with_ymd_and_hms(2025, 11, 28, 8, 0, 0).unwrap();
+    let events: Vec<NewEvent> = (0..n)
+        .map(|i| NewEvent {
+            item_id: items[i * step].id,
+            kind: EventKind::Start,
+            at: start + Duration::minutes((i as i64) * 525_600 / n as i64),
+            note: None,
+        })
+        .collect();
+    for batch in events.chunks(5_000) {
+        let last = batch.last().expect("a batch has events");
+        store
+            .append_events(&NewCommand::typed("start", last.at), batch)
+            .expect("append");
+    }
+    eprintln!("genstarted: {n} items started");
+}
