@@ -7,6 +7,8 @@ pub(crate) mod error;
 pub(crate) mod export;
 pub(crate) mod files;
 pub(crate) mod history;
+#[cfg(test)]
+mod layers;
 pub(crate) mod listfile;
 pub(crate) mod lookup;
 pub mod markdown;

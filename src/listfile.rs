@@ -2,7 +2,6 @@
 //! importing it.
 
 use crate::markdown;
-use crate::seed::{SEED, SEED_SOURCE};
 use crate::store::{Imported, ListSource, Store, StoreError};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
@@ -97,25 +96,6 @@ pub fn read(path: &Path, name: Option<&str>) -> Result<ListFile> {
         seeded: false,
     };
     Ok(ListFile { text, source })
-}
-
-/// The built-in list; `seeded` when it goes into a new database on its own.
-pub fn seed(seeded: bool, name: Option<&str>) -> ListFile {
-    ListFile {
-        text: SEED.to_string(),
-        source: ListSource {
-            path: SEED_SOURCE.to_string(),
-            name: name
-                .map(str::to_string)
-                .or_else(|| title(SEED))
-                .unwrap_or_else(|| "built-in".into()),
-            named: name.is_some(),
-            size: None,
-            mtime_ns: None,
-            hash: Some(hash(SEED.as_bytes())),
-            seeded,
-        },
-    }
 }
 
 /// The file's size and modification time, the two things a refresh compares.

@@ -3,8 +3,9 @@
 //! Commands open the store through `Context::store`, which comes here; `import` and `restore`
 //! open it unseeded, since they are about to fill it themselves.
 
+use crate::listfile::{self, ListFile};
 use crate::markdown;
-use crate::store::Store;
+use crate::store::{ListSource, Store};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 use std::path::Path;
@@ -18,7 +19,7 @@ pub(crate) const SEED_SOURCE: &str = "embedded:seed/ml-journey.md";
 pub(crate) fn open_seeded(path: &Path, now: DateTime<Utc>) -> Result<Store> {
     let mut store = Store::open(path)?;
     if store.is_empty()? {
-        let seed = crate::listfile::seed(true, None);
+        let seed = list_file(true, None);
         let items = markdown::parse(&seed.text);
         let summary = store.import(&items, &seed.source, now, false)?.summary;
         // Another mlpath may have seeded it in the meantime; then there is nothing to say.
@@ -31,4 +32,23 @@ pub(crate) fn open_seeded(path: &Path, now: DateTime<Utc>) -> Result<Store> {
         }
     }
     Ok(store)
+}
+
+/// The built-in list; `seeded` when it goes into a new database on its own.
+pub(crate) fn list_file(seeded: bool, name: Option<&str>) -> ListFile {
+    ListFile {
+        text: SEED.to_string(),
+        source: ListSource {
+            path: SEED_SOURCE.to_string(),
+            name: name
+                .map(str::to_string)
+                .or_else(|| listfile::title(SEED))
+                .unwrap_or_else(|| "built-in".into()),
+            named: name.is_some(),
+            size: None,
+            mtime_ns: None,
+            hash: Some(listfile::hash(SEED.as_bytes())),
+            seeded,
+        },
+    }
 }

@@ -9,7 +9,7 @@ use anyhow::Result;
 pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
     let file = match &args.file {
         Some(path) => listfile::read(path, args.name.as_deref())?,
-        None if args.seed => listfile::seed(false, args.name.as_deref()),
+        None if args.seed => crate::seed::list_file(false, args.name.as_deref()),
         None => return reimport_all(&args, ctx),
     };
     let what = args
@@ -49,7 +49,7 @@ fn reimport_all(args: &ImportArgs, ctx: &Context) -> Result<()> {
                 }
             }
         } else {
-            listfile::seed(list.seeded, None)
+            crate::seed::list_file(list.seeded, None)
         };
         let imported = listfile::import(&mut store, &file, ctx.now, args.dry_run, &list.path)?;
         if ctx.json {
