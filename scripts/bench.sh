@@ -76,6 +76,6 @@ echo "  mlpath next: $(median_ms "$bin" --db "$started_db" next) ms"
 if command -v sqlite3 > /dev/null; then
   recent="SELECT id, position, status, started_at, last_event_at FROM items INDEXED BY"
   recent_where="WHERE removed = 0 AND status = 'started' ORDER BY last_event_at DESC LIMIT 3"
-  echo "  sqlite3, next's started items through items_recent (schema 3): $(median_ms sqlite3 "$started_db" "$recent items_recent $recent_where") ms"
-  echo "  sqlite3, the same through items_status (before schema 3: all sorted): $(median_ms sqlite3 "$started_db" "$recent items_status $recent_where") ms"
+  echo "  sqlite3, next's started items through items_recent (schema 4): $(median_ms sqlite3 "$started_db" "$recent items_recent $recent_where") ms"
+  echo "  sqlite3, the same through items_status (before schema 4: all sorted): $(median_ms sqlite3 "$started_db" "$recent items_status $recent_where") ms"
 fi
