@@ -46,6 +46,13 @@ echo "import 10k into a new database ($runs runs):  $(fresh_import "$work/10k.md
 "$bin" --db "$work/10k.db" import "$work/10k.md" > /dev/null
 echo "re-import 10k unchanged (median of $runs): $(median_ms "$bin" --db "$work/10k.db" import "$work/10k.md") ms"
 echo "list table of the 10k items, COLUMNS=120 (median of $runs): $(median_ms "$bin" --db "$work/10k.db" list) ms"
+# Before each command the recorded list file is stat'ed (issue 10): refresh on against off.
+echo "status of the 10k list, list refresh on (median of $runs): $(median_ms "$bin" --db "$work/10k.db" status) ms"
+echo "status of the 10k list, MLPATH_NO_REFRESH=1 (median of $runs): $(median_ms env MLPATH_NO_REFRESH=1 "$bin" --db "$work/10k.db" status) ms"
+cp "$work/10k.md" "$work/10k-edited.md"
+echo "- [One more paper](https://example.org/one-more)" >> "$work/10k.md"
+start=$(date +%s%N); "$bin" --db "$work/10k.db" status > /dev/null 2>&1; end=$(date +%s%N)
+echo "status of the 10k list right after one item was added to its file (re-import, 1 run): $(( (end - start) / 1000000 )) ms"
 echo "import 100k into a new database (3 runs):   $(fresh_import "$work/100k.md" 3)"
 # Every title gives the slug `attention-is-all-you-need`: suffixes -2 … -100000 (issue 9 point 5).
 target/release/examples/genlist 100000 --same-title > "$work/same.md"

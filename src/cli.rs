@@ -386,6 +386,9 @@ pub struct ExportArgs {
     /// atomically, through a symlink, keeping its mode; a new one is private (0600)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Only the items of the list named NAME (see `mlpath lists`)
+    #[arg(long, value_name = "NAME")]
+    pub list: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 /// Format name and version of `mlpath export --format json`.
 pub const FORMAT: &str = "mlpath-export";
-pub const VERSION: u32 = 1;
+/// Version 2 (several lists) added `lists` and each item's `memberships`; `restore` still reads
+/// version 1, whose `list_source` becomes the one recorded list.
+pub const VERSION: u32 = 2;
 
 /// Everything in a database. Documented in the README; `mlpath restore` reads it back.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -15,7 +17,30 @@ pub struct Document {
     pub version: u32,
     /// Where the list was imported from (a path, or `embedded:…` for the built-in list).
     pub list_source: Option<String>,
+    /// The lists the database follows, oldest first (version 2).
+    #[serde(default)]
+    pub lists: Vec<ExportList>,
     pub items: Vec<ExportItem>,
+}
+
+/// A recorded list (version 2). Its file's size and mtime are not exported: after a restore the
+/// next refresh reads the file once and compares its hash.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportList {
+    pub name: String,
+    pub path: String,
+    pub hash: Option<String>,
+    pub imported_at: DateTime<Utc>,
+    pub seeded: bool,
+}
+
+/// Where an item stands in a list (version 2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportMembership {
+    pub list: String,
+    pub section: Vec<String>,
+    pub position: i64,
+    pub line: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,6 +60,9 @@ pub struct ExportItem {
     pub origin: String,
     pub removed: bool,
     pub list_checked: bool,
+    /// The lists that hold the item (version 2).
+    #[serde(default)]
+    pub memberships: Vec<ExportMembership>,
     /// Every event, undo markers included, oldest recorded first.
     pub events: Vec<ExportEvent>,
 }

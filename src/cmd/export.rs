@@ -12,22 +12,41 @@ use std::path::Path;
 
 pub fn run(args: ExportArgs, ctx: &Context) -> Result<()> {
     let store = ctx.store()?;
+    let list = super::resolve_list(&store, args.list.as_deref())?;
+    let only = list.zip(args.list.as_deref());
     let output = args.output.as_deref().unwrap_or(Path::new("-"));
     // The rows are read while the temporary file exists: Ctrl-C meanwhile removes it.
-    let written = files::write_output(output, |out| write_export(args.format, &store, out))?;
+    let written = files::write_output(output, |out| write_export(args.format, &store, only, out))?;
     match written {
         Some(path) => Ok(render::line(format!("wrote {}", path.display()))?),
         None => Ok(()),
     }
 }
 
-/// Writes every item in `format` to `out`.
-fn write_export(format: ExportFormat, store: &Store, out: &mut dyn Write) -> Result<()> {
+/// Writes every item (or those of one list: its id and name) in `format` to `out`.
+fn write_export(
+    format: ExportFormat,
+    store: &Store,
+    only: Option<(i64, &str)>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let filter = ItemFilter {
+        list: only.map(|(id, _)| id),
+        ..ItemFilter::default()
+    };
     let text = match format {
-        ExportFormat::Json => render::json(&store.export_document()?)?,
+        ExportFormat::Json => {
+            let mut doc = store.export_document()?;
+            if let Some((_, name)) = only {
+                doc.lists.retain(|l| l.name == name);
+                doc.items
+                    .retain(|i| i.memberships.iter().any(|m| m.list == name));
+            }
+            render::json(&doc)?
+        }
         ExportFormat::Csv => {
             let rows: Vec<Row> = store
-                .items(&ItemFilter::default())?
+                .items(&filter)?
                 .into_iter()
                 .map(|i| Row {
                     slug: i.slug,
@@ -47,7 +66,7 @@ fn write_export(format: ExportFormat, store: &Store, out: &mut dyn Write) -> Res
         ExportFormat::Markdown => {
             let mut links = store.all_links()?;
             let items: Vec<MarkdownItem> = store
-                .items(&ItemFilter::default())?
+                .items(&filter)?
                 .into_iter()
                 .map(|i| {
                     let date = match i.state.status {

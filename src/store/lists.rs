@@ -2,9 +2,11 @@
 
 use super::decode::Fields;
 use super::{Result, Store, StoreError, format_time};
+use crate::export::{Document, ExportList, ExportMembership};
 use crate::model::Status;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::HashMap;
 
 /// A list file as it is now, about to be imported.
 #[derive(Debug, Clone, PartialEq)]
@@ -360,6 +362,112 @@ pub(super) fn drop_untouched_seed(conn: &Connection) -> rusqlite::Result<()> {
         [],
     )?;
     conn.execute("DELETE FROM temp.seed_items", [])?;
+    Ok(())
+}
+
+/// The recorded lists, for the export.
+pub(super) fn export_lists(conn: &Connection) -> rusqlite::Result<Vec<ExportList>> {
+    let sql = format!("SELECT {LIST_COLUMNS} FROM lists ORDER BY id");
+    let mut stmt = conn.prepare(&sql)?;
+    stmt.query_map([], list_from_row)?
+        .map(|row| {
+            row.map(|l| ExportList {
+                name: l.name,
+                path: l.path,
+                hash: l.hash,
+                imported_at: l.imported_at,
+                seeded: l.seeded,
+            })
+        })
+        .collect()
+}
+
+/// Every membership, by item, in list order, for the export.
+pub(super) fn export_memberships(
+    conn: &Connection,
+) -> rusqlite::Result<HashMap<i64, Vec<ExportMembership>>> {
+    let mut stmt = conn.prepare(
+        "SELECT m.item_id, l.name, s.path, m.position, m.line FROM memberships m
+         JOIN lists l ON l.id = m.list_id JOIN sections s ON s.id = m.section_id
+         ORDER BY m.list_id, m.position",
+    )?;
+    let mut by_item: HashMap<i64, Vec<ExportMembership>> = HashMap::new();
+    let rows = stmt.query_map([], |r| {
+        let f = Fields::new(r, "memberships", 0)?;
+        Ok((
+            f.id(),
+            ExportMembership {
+                list: f.get(1)?,
+                section: f.json(2, super::decode::section_path)?,
+                position: f.get(3)?,
+                line: f.get(4)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (item, membership) = row?;
+        by_item.entry(item).or_default().push(membership);
+    }
+    Ok(by_item)
+}
+
+/// Records the lists of a restored document. A version 1 export knew one list, its
+/// `list_source`: it becomes the recorded list, holding the list items that were not removed.
+pub(super) fn restore_lists(
+    conn: &Connection,
+    doc: &Document,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    if doc.version < 2 {
+        let Some(source) = &doc.list_source else {
+            return Ok(());
+        };
+        let seeded = source.starts_with("embedded:");
+        let name = if seeded {
+            crate::listfile::title(crate::seed::SEED).unwrap_or_else(|| "built-in".into())
+        } else {
+            crate::listfile::file_name(source).to_string()
+        };
+        conn.execute(
+            "INSERT INTO lists (name, path, imported_at, seeded) VALUES (?1, ?2, ?3, ?4)",
+            params![name, source, format_time(now), seeded],
+        )?;
+        let list = conn.last_insert_rowid();
+        conn.execute(
+            "INSERT INTO memberships (list_id, item_id, section_id, position, line)
+             SELECT ?1, id, section_id, position, source_line FROM items
+             WHERE origin = 'list' AND removed = 0",
+            [list],
+        )?;
+        return Ok(());
+    }
+    let mut ids = HashMap::new();
+    for list in &doc.lists {
+        conn.execute(
+            "INSERT INTO lists (name, path, hash, imported_at, seeded) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                list.name,
+                list.path,
+                list.hash,
+                format_time(list.imported_at),
+                list.seeded
+            ],
+        )?;
+        ids.insert(list.name.as_str(), conn.last_insert_rowid());
+    }
+    let mut sections = super::items::SectionIds::load(conn)?;
+    let mut insert = conn.prepare(
+        "INSERT INTO memberships (list_id, item_id, section_id, position, line)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for item in &doc.items {
+        for m in &item.memberships {
+            // A membership naming no exported list is an inconsistent export.
+            let list = ids.get(m.list.as_str()).copied().unwrap_or(-1);
+            let section = sections.id_for(conn, &m.section)?;
+            insert.execute(params![list, item.id, section, m.position, m.line])?;
+        }
+    }
     Ok(())
 }
 

@@ -31,6 +31,8 @@ impl Store {
             format: FORMAT.into(),
             version: VERSION,
             list_source: self.meta("list_source")?,
+            lists: super::lists::export_lists(&self.conn)
+                .map_err(|e| self.classify(e, "reading lists"))?,
             items,
         })
     }
@@ -238,12 +240,15 @@ fn read_export_items(conn: &Connection) -> rusqlite::Result<Vec<ExportItem>> {
             origin: f.get(11)?,
             removed: f.get(12)?,
             list_checked: f.get(13)?,
+            memberships: Vec::new(),
             events: Vec::new(),
         })
     })?;
     let mut items: Vec<ExportItem> = rows.collect::<rusqlite::Result<_>>()?;
+    let mut memberships = super::lists::export_memberships(conn)?;
     for item in &mut items {
         item.events = events.remove(&item.id).unwrap_or_default();
+        item.memberships = memberships.remove(&item.id).unwrap_or_default();
     }
     Ok(items)
 }
@@ -313,6 +318,7 @@ fn write_document(conn: &Connection, doc: &Document, now: DateTime<Utc>) -> rusq
             [source],
         )?;
     }
+    super::lists::restore_lists(conn, doc, now)?;
     for item in &doc.items {
         super::events::refresh_state(conn, item.id)?;
     }

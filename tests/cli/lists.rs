@@ -397,3 +397,68 @@ fn edit_and_rm_change_hand_added_items_and_refuse_list_items() {
         (Some(true), Some("done"))
     );
 }
+
+#[test]
+fn export_version_2_keeps_the_lists_and_restore_still_reads_version_1() {
+    let env = two_lists();
+    env.ok(&["done", "shared"]);
+    let first = env.ok(&["export"]);
+    let doc: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(doc["version"], 2);
+    assert_eq!(doc["lists"][1]["name"], "Reading");
+    let shared = doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["slug"] == "shared")
+        .unwrap();
+    let names: Vec<&str> = shared["memberships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["list"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["My list", "Reading"]);
+    let file = env.write("v2.json", &first);
+    let restored = env.with_db(&env.path("v2.db"));
+    restored.ok(&["restore", file.to_str().unwrap()]);
+    let again = run_without_refresh(&restored, &["export"]).stdout;
+    assert_eq!(first, again, "export → restore → export is identical");
+    assert_eq!(restored.json(&["lists"]).as_array().unwrap().len(), 2);
+
+    // A version 1 export: one list_source, no lists, no memberships.
+    let mut old = doc.clone();
+    old["version"] = 1.into();
+    old.as_object_mut().unwrap().remove("lists");
+    for item in old["items"].as_array_mut().unwrap() {
+        item.as_object_mut().unwrap().remove("memberships");
+    }
+    let file = env.write("v1.json", &old.to_string());
+    let restored = env.with_db(&env.path("v1.db"));
+    restored.ok(&["restore", file.to_str().unwrap()]);
+    let lists = run_without_refresh(&restored, &["lists", "--json"]).stdout;
+    let lists: serde_json::Value = serde_json::from_str(&lists).unwrap();
+    assert_eq!(lists.as_array().unwrap().len(), 1, "{lists}");
+    assert_eq!(lists[0]["name"], "reading.md");
+    assert_eq!(
+        lists[0]["items"], 4,
+        "the items not removed belong to the one list"
+    );
+    assert_eq!(restored.json(&["show", "shared"])["status"], "done");
+}
+
+#[test]
+fn export_takes_one_list() {
+    let env = two_lists();
+    let csv = env.ok(&["export", "--format", "csv", "--list", "Reading"]);
+    let slugs: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(slugs, ["shared", "bert"]);
+    let doc: serde_json::Value =
+        serde_json::from_str(&env.ok(&["export", "--list", "Reading"])).unwrap();
+    assert_eq!(doc["lists"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["items"].as_array().unwrap().len(), 2);
+}
