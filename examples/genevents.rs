@@ -47,6 +47,7 @@ fn main() {
             kind,
             at,
             note: Some(format!("note {i}")),
+            rating: None,
         });
         if batch.len() == 5_000 {
             append(&mut store, &batch);

@@ -32,6 +32,7 @@ fn main() {
             kind: EventKind::Start,
             at: start + Duration::minutes((i as i64) * 525_600 / n as i64),
             note: None,
+            rating: None,
         })
         .collect();
     for batch in events.chunks(5_000) {

@@ -1,6 +1,6 @@
 //! Command-line types only. Doc comments here are the `--help` text.
 
-use crate::model::{Kind, Status};
+use crate::model::{Kind, Rating, Status};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -22,6 +22,13 @@ Example: mlpath undo
   mlpath redo                  records them again
   mlpath undo orca             reverts orca's latest event, whatever recorded it
 Plain `mlpath undo` reverts commands typed on this device, never an import.";
+
+const REVIEW_HELP: &str = "\
+Example: mlpath review flexgen --rating hard
+  mlpath review flexgen --edit      write the review file, recorded when saved
+  mlpath review flexgen --suspend   no more reviews of it until --resume
+Ratings: again (forgotten), hard, good (the default), easy. FSRS sets the next
+review date from them; `mlpath due` lists what is due.";
 
 /// Track a markdown study list: what you started, finished and reviewed, and what to study next.
 #[derive(Debug, Parser)]
@@ -59,12 +66,15 @@ pub enum Command {
     /// Mark items as started
     #[command(after_help = "Example: mlpath start flexgen -m \"reading section 3\"")]
     Start(MarkArgs),
-    /// Mark items as done
-    #[command(after_help = "Example: mlpath done alpa orca --at yesterday")]
-    Done(MarkArgs),
-    /// Record a review of items (can be repeated)
-    #[command(after_help = "Example: mlpath review flexgen -m \"re-read the review\"")]
-    Review(MarkArgs),
+    /// Mark items as done (papers then fall due for review)
+    #[command(after_help = "Example: mlpath done alpa orca --at yesterday --rating hard")]
+    Done(DoneArgs),
+    /// Record a rated review; suspend, resume or write reviews
+    #[command(after_help = REVIEW_HELP)]
+    Review(ReviewArgs),
+    /// Items due for review, most overdue first
+    #[command(after_help = "Example: mlpath due -n 5")]
+    Due(DueArgs),
     /// Set items aside: they leave `next` and the progress denominator
     #[command(after_help = "Example: mlpath skip backprop")]
     Skip(MarkArgs),
@@ -261,6 +271,43 @@ pub struct MarkArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct DoneArgs {
+    #[command(flatten)]
+    pub mark: MarkArgs,
+    /// How well you understood it: again, hard, good or easy (sets the first review date)
+    #[arg(long, value_enum, default_value_t = Rating::Good, value_name = "RATING")]
+    pub rating: Rating,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    #[command(flatten)]
+    pub mark: MarkArgs,
+    /// How well you remembered it: again, hard, good or easy
+    #[arg(long, value_enum, default_value_t = Rating::Good, value_name = "RATING")]
+    pub rating: Rating,
+    /// Stop scheduling reviews of the items (their history is kept)
+    #[arg(long, conflicts_with_all = ["resume", "edit", "print_path", "rating", "note", "at"])]
+    pub suspend: bool,
+    /// Schedule reviews of suspended items again
+    #[arg(long, conflicts_with_all = ["edit", "print_path", "rating", "note", "at"])]
+    pub resume: bool,
+    /// Open the item's review file in $VISUAL or $EDITOR; saving a change records the review
+    #[arg(long, conflicts_with = "print_path")]
+    pub edit: bool,
+    /// Print the path of the item's review file; changes nothing
+    #[arg(long, conflicts_with_all = ["rating", "note", "at"])]
+    pub print_path: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// At most N items
+    #[arg(short = 'n', value_name = "N")]
+    pub n: Option<usize>,
+}
+
+#[derive(Debug, Args)]
 pub struct NoteArgs {
     /// The item
     pub item: String,
@@ -415,6 +462,16 @@ pub struct CompletionsArgs {
 impl clap::ValueEnum for Kind {
     fn value_variants<'a>() -> &'a [Self] {
         &Kind::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.as_str()))
+    }
+}
+
+impl clap::ValueEnum for Rating {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Rating::ALL
     }
 
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {

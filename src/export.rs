@@ -1,6 +1,6 @@
 //! The export document, and writing items back out as CSV or markdown. Pure.
 
-use crate::model::{EventKind, Kind, Link, Status};
+use crate::model::{EventKind, Kind, Link, Rating, Status};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -75,6 +75,35 @@ pub struct ExportEvent {
     pub note: Option<String>,
     /// For `undo` events: the id of the event it cancels.
     pub undoes: Option<i64>,
+    /// For `done` and `review`: how well it was remembered; null for a box ticked in the list.
+    /// Exports written before ratings existed have none (see `Document::rate_unrated`).
+    #[serde(default)]
+    pub rating: Option<Rating>,
+}
+
+/// The note of a done recorded by a box ticked in an imported list.
+pub const LIST_TICK_NOTE: &str = "marked [x] in the imported list";
+
+impl Document {
+    /// An export written before ratings existed has none at all: its typed dones and reviews
+    /// were rated good, as the schema migration that added ratings assumed for the database.
+    pub fn rate_unrated(&mut self) {
+        let events = || self.items.iter().flat_map(|i| i.events.iter());
+        if events().any(|e| e.rating.is_some()) {
+            return;
+        }
+        for event in self.items.iter_mut().flat_map(|i| i.events.iter_mut()) {
+            let ticked = event.note.as_deref() == Some(LIST_TICK_NOTE);
+            let rated = match event.kind {
+                EventKind::Review => true,
+                EventKind::Done => !ticked,
+                _ => false,
+            };
+            if rated {
+                event.rating = Some(Rating::Good);
+            }
+        }
+    }
 }
 
 /// One item of the CSV and markdown exports.

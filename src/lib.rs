@@ -3,6 +3,7 @@
 pub mod cli;
 mod cmd;
 pub(crate) mod context;
+pub(crate) mod editor;
 pub(crate) mod error;
 pub(crate) mod export;
 pub(crate) mod files;
@@ -17,6 +18,8 @@ pub(crate) mod progress;
 pub(crate) mod rank;
 pub(crate) mod refresh;
 pub(crate) mod render;
+pub(crate) mod review_file;
+pub(crate) mod schedule;
 mod seed;
 pub(crate) mod settings;
 pub(crate) mod slug;

@@ -186,6 +186,9 @@ pub enum EventKind {
     Reset,
     Note,
     Undo,
+    /// Stops an item's reviews until `Resume`.
+    Suspend,
+    Resume,
 }
 
 impl EventKind {
@@ -198,10 +201,12 @@ impl EventKind {
             EventKind::Reset => "reset",
             EventKind::Note => "note",
             EventKind::Undo => "undo",
+            EventKind::Suspend => "suspend",
+            EventKind::Resume => "resume",
         }
     }
 
-    pub const ALL: [EventKind; 7] = [
+    pub const ALL: [EventKind; 9] = [
         EventKind::Start,
         EventKind::Done,
         EventKind::Review,
@@ -209,6 +214,8 @@ impl EventKind {
         EventKind::Reset,
         EventKind::Note,
         EventKind::Undo,
+        EventKind::Suspend,
+        EventKind::Resume,
     ];
 
     pub fn parse(s: &str) -> Option<EventKind> {
@@ -217,6 +224,39 @@ impl EventKind {
 }
 
 impl fmt::Display for EventKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How well an item was remembered at a `done` or a `review`: FSRS's four grades.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rating {
+    Again,
+    Hard,
+    Good,
+    Easy,
+}
+
+impl Rating {
+    pub const ALL: [Rating; 4] = [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rating::Again => "again",
+            Rating::Hard => "hard",
+            Rating::Good => "good",
+            Rating::Easy => "easy",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Rating> {
+        Rating::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+impl fmt::Display for Rating {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }

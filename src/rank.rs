@@ -1,15 +1,20 @@
 //! Ranking for `mlpath next`: an additive score, in the spirit of Taskwarrior's urgency. Pure.
 //!
-//! score = 10·in_progress + 6·recency + 3·earliness + 2·section, each term between 0 and 1:
+//! score = 10·in_progress + 6·recency + 3·earliness + 2·section + 8·review, each term between 0
+//! and 1:
 //! - in_progress: 1 for a started item, else 0;
 //! - recency: 1 / (1 + days since the item was last touched), started items only;
 //! - earliness: 1 − (position − first) / (last − first) over the pool, so the earliest item in
 //!   list order scores 1; todo items only;
 //! - section: 1 in the section of the most recently touched item, 0.5 in a sibling section (same
 //!   non-empty parent, e.g. `Videos / General` beside `Videos / Transformer`), else 0; todo only.
+//! - review: 1 − R/2 for an item whose review is due, R being the chance of remembering it now
+//!   (FSRS's retrievability), else 0. Just due (R ≈ 0.9) it is 0.55, worth 4.4; forgotten, 1.
 //!
-//! So any started item outranks any todo item (10 > 3 + 2), started items go most recently
-//! touched first, and todo items go in list order with a bonus for staying in the section.
+//! So any started item outranks any todo item (10 > 3 + 2) and any due review (10 > 8), started
+//! items go most recently touched first, and todo items go in list order with a bonus for staying
+//! in the section. A review that just fell due waits behind the next item of the current section
+//! (4.4 < 3 + 2) and goes before it once its recall drops below 75% (8·(1 − 0.75/2) = 5).
 
 use crate::model::Status;
 use chrono::{DateTime, Utc};
@@ -19,6 +24,15 @@ pub const W_IN_PROGRESS: f64 = 10.0;
 pub const W_RECENCY: f64 = 6.0;
 pub const W_EARLINESS: f64 = 3.0;
 pub const W_SECTION: f64 = 2.0;
+pub const W_REVIEW: f64 = 8.0;
+
+/// A review that is due, as the ranking sees it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DueReview {
+    pub due_at: DateTime<Utc>,
+    /// The chance of remembering the item now, 0–1.
+    pub retrievability: f64,
+}
 
 /// An item that `next` may suggest, with what the ranking needs of it.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +43,8 @@ pub struct NextCandidate {
     pub status: Status,
     pub started_at: Option<DateTime<Utc>>,
     pub last_event_at: Option<DateTime<Utc>>,
+    /// Set when the item is due for review.
+    pub review: Option<DueReview>,
 }
 
 /// What the ranking knows of the learner's situation.
@@ -42,12 +58,13 @@ pub struct Situation {
 }
 
 /// Each term's value, before weighting.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Terms {
     pub in_progress: f64,
     pub recency: f64,
     pub earliness: f64,
     pub section: f64,
+    pub review: f64,
 }
 
 impl Terms {
@@ -56,6 +73,7 @@ impl Terms {
             + W_RECENCY * self.recency
             + W_EARLINESS * self.earliness
             + W_SECTION * self.section
+            + W_REVIEW * self.review
     }
 
     /// Each term rounded as the score is, for people and JSON.
@@ -65,6 +83,7 @@ impl Terms {
             recency: round(self.recency),
             earliness: round(self.earliness),
             section: round(self.section),
+            review: round(self.review),
         }
     }
 }
@@ -82,6 +101,8 @@ pub enum Reason {
     After {
         previous: i64,
     },
+    /// Its review is due.
+    ReviewDue(DueReview),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +114,12 @@ pub struct Ranked {
 }
 
 pub fn terms(c: &NextCandidate, s: &Situation) -> Terms {
+    if let Some(due) = c.review {
+        return Terms {
+            review: (1.0 - due.retrievability.clamp(0.0, 1.0) / 2.0),
+            ..Terms::default()
+        };
+    }
     let started = c.status == Status::Started;
     let recency = match (started, c.last_event_at) {
         (true, Some(t)) => 1.0 / (1.0 + (s.now - t).num_seconds().max(0) as f64 / 86_400.0),
@@ -119,15 +146,13 @@ pub fn terms(c: &NextCandidate, s: &Situation) -> Terms {
         return Terms {
             in_progress: 1.0,
             recency,
-            earliness: 0.0,
-            section: 0.0,
+            ..Terms::default()
         };
     }
     Terms {
-        in_progress: 0.0,
-        recency: 0.0,
         earliness: earliness.clamp(0.0, 1.0),
         section,
+        ..Terms::default()
     }
 }
 
@@ -156,6 +181,9 @@ pub fn rank(candidates: &[NextCandidate], situation: &Situation, n: usize) -> Ve
 }
 
 fn reason(c: &NextCandidate, all: &[NextCandidate]) -> Reason {
+    if let Some(due) = c.review {
+        return Reason::ReviewDue(due);
+    }
     if c.status == Status::Started {
         return c
             .started_at
@@ -195,6 +223,18 @@ mod tests {
             status: Status::Todo,
             started_at: None,
             last_event_at: None,
+            review: None,
+        }
+    }
+
+    fn due(id: i64, position: i64, retrievability: f64) -> NextCandidate {
+        NextCandidate {
+            status: Status::Reviewed,
+            review: Some(DueReview {
+                due_at: now(),
+                retrievability,
+            }),
+            ..todo(id, position, &["A"])
         }
     }
 
@@ -225,7 +265,8 @@ mod tests {
                 in_progress: 1.0,
                 recency: 1.0,
                 earliness: 0.0,
-                section: 0.0
+                section: 0.0,
+                review: 0.0
             }
         );
         assert_eq!(t.score(), 16.0);
@@ -236,7 +277,8 @@ mod tests {
                 in_progress: 0.0,
                 recency: 0.0,
                 earliness: 0.0,
-                section: 0.5
+                section: 0.5,
+                review: 0.0
             }
         );
     }
@@ -297,5 +339,27 @@ mod tests {
             .map(|r| r.id)
             .collect();
         assert_eq!(ids, [1]);
+    }
+
+    #[test]
+    fn due_reviews_go_after_started_items_and_before_todo_once_recall_drops() {
+        let pool = [
+            todo(1, 1, &["A"]),
+            started(2, 90, 30),
+            due(3, 50, 0.9),
+            due(4, 60, 0.6),
+        ];
+        let ranked = rank(&pool, &situation(Some(&["A"])), 4);
+        let ids: Vec<i64> = ranked.iter().map(|r| r.id).collect();
+        // started ≥ 10; due at 60% recall 8·0.7 = 5.6; todo first of its section 3 + 2 = 5;
+        // just due at 90% recall 8·0.55 = 4.4.
+        assert_eq!(ids, [2, 4, 1, 3]);
+        assert_eq!(ranked[1].terms.review, 0.7);
+        assert_eq!(ranked[1].score, 5.6);
+        assert!(matches!(ranked[1].reason, Reason::ReviewDue(_)));
+        assert_eq!(
+            ranked[3].terms.earliness, 0.0,
+            "a review has no list-order term"
+        );
     }
 }

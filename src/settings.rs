@@ -2,23 +2,51 @@
 //! it accepts and one line saying what it does. Pure; the store keeps the values.
 
 /// One setting.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Setting {
     pub key: &'static str,
     pub default: &'static str,
-    pub values: &'static [&'static str],
+    pub values: Values,
     pub about: &'static str,
 }
 
-const ON_OFF: &[&str] = &["on", "off"];
+/// What a setting accepts.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Values {
+    OneOf(&'static [&'static str]),
+    /// Checked by a function that says what is wrong, e.g. a number out of range.
+    Checked(fn(&str) -> Result<(), String>),
+}
+
+const ON_OFF: Values = Values::OneOf(&["on", "off"]);
 
 /// Every setting, in the order `mlpath config` lists them.
-pub(crate) const SETTINGS: &[Setting] = &[Setting {
-    key: "list.refresh",
-    default: "on",
-    values: ON_OFF,
-    about: "before each command, re-import the list files that changed",
-}];
+pub(crate) const SETTINGS: &[Setting] = &[
+    Setting {
+        key: "list.refresh",
+        default: "on",
+        values: ON_OFF,
+        about: "before each command, re-import the list files that changed",
+    },
+    Setting {
+        key: "review.retention",
+        default: "0.9",
+        values: Values::Checked(|v| crate::schedule::parse_retention(v).map(drop)),
+        about: "the chance of still remembering an item when its review is due (0.70 to 0.97)",
+    },
+    Setting {
+        key: "review.max-interval",
+        default: "365",
+        values: Values::Checked(|v| crate::schedule::parse_max_interval(v).map(drop)),
+        about: "the most days between two reviews",
+    },
+    Setting {
+        key: "review.kinds",
+        default: "paper",
+        values: Values::Checked(|v| crate::schedule::parse_kinds(v).map(drop)),
+        about: "the kinds of item that get reviews, comma-separated (none for no reviews)",
+    },
+];
 
 /// The setting named `key`, or a message naming the valid keys.
 pub(crate) fn find(key: &str) -> Result<&'static Setting, String> {
@@ -34,14 +62,14 @@ pub(crate) fn find(key: &str) -> Result<&'static Setting, String> {
 impl Setting {
     /// `value` if the setting accepts it, else a message naming the valid values.
     pub(crate) fn check(&self, value: &str) -> Result<(), String> {
-        if self.values.contains(&value) {
-            Ok(())
-        } else {
-            Err(format!(
+        match self.values {
+            Values::OneOf(values) if values.contains(&value) => Ok(()),
+            Values::OneOf(values) => Err(format!(
                 "{} is {}, not '{value}'",
                 self.key,
-                self.values.join(" or ")
-            ))
+                values.join(" or ")
+            )),
+            Values::Checked(check) => check(value).map_err(|e| format!("{}: {e}", self.key)),
         }
     }
 
@@ -70,7 +98,8 @@ mod tests {
     fn unknown_keys_and_bad_values_name_the_valid_ones() {
         assert_eq!(
             find("list.refrsh").unwrap_err(),
-            "unknown setting 'list.refrsh'; the settings are list.refresh"
+            "unknown setting 'list.refrsh'; the settings are list.refresh, review.retention, \
+             review.max-interval, review.kinds"
         );
         let refresh = find("list.refresh").unwrap();
         assert_eq!(
@@ -80,5 +109,23 @@ mod tests {
         assert_eq!(refresh.value_or_default(Some("off".into())), "off");
         assert_eq!(refresh.value_or_default(Some("bogus".into())), "on");
         assert_eq!(refresh.value_or_default(None), "on");
+    }
+
+    #[test]
+    fn review_settings_check_their_ranges() {
+        let retention = find("review.retention").unwrap();
+        assert!(retention.check("0.85").is_ok());
+        assert_eq!(
+            retention.check("0.99").unwrap_err(),
+            "review.retention: 0.99 is out of range; give a number from 0.70 to 0.97"
+        );
+        assert!(find("review.max-interval").unwrap().check("0").is_err());
+        assert!(find("review.kinds").unwrap().check("paper,video").is_ok());
+        assert!(find("review.kinds").unwrap().check("none").is_ok());
+        assert_eq!(
+            find("review.kinds").unwrap().check("papers").unwrap_err(),
+            "review.kinds: unknown kind 'papers'; the kinds are paper, video, tutorial, course, \
+             book, other (or none)"
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! An item's status, derived from its events. Pure.
 
-use crate::model::{EventKind, Status};
+use crate::model::{EventKind, Rating, Status};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -9,6 +9,8 @@ use serde::Serialize;
 pub struct Fact {
     pub kind: EventKind,
     pub at: DateTime<Utc>,
+    /// How well it was remembered, for `done` and `review` (see `schedule`).
+    pub rating: Option<Rating>,
 }
 
 /// What the events of one item add up to.
@@ -76,7 +78,8 @@ pub fn derive(facts: &[Fact]) -> ItemState {
                 s.review_count = 0;
             }
             EventKind::Note => s.note_count += 1,
-            EventKind::Undo => {}
+            // Scheduling only: see `schedule::replay`.
+            EventKind::Suspend | EventKind::Resume | EventKind::Undo => {}
         }
     }
     s
@@ -147,7 +150,11 @@ mod tests {
         Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap()
     }
     fn fact(kind: EventKind, day: u32) -> Fact {
-        Fact { kind, at: at(day) }
+        Fact {
+            kind,
+            at: at(day),
+            rating: None,
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use crate::model::{EventKind, Kind, Link, Status};
 use crate::progress::{Counts, SectionProgress};
 use crate::rank::{Reason, Terms};
+use crate::schedule::{CardState, ReviewSettings};
 use crate::state::ItemState;
 use crate::store::{EventRow, ItemRow};
 use chrono::{DateTime, Local, Utc};
@@ -30,11 +31,33 @@ pub struct ItemView {
     pub lists: Vec<String>,
     #[serde(flatten)]
     pub state: ItemState,
+    /// When the item's next review is due; null when it is not scheduled (never rated, reset,
+    /// suspended, or of a kind that `review.kinds` leaves out).
+    pub due_at: Option<DateTime<Utc>>,
+    /// The chance of remembering it now, 0–1 (null when not scheduled).
+    pub retrievability: Option<f64>,
+    #[serde(skip)]
+    pub card: Option<CardState>,
+    #[serde(skip)]
+    pub suspended: bool,
 }
 
 impl ItemView {
-    pub fn new(row: ItemRow, links: Vec<Link>, lists: Vec<String>) -> ItemView {
+    pub fn new(
+        row: ItemRow,
+        links: Vec<Link>,
+        lists: Vec<String>,
+        review: (&ReviewSettings, DateTime<Utc>),
+    ) -> ItemView {
+        let (settings, now) = review;
+        let scheduled = settings.schedules(row.kind) && !row.schedule.suspended;
+        let card = row.schedule.card.filter(|_| settings.schedules(row.kind));
+        let live = card.as_ref().filter(|_| scheduled);
         ItemView {
+            due_at: live.map(|c| c.due_at),
+            retrievability: live.map(|c| c.retrievability(now)),
+            suspended: row.schedule.suspended,
+            card,
             id: row.id,
             slug: row.slug,
             title: row.title,
@@ -61,6 +84,8 @@ pub struct StatusView {
     pub percent: f64,
     pub streak_days: u32,
     pub last_activity: Option<DateTime<Utc>>,
+    /// Reviews due now (`mlpath due` lists them), whatever the filters.
+    pub due: usize,
     pub sections: Vec<SectionProgress>,
 }
 
@@ -72,10 +97,32 @@ pub struct Suggestion {
     pub kind: Kind,
     pub section: Vec<String>,
     pub status: Status,
+    /// What to do with it: continue a started item, start a todo one, review a due one.
+    pub action: Action,
     pub score: f64,
     pub reason: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub terms: Option<Terms>,
+}
+
+/// What `next` suggests doing with an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    Continue,
+    Start,
+    Review,
+}
+
+impl Action {
+    /// The action for an item in this status, due for review or not.
+    pub fn for_item(status: Status, review_due: bool) -> Action {
+        match (review_due, status) {
+            (true, _) => Action::Review,
+            (false, Status::Started) => Action::Continue,
+            (false, _) => Action::Start,
+        }
+    }
 }
 
 /// Why an item is suggested, in words. The section is not repeated: it is a field of its own.
@@ -86,6 +133,11 @@ pub fn reason_text(reason: &Reason, previous_slug: Option<&str>, now: DateTime<U
         Reason::NextInList => "next in the list".into(),
         Reason::NextInSection => "next in its section".into(),
         Reason::After { .. } => format!("after {}", previous_slug.unwrap_or("an earlier item")),
+        Reason::ReviewDue(due) => format!(
+            "review due since {} (recall {:.0}%)",
+            weekday_or_date(due.due_at, now),
+            due.retrievability * 100.0
+        ),
     }
 }
 
@@ -127,6 +179,8 @@ pub struct EventView {
     pub kind: EventKind,
     pub at: DateTime<Utc>,
     pub note: Option<String>,
+    /// For done and review: again, hard, good or easy (null for a box ticked in the list).
+    pub rating: Option<crate::model::Rating>,
 }
 
 /// The public JSON shape of `mlpath show --json`: the item with its events.
@@ -134,6 +188,10 @@ pub struct EventView {
 pub struct ShowView {
     #[serde(flatten)]
     pub item: ItemView,
+    /// Reviews rated `again` (they count in `review_count` too).
+    pub lapses: u32,
+    /// Whether `review --suspend` stopped its reviews.
+    pub suspended: bool,
     pub events: Vec<EventView>,
 }
 
@@ -145,8 +203,26 @@ impl ShowView {
                 kind: e.kind,
                 at: e.at,
                 note: e.note,
+                rating: e.rating,
             })
             .collect();
-        ShowView { item, events }
+        ShowView {
+            lapses: item.card.as_ref().map_or(0, |c| c.lapses),
+            suspended: item.suspended,
+            item,
+            events,
+        }
     }
+}
+
+/// The public JSON shape of one `mlpath due --json` entry. Keep field names stable.
+#[derive(Debug, Serialize)]
+pub struct DueEntry {
+    pub slug: String,
+    pub title: String,
+    pub due_at: DateTime<Utc>,
+    /// The chance of remembering it now (FSRS's forgetting curve), 0–1.
+    pub retrievability: f64,
+    pub reviews: u32,
+    pub last_review_at: Option<DateTime<Utc>>,
 }

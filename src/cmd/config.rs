@@ -30,7 +30,12 @@ pub fn run(args: ConfigArgs, ctx: &Context) -> Result<()> {
     let setting = settings::find(&key).map_err(usage)?;
     if let Some(value) = args.value {
         setting.check(&value).map_err(usage)?;
-        store.set_setting(setting.key, &value)?;
+        if setting.key.starts_with("review.") {
+            // The due dates depend on it: the cards are recomputed with the value.
+            store.set_review_setting(setting.key, &value)?;
+        } else {
+            store.set_setting(setting.key, &value)?;
+        }
     }
     let value = setting.value_or_default(store.setting(setting.key)?);
     if ctx.json {

@@ -20,6 +20,7 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
         let notes = store.notes_by_item()?;
         items.retain(|i| matches_search(i, notes.get(&i.id).map(String::as_str), words));
     }
+    let review = (&store.review_settings()?, ctx.now);
     if ctx.json {
         let mut links = store.all_links()?;
         let mut lists = store.list_names_by_item()?;
@@ -28,14 +29,14 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
             .map(|i| {
                 let l = links.remove(&i.id).unwrap_or_default();
                 let names = lists.remove(&i.id).unwrap_or_default();
-                ItemView::new(i, l, names)
+                ItemView::new(i, l, names, review)
             })
             .collect();
         return Ok(render::emit(&render::json(&views)?)?);
     }
     let views: Vec<ItemView> = items
         .into_iter()
-        .map(|i| ItemView::new(i, Vec::new(), Vec::new()))
+        .map(|i| ItemView::new(i, Vec::new(), Vec::new(), review))
         .collect();
     Ok(render::emit(&render::list::table(
         &views, ctx.now, &ctx.out,

@@ -1,7 +1,8 @@
 use crate::cli::MarkArgs;
 use crate::context::Context;
-use crate::model::{EventKind, Status};
+use crate::model::{EventKind, Rating, Status};
 use crate::render::{self, safe};
+use crate::schedule::ReviewSettings;
 use crate::state;
 use crate::store::{ItemRow, NewCommand, NewEvent};
 use anyhow::Result;
@@ -14,11 +15,14 @@ struct Outcome {
     title: String,
     changed: bool,
     status: Status,
+    /// When the item is next due for review (null when it is not scheduled).
+    due_at: Option<DateTime<Utc>>,
     message: String,
 }
 
-/// start / done / review / skip / reset: one event per item, all in one transaction.
-pub fn run(kind: EventKind, args: MarkArgs, ctx: &Context) -> Result<()> {
+/// start / done / review / skip / reset / suspend / resume: one event per item, all in one
+/// transaction. `rating` goes with done and review.
+pub fn run(kind: EventKind, args: MarkArgs, rating: Option<Rating>, ctx: &Context) -> Result<()> {
     let at = match &args.at {
         Some(text) => ctx.time_flag("--at", text)?,
         None => ctx.now,
@@ -39,11 +43,13 @@ pub fn run(kind: EventKind, args: MarkArgs, ctx: &Context) -> Result<()> {
             kind,
             at,
             note: note.clone(),
+            rating,
         })
         .collect();
     // The store decides what changes, inside its write lock.
-    let command = NewCommand::typed(kind.as_str(), ctx.now);
+    let command = NewCommand::typed(verb(kind), ctx.now);
     let reasons = store.append_changes(&command, &events)?;
+    let settings = store.review_settings()?;
     let mut skipped: Vec<(i64, String)> = Vec::new();
     for (item, reason) in targets.iter().zip(reasons) {
         match reason {
@@ -58,10 +64,11 @@ pub fn run(kind: EventKind, args: MarkArgs, ctx: &Context) -> Result<()> {
         let after = store.item_by_id(item.id)?.unwrap_or_else(|| item.clone());
         let message = match skipped.iter().find(|(id, _)| *id == item.id) {
             Some((_, reason)) => format!("{} {reason}; nothing changed", item.slug),
-            None => changed_message(&item, &after),
+            None => changed_message(&item, &after, &settings, ctx.now),
         };
         outcomes.push(Outcome {
             changed: !skipped.iter().any(|(id, _)| *id == item.id),
+            due_at: due_at(&after, &settings),
             slug: after.slug,
             title: after.title,
             status: after.state.status,
@@ -75,7 +82,38 @@ pub fn run(kind: EventKind, args: MarkArgs, ctx: &Context) -> Result<()> {
     Ok(render::line(lines.join("\n"))?)
 }
 
-fn changed_message(before: &ItemRow, after: &ItemRow) -> String {
+/// The command's name: suspend and resume are `review --suspend` and `review --resume`.
+fn verb(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::Suspend | EventKind::Resume => "review",
+        kind => kind.as_str(),
+    }
+}
+
+fn due_at(item: &ItemRow, settings: &ReviewSettings) -> Option<DateTime<Utc>> {
+    item.schedule
+        .due_at()
+        .filter(|_| settings.schedules(item.kind))
+}
+
+fn changed_message(
+    before: &ItemRow,
+    after: &ItemRow,
+    settings: &ReviewSettings,
+    now: DateTime<Utc>,
+) -> String {
+    let next = match due_at(after, settings) {
+        Some(due) if before.schedule != after.schedule || !before.schedule.suspended => {
+            format!(" · next review {}", render::due::due_date(due, now))
+        }
+        _ => String::new(),
+    };
+    if after.schedule.suspended && !before.schedule.suspended {
+        return format!("{}: reviews suspended · {}", after.slug, after.title);
+    }
+    if before.schedule.suspended && !after.schedule.suspended {
+        return format!("{}: reviews resumed{next} · {}", after.slug, after.title);
+    }
     let status = match after.state.status {
         Status::Reviewed if after.state.review_count > 1 => {
             format!("reviewed ({} reviews)", after.state.review_count)
@@ -83,7 +121,7 @@ fn changed_message(before: &ItemRow, after: &ItemRow) -> String {
         s if s == before.state.status => format!("still {s}"),
         s => format!("{} → {s}", before.state.status),
     };
-    format!("{}: {status} · {}", after.slug, after.title)
+    format!("{}: {status}{next} · {}", after.slug, after.title)
 }
 
 /// Stages only advance, so an event dated before an earlier stage of its item (`done --at 08:00`

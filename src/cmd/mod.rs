@@ -4,6 +4,7 @@ mod add;
 mod backup;
 mod completions;
 mod config;
+mod due;
 mod edit;
 mod export;
 mod import;
@@ -18,6 +19,7 @@ mod open;
 mod redo;
 mod relink;
 mod restore;
+mod review;
 mod show;
 mod status;
 mod undo;
@@ -36,11 +38,12 @@ pub fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Import(args) => import::run(args, ctx),
         Command::List(args) => list::run(args, ctx),
         Command::Show(args) => show::run(args, ctx),
-        Command::Start(args) => mark::run(EventKind::Start, args, ctx),
-        Command::Done(args) => mark::run(EventKind::Done, args, ctx),
-        Command::Review(args) => mark::run(EventKind::Review, args, ctx),
-        Command::Skip(args) => mark::run(EventKind::Skip, args, ctx),
-        Command::Reset(args) => mark::run(EventKind::Reset, args, ctx),
+        Command::Start(args) => mark::run(EventKind::Start, args, None, ctx),
+        Command::Done(args) => mark::run(EventKind::Done, args.mark, Some(args.rating), ctx),
+        Command::Review(args) => review::run(args, ctx),
+        Command::Due(args) => due::run(args, ctx),
+        Command::Skip(args) => mark::run(EventKind::Skip, args, None, ctx),
+        Command::Reset(args) => mark::run(EventKind::Reset, args, None, ctx),
         Command::Note(args) => note::run(args, ctx),
         Command::Undo(args) => undo::run(args, ctx),
         Command::Redo => redo::run(ctx),

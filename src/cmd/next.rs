@@ -4,7 +4,7 @@ use crate::model::section_matches;
 use crate::rank::{self, Reason, Situation};
 use crate::render;
 use crate::store::{Pool, Store};
-use crate::views::{Suggestion, reason_text};
+use crate::views::{Action, Suggestion, reason_text};
 use anyhow::Result;
 
 pub fn run(args: NextArgs, ctx: &Context) -> Result<()> {
@@ -38,6 +38,7 @@ fn suggest(store: &Store, args: &NextArgs, ctx: &Context) -> Result<Vec<Suggesti
         args.n
     };
     let mut candidates = store.next_candidates(&pool, current.as_deref(), fetch)?;
+    candidates.extend(store.due_candidates(&pool, ctx.now, fetch)?);
     candidates.retain(|c| section_matches(&c.section, args.section.as_deref()));
     let positions = match store.pool_positions(&pool)? {
         Some(p) if !candidates.is_empty() => p,
@@ -58,6 +59,10 @@ fn suggest(store: &Store, args: &NextArgs, ctx: &Context) -> Result<Vec<Suggesti
             _ => None,
         };
         suggestions.push(Suggestion {
+            action: Action::for_item(
+                item.state.status,
+                matches!(ranked.reason, Reason::ReviewDue(_)),
+            ),
             reason: reason_text(&ranked.reason, previous.as_deref(), ctx.now),
             slug: item.slug,
             title: item.title,

@@ -31,6 +31,7 @@ pub fn run(args: NoteArgs, ctx: &Context) -> Result<()> {
         kind: EventKind::Note,
         at,
         note: Some(text),
+        rating: None,
     };
     store.append_events(&NewCommand::typed("note", ctx.now), &[event])?;
     Ok(render::line(format!(
@@ -43,17 +44,9 @@ pub fn run(args: NoteArgs, ctx: &Context) -> Result<()> {
 /// Opens $VISUAL or $EDITOR on a draft in a private folder and returns the note written
 /// there, without the draft's header and the newline the editor adds at the end.
 fn edit_note(slug: &str) -> Result<String> {
-    let editor = std::env::var("VISUAL")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-        .or_else(|| {
-            std::env::var("EDITOR")
-                .ok()
-                .filter(|v| !v.trim().is_empty())
-        })
-        .ok_or_else(|| {
-            usage("no note text and neither $VISUAL nor $EDITOR is set; pass the text as arguments")
-        })?;
+    let editor = crate::editor::configured().ok_or_else(|| {
+        usage("no note text and neither $VISUAL nor $EDITOR is set; pass the text as arguments")
+    })?;
     let header = draft_header(slug);
     // A folder of its own (0700) holding a 0600 file: a note is as private as a shell history.
     let folder = tempfile::Builder::new()
@@ -65,25 +58,7 @@ fn edit_note(slug: &str) -> Result<String> {
         .and_then(|()| files::create_private(&path))
         .and_then(|()| std::fs::write(&path, &header))
         .map_err(|e| failure(format!("cannot create {}: {e}", path.display())))?;
-    // Through the shell, so that EDITOR="code --wait" works as it does for git; Ctrl-C is the
-    // editor's while it runs.
-    let status = files::ignoring_interrupts(|| {
-        std::process::Command::new("sh")
-            .arg("-c")
-            .arg(format!("{editor} \"$1\""))
-            .arg("mlpath-editor")
-            .arg(&path)
-            .status()
-    });
-    match status {
-        Ok(s) if s.success() => {}
-        Ok(s) => {
-            return Err(failure(format!(
-                "the editor '{editor}' exited with {s}; no note added"
-            )));
-        }
-        Err(e) => return Err(failure(format!("cannot run the editor '{editor}': {e}"))),
-    }
+    crate::editor::edit(&editor, &path, "no note added")?;
     let draft = std::fs::read_to_string(&path).map_err(|e| {
         failure(format!(
             "cannot read the note the editor wrote ({e}); no note added"

@@ -39,6 +39,7 @@ pub fn run(args: RelinkArgs, ctx: &Context) -> Result<()> {
             kind: e.kind,
             at: e.at,
             note: e.note,
+            rating: e.rating,
         })
         .collect();
     if copies.is_empty() {

@@ -23,9 +23,10 @@ pub fn run(args: RestoreArgs, ctx: &Context) -> Result<()> {
             "{file} is not an mlpath JSON export (not UTF-8 text)"
         ))
     })?;
-    let doc: Document = serde_json::from_str(&text)
+    let mut doc: Document = serde_json::from_str(&text)
         .map_err(|e| failure(format!("{file} is not an mlpath JSON export: {e}")))?;
     let mut store = ctx.store_unseeded()?;
+    doc.rate_unrated();
     let count = store.restore(&doc, ctx.now)?;
     Ok(render::line(format!(
         "restored {count} items into {}",

@@ -14,9 +14,15 @@ pub fn run(args: ShowArgs, ctx: &Context) -> Result<()> {
         .map(|p| p.list)
         .collect();
     let events = store.events_of(row.id)?;
-    let view = ShowView::new(ItemView::new(row, links, lists), events);
+    let settings = store.review_settings()?;
+    let view = ShowView::new(
+        ItemView::new(row, links, lists, (&settings, ctx.now)),
+        events,
+    );
     if ctx.json {
         return Ok(render::emit(&render::json(&view)?)?);
     }
-    Ok(render::emit(&render::show::details(&view, &ctx.out))?)
+    Ok(render::emit(&render::show::details(
+        &view, ctx.now, &ctx.out,
+    ))?)
 }

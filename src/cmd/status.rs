@@ -26,6 +26,7 @@ pub fn run(args: StatusArgs, ctx: &Context) -> Result<()> {
             store.latest_event_before(Some(t))
         })?,
         last_activity: store.last_activity()?,
+        due: store.due_count(ctx.now)?,
         sections,
     };
     if ctx.json {

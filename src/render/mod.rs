@@ -1,6 +1,7 @@
 //! The only place that knows about tables, colours, JSON writing and safe terminal text.
 //! Commands build a view and hand it here with the output's [`Output`] settings.
 
+pub mod due;
 mod fit;
 pub mod imports;
 pub mod list;

@@ -42,6 +42,7 @@ fn terms_line(score: f64, t: &rank::Terms) -> String {
         (rank::W_RECENCY, t.recency, "recency"),
         (rank::W_EARLINESS, t.earliness, "earliness"),
         (rank::W_SECTION, t.section, "section"),
+        (rank::W_REVIEW, t.review, "review"),
     ]
     .map(|(weight, value, name)| format!("{weight}×{value:.3} {name}"));
     format!("score {score:.3} = {}", terms.join(" + "))

@@ -4,12 +4,13 @@ use super::fit::wrap;
 use super::table::{Column, Table};
 use super::{Output, local_time, safe, section};
 use crate::views::ShowView;
+use chrono::{DateTime, Utc};
 
 /// Field names take this many columns, after a two-space indent.
 const NAME_WIDTH: usize = 9;
 
 /// The item's title, fields and events.
-pub fn details(view: &ShowView, out: &Output) -> String {
+pub fn details(view: &ShowView, now: DateTime<Utc>, out: &Output) -> String {
     let item = &view.item;
     let mut text = String::new();
     for line in fitted(&safe(&item.title, false), out.width) {
@@ -32,6 +33,9 @@ pub fn details(view: &ShowView, out: &Output) -> String {
         field("year", &year.to_string());
     }
     field("status", &status(view));
+    if let Some(line) = schedule(view, now) {
+        field("review", &line);
+    }
     if let Some(url) = &item.url {
         field("url", url);
     }
@@ -43,6 +47,29 @@ pub fn details(view: &ShowView, out: &Output) -> String {
     text.push('\n');
     text.push_str(&timeline(view, out));
     text
+}
+
+/// `next 2026-12-01 (in 3 days) · recall 97% · 2 reviews · 1 lapse`, or why there is none.
+fn schedule(view: &ShowView, now: DateTime<Utc>) -> Option<String> {
+    let item = &view.item;
+    let card = item.card.as_ref()?;
+    let plural = |n: u32, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+    let counts = format!(
+        "{} · {}",
+        plural(item.state.review_count, "review"),
+        plural(view.lapses, "lapse")
+    );
+    if view.suspended {
+        return Some(format!(
+            "suspended (`mlpath review {} --resume`) · {counts}",
+            item.slug
+        ));
+    }
+    Some(format!(
+        "next {} · recall {} · {counts}",
+        super::due::due_date(card.due_at, now),
+        super::due::percent(card.retrievability(now))
+    ))
 }
 
 fn status(view: &ShowView) -> String {
@@ -68,9 +95,13 @@ fn timeline(view: &ShowView, out: &Output) -> String {
         Column::new("note").fill(10).multiline(),
     ]);
     for event in &view.events {
+        let kind = match event.rating {
+            Some(rating) => format!("{} ({rating})", event.kind),
+            None => event.kind.to_string(),
+        };
         table.row([
             local_time(event.at).as_str(),
-            event.kind.as_str(),
+            kind.as_str(),
             event.note.as_deref().unwrap_or(""),
         ]);
     }

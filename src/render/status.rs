@@ -27,6 +27,11 @@ fn headline(view: &StatusView, now: DateTime<Utc>, out: &Output) -> String {
         ),
     }];
     parts.push(format!("{} in progress", t.started));
+    match view.due {
+        0 => {}
+        1 => parts.push("1 review due".into()),
+        n => parts.push(format!("{n} reviews due")),
+    }
     parts.push(match view.last_activity {
         Some(at) => format!("last activity {}", relative(at, now)),
         None => "no activity yet".into(),

@@ -1,7 +1,7 @@
 //! Strict decoding of values read back from SQLite: a value this mlpath does not know is an error
 //! naming the table, the row and the value, never a silent default.
 
-use crate::model::{EventKind, Kind, Link, Status};
+use crate::model::{EventKind, Kind, Link, Rating, Status};
 use chrono::{DateTime, Utc};
 use rusqlite::Row;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, Type, ValueRef};
@@ -56,6 +56,7 @@ macro_rules! sql_name {
 sql_name!(Kind, "kind");
 sql_name!(Status, "status");
 sql_name!(EventKind, "event kind");
+sql_name!(Rating, "rating");
 
 /// Reads a JSON column (links, section paths) strictly.
 fn json<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T, Problem> {

@@ -3,7 +3,7 @@
 use super::decode::Fields;
 use super::{Result, Store, StoreError, format_time};
 use crate::history::Origin;
-use crate::model::EventKind;
+use crate::model::{EventKind, Rating};
 use crate::state::{self, Fact};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Row, TransactionBehavior, params};
@@ -15,6 +15,8 @@ pub struct NewEvent {
     pub kind: EventKind,
     pub at: DateTime<Utc>,
     pub note: Option<String>,
+    /// For `done` and `review`: how well it was remembered (None for a box ticked in the list).
+    pub rating: Option<Rating>,
 }
 
 /// A stored event, with the item it belongs to.
@@ -27,6 +29,7 @@ pub struct EventRow {
     pub kind: EventKind,
     pub at: DateTime<Utc>,
     pub note: Option<String>,
+    pub rating: Option<Rating>,
 }
 
 /// The command an event is recorded by.
@@ -53,7 +56,8 @@ impl<'a> NewCommand<'a> {
 pub(super) const ACTIVE: &str =
     "e.kind <> 'undo' AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)";
 
-pub(super) const EVENT_COLUMNS: &str = "e.id, e.item_id, i.slug, i.title, e.kind, e.at, e.note";
+pub(super) const EVENT_COLUMNS: &str =
+    "e.id, e.item_id, i.slug, i.title, e.kind, e.at, e.note, e.rating";
 
 pub(super) fn event_from_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
     let f = Fields::new(row, "events", 0)?;
@@ -65,6 +69,7 @@ pub(super) fn event_from_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
         kind: f.get(4)?,
         at: f.required_time(5)?,
         note: f.get(6)?,
+        rating: f.get(7)?,
     })
 }
 
@@ -115,7 +120,11 @@ impl Store {
         for event in events {
             let current = super::items::state_of(&tx, event.item_id)
                 .map_err(|e| StoreError::classify(e, &path, "reading the item"))?;
-            let reason = state::no_op_reason(&current, event.kind);
+            let reason = match state::no_op_reason(&current, event.kind) {
+                None => super::cards::no_op_reason(&tx, event.kind, event.item_id)
+                    .map_err(|e| StoreError::classify(e, &path, "reading the item"))?,
+                reason => reason,
+            };
             if reason.is_none() {
                 let id = match command_id {
                     Some(id) => id,
@@ -178,6 +187,15 @@ impl Store {
         .map_err(|e| self.classify(e, "reading the log"))
     }
 
+    /// The review schedule derived afresh from the log, for checking the cache.
+    #[cfg(test)]
+    pub(crate) fn derived_schedule(&self, item_id: i64) -> Result<crate::schedule::Schedule> {
+        let facts =
+            facts_of(&self.conn, item_id).map_err(|e| self.classify(e, "reading events"))?;
+        let settings = self.review_settings()?;
+        Ok(crate::schedule::replay(&facts, &settings))
+    }
+
     /// The state derived afresh from the log, for checking the cache.
     #[cfg(test)]
     pub(crate) fn derived_state(&self, item_id: i64) -> Result<state::ItemState> {
@@ -223,8 +241,8 @@ pub(super) fn insert_event(
         ));
     }
     conn.prepare_cached(
-        "INSERT INTO events (item_id, kind, at, note, undoes, command_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO events (item_id, kind, at, note, undoes, command_id, rating)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
         event.item_id,
@@ -232,14 +250,16 @@ pub(super) fn insert_event(
         format_time(event.at),
         event.note,
         undoes,
-        command_id
+        command_id,
+        event.rating
     ])?;
     Ok(())
 }
 
-fn facts_of(conn: &Connection, item_id: i64) -> rusqlite::Result<Vec<Fact>> {
+pub(super) fn facts_of(conn: &Connection, item_id: i64) -> rusqlite::Result<Vec<Fact>> {
     let sql = format!(
-        "SELECT e.id, e.kind, e.at FROM events e WHERE e.item_id = ?1 AND {ACTIVE} ORDER BY e.at, e.id"
+        "SELECT e.id, e.kind, e.at, e.rating FROM events e
+         WHERE e.item_id = ?1 AND {ACTIVE} ORDER BY e.at, e.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     stmt.query_map([item_id], |r| {
@@ -247,14 +267,33 @@ fn facts_of(conn: &Connection, item_id: i64) -> rusqlite::Result<Vec<Fact>> {
         Ok(Fact {
             kind: f.get(1)?,
             at: f.required_time(2)?,
+            rating: f.get(3)?,
         })
     })?
     .collect()
 }
 
-/// Rewrites the cached state columns of one item from its events.
+/// Recomputes every card that has something to replay: after the migration that introduced them,
+/// and whenever a `review.*` setting changes the intervals.
+pub(super) fn refresh_all_schedules(conn: &Connection) -> rusqlite::Result<()> {
+    let ids: Vec<i64> = conn
+        .prepare(
+            "SELECT DISTINCT item_id FROM events
+             WHERE kind IN ('done', 'review', 'reset', 'suspend', 'resume')",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        super::cards::write_schedule(conn, id, &facts_of(conn, id)?)?;
+    }
+    Ok(())
+}
+
+/// Rewrites the cached state columns of one item, and its review card, from its events.
 pub(super) fn refresh_state(conn: &Connection, item_id: i64) -> rusqlite::Result<()> {
-    let s = state::derive(&facts_of(conn, item_id)?);
+    let facts = facts_of(conn, item_id)?;
+    super::cards::write_schedule(conn, item_id, &facts)?;
+    let s = state::derive(&facts);
     conn.prepare_cached(
         "UPDATE items SET status = ?2, started_at = ?3, done_at = ?4, reviewed_at = ?5,
          review_count = ?6, note_count = ?7, last_event_at = ?8 WHERE id = ?1",
@@ -304,7 +343,9 @@ pub(super) fn mark_done_from_list(
             item_id,
             kind: EventKind::Done,
             at: now,
-            note: Some("marked [x] in the imported list".into()),
+            note: Some(crate::export::LIST_TICK_NOTE.into()),
+            // Not an exposure: a list of finished items must not fall due all on one day.
+            rating: None,
         };
         insert_event(conn, &event, command, None)?;
         refresh_state(conn, item_id)?;
@@ -379,6 +420,7 @@ mod tests {
                         kind,
                         at: at(day),
                         note: None,
+                        rating: None,
                     }],
                 )
                 .unwrap();
@@ -417,6 +459,7 @@ mod tests {
                     kind: EventKind::Done,
                     at: at(1),
                     note: None,
+                    rating: None,
                 }],
             )
             .unwrap();

@@ -4,6 +4,7 @@ use super::decode::{self, Fields};
 use super::report::SECTION_PATH;
 use super::{Result, Store};
 use crate::model::{Kind, Link, Status};
+use crate::schedule::Schedule;
 use crate::state::ItemState;
 use rusqlite::{Connection, OptionalExtension, Row};
 use std::collections::HashMap;
@@ -23,6 +24,8 @@ pub struct ItemRow {
     pub manual: bool,
     pub removed: bool,
     pub state: ItemState,
+    /// The cached review card (see `schedule`).
+    pub schedule: Schedule,
 }
 
 /// Which items to read. Text filters are applied by the caller.
@@ -38,7 +41,8 @@ pub struct ItemFilter {
 fn item_columns() -> String {
     format!(
         "id, slug, title, {SECTION_PATH}, position, kind, url, venue, year, origin, removed, \
-         status, started_at, done_at, reviewed_at, review_count, note_count, last_event_at"
+         status, started_at, done_at, reviewed_at, review_count, note_count, last_event_at, {}",
+        super::cards::schedule_columns()
     )
 }
 
@@ -65,6 +69,7 @@ fn item_from_row(row: &Row<'_>) -> rusqlite::Result<ItemRow> {
             note_count: f.get(16)?,
             last_event_at: f.time(17)?,
         },
+        schedule: super::cards::schedule_from_row(&f, 18)?,
     })
 }
 

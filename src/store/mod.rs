@@ -1,5 +1,6 @@
 //! The SQLite store: the only place that holds a connection or writes SQL.
 
+mod cards;
 mod decode;
 mod error;
 mod events;
@@ -13,6 +14,7 @@ mod settings;
 mod transfer;
 mod undo;
 
+pub use cards::DueRow;
 pub use error::StoreError;
 pub use events::{EventRow, NewCommand, NewEvent};
 pub use import::Imported;

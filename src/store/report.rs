@@ -21,7 +21,7 @@ pub struct Pool {
 
 impl Pool {
     /// SQL conditions on `items` and their parameters (kind first, then one LIKE per word).
-    fn conditions(&self) -> (String, Vec<String>) {
+    pub(super) fn conditions(&self) -> (String, Vec<String>) {
         let mut sql = String::from("removed = 0");
         let mut values = Vec::new();
         if let Some(kind) = self.kind {
@@ -233,7 +233,7 @@ impl Store {
     }
 }
 
-fn candidate_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<NextCandidate> {
+pub(super) fn candidate_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<NextCandidate> {
     let f = Fields::new(r, "items", 0)?;
     Ok(NextCandidate {
         id: f.id(),
@@ -242,5 +242,6 @@ fn candidate_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<NextCandidate> 
         status: f.get(3)?,
         started_at: f.time(4)?,
         last_event_at: f.time(5)?,
+        review: None,
     })
 }

@@ -24,7 +24,14 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0004_strict.sql",
         include_str!("../../migrations/0004_strict.sql"),
     ),
+    (
+        "0005_reviews.sql",
+        include_str!("../../migrations/0005_reviews.sql"),
+    ),
 ];
+
+/// The migration after which every item's review card is computed (in Rust: FSRS is not SQL).
+const REVIEWS_MIGRATION: &str = "_reviews.sql";
 
 /// The schema version this mlpath writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -72,6 +79,11 @@ fn apply_locked(store: &mut Store, migrations: &[(&str, &str)]) -> Result<()> {
     for (index, (name, sql)) in migrations.iter().enumerate().skip(version.max(0) as usize) {
         tx.execute_batch(sql)
             .map_err(|e| StoreError::Invalid(format!("migration {name} failed: {}", brief(&e))))?;
+        if name.ends_with(REVIEWS_MIGRATION) {
+            super::events::refresh_all_schedules(&tx).map_err(|e| {
+                StoreError::Invalid(format!("migration {name} failed: {}", brief(&e)))
+            })?;
+        }
         tx.pragma_update(None, "user_version", index as i64 + 1)
             .map_err(|e| StoreError::classify(e, &path, "recording the schema version"))?;
     }
@@ -271,8 +283,17 @@ mod tests {
         let before = dump(&conn);
         drop(conn);
 
-        let store = Store::open(&path).unwrap();
-        assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+        // Up to the strict schema only: later migrations add columns of their own.
+        let strict = MIGRATIONS
+            .iter()
+            .position(|(name, _)| name.ends_with("_strict.sql"))
+            .unwrap();
+        let mut store = Store {
+            conn: rusqlite::Connection::open(&path).unwrap(),
+            path: Some(path.clone()),
+        };
+        apply(&mut store, &MIGRATIONS[..=strict]).unwrap();
+        assert_eq!(store.schema_version().unwrap(), strict as i64 + 1);
         assert_eq!(dump(&store.conn), before);
         let backup = rusqlite::Connection::open(dir.path().join("v2.db.v2.backup")).unwrap();
         assert_eq!(dump(&backup), before);
@@ -308,6 +329,54 @@ mod tests {
                 "memberships_item"
             ]
         );
+    }
+
+    #[test]
+    fn the_reviews_upgrade_rates_typed_dones_and_computes_their_cards() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v4.db");
+        let reviews = MIGRATIONS
+            .iter()
+            .position(|(name, _)| name.ends_with(REVIEWS_MIGRATION))
+            .unwrap();
+        let mut store = Store {
+            conn: rusqlite::Connection::open(&path).unwrap(),
+            path: Some(path.clone()),
+        };
+        apply(&mut store, &MIGRATIONS[..reviews]).unwrap();
+        store
+            .conn
+            .execute_batch(
+                r#"INSERT INTO sections (id, path) VALUES (1, '[]');
+                INSERT INTO items (id, slug, title, section_id, position, kind) VALUES
+                    (1, 'typed', 'Typed', 1, 1, 'paper'), (2, 'ticked', 'Ticked', 1, 2, 'paper');
+                INSERT INTO commands (id, origin, verb, at) VALUES
+                    (1, 'typed', 'done', '2026-11-02T09:00:00Z'),
+                    (2, 'import', 'import', '2026-11-02T09:00:00Z');
+                INSERT INTO events (item_id, kind, at, note, command_id) VALUES
+                    (1, 'done', '2026-11-02T09:00:00Z', NULL, 1),
+                    (2, 'done', '2026-11-02T09:00:00Z', 'marked [x] in the imported list', 2);"#,
+            )
+            .unwrap();
+        drop(store);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+        let ratings: Vec<Option<String>> = store
+            .conn
+            .prepare("SELECT rating FROM events ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(ratings, [Some("good".to_string()), None]);
+        let typed = store.item_by_id(1).unwrap().unwrap().schedule;
+        assert_eq!(
+            typed.due_at().map(super::super::format_time).as_deref(),
+            Some("2026-11-05T09:00:00Z")
+        );
+        assert_eq!(typed, store.derived_schedule(1).unwrap());
+        assert_eq!(store.item_by_id(2).unwrap().unwrap().schedule.card, None);
     }
 
     #[test]

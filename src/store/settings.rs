@@ -1,7 +1,7 @@
 //! Stored settings (`mlpath config`). Which keys exist and what they mean is `crate::settings`.
 
-use super::{Result, Store};
-use rusqlite::{OptionalExtension, params};
+use super::{Result, Store, StoreError};
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 impl Store {
     /// The stored value of a setting, if it was ever set.
@@ -24,6 +24,27 @@ impl Store {
             )
             .map_err(|e| self.classify(e, "saving the setting"))?;
         Ok(())
+    }
+}
+
+impl Store {
+    /// Stores a `review.*` setting and recomputes every cached card with it, in one transaction.
+    pub(crate) fn set_review_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        let path = self.display_path();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::classify(e, &path, "starting to reschedule"))?;
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )
+        .map_err(|e| StoreError::classify(e, &path, "saving the setting"))?;
+        super::events::refresh_all_schedules(&tx)
+            .map_err(|e| StoreError::classify(e, &path, "rescheduling"))?;
+        tx.commit()
+            .map_err(|e| StoreError::classify(e, &path, "saving the schedule"))
     }
 }
 

@@ -200,7 +200,7 @@ pub(super) fn place_manual_items(conn: &Connection) -> rusqlite::Result<()> {
 fn read_export_items(conn: &Connection) -> rusqlite::Result<Vec<ExportItem>> {
     let mut events: HashMap<i64, Vec<ExportEvent>> = HashMap::new();
     let mut stmt =
-        conn.prepare("SELECT id, item_id, kind, at, note, undoes FROM events ORDER BY id")?;
+        conn.prepare("SELECT id, item_id, kind, at, note, undoes, rating FROM events ORDER BY id")?;
     let rows = stmt.query_map([], |r| {
         let f = Fields::new(r, "events", 0)?;
         Ok((
@@ -211,6 +211,7 @@ fn read_export_items(conn: &Connection) -> rusqlite::Result<Vec<ExportItem>> {
                 at: f.required_time(3)?,
                 note: f.get(4)?,
                 undoes: f.get(5)?,
+                rating: f.get(6)?,
             },
         ))
     })?;
@@ -297,8 +298,8 @@ fn write_document(conn: &Connection, doc: &Document, now: DateTime<Utc>) -> rusq
         None,
     )?;
     let mut insert_event = conn.prepare(
-        "INSERT INTO events (id, item_id, kind, at, note, undoes, command_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO events (id, item_id, kind, at, note, undoes, command_id, rating)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     for (item_id, e) in all {
         insert_event.execute(params![
@@ -308,7 +309,8 @@ fn write_document(conn: &Connection, doc: &Document, now: DateTime<Utc>) -> rusq
             format_time(e.at),
             e.note,
             e.undoes,
-            command
+            command,
+            e.rating
         ])?;
     }
     if let Some(source) = &doc.list_source {

@@ -44,7 +44,7 @@ impl Store {
             );
             let last = tx
                 .query_row(&sql, [item_id], |r| {
-                    Ok((event_from_row(r)?, r.get::<_, Option<i64>>(7)?))
+                    Ok((event_from_row(r)?, r.get::<_, Option<i64>>(8)?))
                 })
                 .optional()?;
             let Some((event, command)) = last else {
@@ -75,6 +75,7 @@ impl Store {
                     kind: e.kind,
                     at: e.at,
                     note: e.note.clone(),
+                    rating: e.rating,
                 };
                 insert_event(tx, &again, command, None)?;
             }
@@ -121,6 +122,7 @@ fn cancel(
             kind: EventKind::Undo,
             at: now,
             note: None,
+            rating: None,
         };
         insert_event(conn, &marker, command, Some(e.id))?;
     }
@@ -325,6 +327,7 @@ mod tests {
                                 kind,
                                 at: when,
                                 note: (kind == EventKind::Note).then(|| "n".to_string()),
+                                rating: None,
                             })
                             .collect();
                         store

@@ -11,6 +11,7 @@ mod install;
 mod json_shapes;
 mod lists;
 mod reports;
+mod review;
 mod store;
 mod support;
 mod tables;

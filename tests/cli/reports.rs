@@ -69,7 +69,7 @@ fn status_json_shape() {
         s,
         serde_json::json!({
             "total": 19, "todo": 14, "started": 1, "done": 2, "reviewed": 1, "skipped": 1,
-            "percent": 16.7, "streak_days": 3, "last_activity": "2026-11-28T08:50:00Z"
+            "percent": 16.7, "streak_days": 3, "last_activity": "2026-11-28T08:50:00Z", "due": 0
         })
     );
     assert_eq!(
@@ -143,7 +143,7 @@ fn next_filters_explain_and_json() {
             "slug": "backpropagation-really-doing",
             "title": "What is backpropagation really doing? | Chapter 3, Deep learning",
             "kind": "video", "section": ["Videos", "General"], "status": "todo",
-            "score": 3.0, "reason": "next in its section"
+            "action": "start", "score": 3.0, "reason": "next in its section"
         })
     );
     let explained = env.ok(&["next", "-n", "1", "--explain"]);

@@ -60,12 +60,13 @@ fn show_prints_details_and_timeline() {
       venue    OSDI'22
       year     2022
       status   done
+      review   next 2026-11-23 (5 days overdue) · recall 79% · 0 reviews · 0 lapses
       url      https://www.usenix.org/system/files/osdi22-yu.pdf
       link     review: reviews/orca.md
 
-    when              event  note
-    ───────────────────────────────────────────────────
-    2026-11-20 00:00  done   iteration-level scheduling
+    when              event        note
+    ─────────────────────────────────────────────────────────
+    2026-11-20 00:00  done (good)  iteration-level scheduling
     ");
 }
 
