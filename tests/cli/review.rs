@@ -378,3 +378,26 @@ fn suspend_stops_the_reviews_of_an_item_until_resume() {
     let out = env.run(&["review", "flexgen", "--suspend", "--rating", "hard"]);
     assert_eq!(out.code, 2);
 }
+
+#[test]
+fn an_export_round_trips_ratings_and_an_older_one_without_them_is_rated_good() {
+    let env = TestEnv::new();
+    env.ok(&["done", "flexgen", "--rating", "easy"]);
+    env.ok(&["done", "orca"]);
+    let mut doc: Value = serde_json::from_str(&env.ok(&["export"])).unwrap();
+    let restored = env.with_db(&env.path("copy.db"));
+    let file = env.write("export.json", &doc.to_string());
+    restored.ok(&["restore", file.to_str().unwrap()]);
+    assert_eq!(item(&restored, "flexgen")["due_at"], "2026-12-13T09:00:00Z");
+    // An export written before ratings existed has none: typed dones count as good.
+    for it in doc["items"].as_array_mut().unwrap() {
+        for e in it["events"].as_array_mut().unwrap() {
+            e.as_object_mut().unwrap().remove("rating");
+        }
+    }
+    let old = env.with_db(&env.path("old.db"));
+    let file = env.write("old.json", &doc.to_string());
+    old.ok(&["restore", file.to_str().unwrap()]);
+    assert_eq!(item(&old, "flexgen")["due_at"], IN_3_DAYS);
+    assert_eq!(item(&old, "orca")["due_at"], IN_3_DAYS);
+}
