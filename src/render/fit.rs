@@ -18,8 +18,9 @@ pub fn cut(text: &str, max: usize) -> String {
         return "…".chars().take(max).collect();
     }
     let head = hard_cut(text, room);
+    let ends_a_word = text[head.len()..].starts_with(' ');
     let at_word = match head.rfind(' ') {
-        Some(space) if width(&head[..space]) * 3 >= room * 2 => &head[..space],
+        Some(space) if !ends_a_word && width(&head[..space]) * 3 >= room * 2 => &head[..space],
         _ => head,
     };
     format!("{}…", at_word.trim_end())
@@ -201,6 +202,10 @@ mod tests {
         assert_eq!(
             cut("FlexGen: High-throughput Generative", 27),
             "FlexGen: High-throughput…"
+        );
+        assert_eq!(
+            cut("Deep Learning With Pytorch: A 60 min blitz", 28),
+            "Deep Learning With Pytorch:…"
         );
         assert_eq!(cut("深度学习论文精读", 7), "深度学…");
         assert_eq!(width(&cut("深度学习论文精读", 8)), 7);

@@ -97,46 +97,71 @@ impl Table {
 
     /// The table as text, a newline after each line, fitted to `out.width`.
     pub fn render(self, out: &Output) -> String {
-        let natural: Vec<usize> = (0..self.columns.len())
+        let Table { columns, rows } = self;
+        let natural: Vec<usize> = (0..columns.len())
             .map(|i| {
-                let cells = self
-                    .rows
+                let cells = rows
                     .iter()
                     .map(|row| row.get(i).map_or(0, |c| cell_width(c)));
                 cells
-                    .chain([fit::width(self.columns[i].header)])
+                    .chain([fit::width(columns[i].header)])
                     .max()
                     .unwrap_or(0)
             })
             .collect();
-        let give: Vec<Give> = self.columns.iter().map(|c| c.give).collect();
+        let give: Vec<Give> = columns.iter().map(|c| c.give).collect();
         let widths = fit::layout(&natural, &give, out.width);
-        let mut table = Comfy::new();
-        table.load_style(STYLE);
-        table.set_header(one_line(
-            self.columns.iter().map(|c| Cell::new(c.header)).collect(),
-        ));
-        let multiline = self.columns.iter().any(|c| c.multiline);
-        for row in self.rows {
-            let cells = row.into_iter().zip(&self.columns).zip(&widths);
-            let cells: Vec<Cell> = cells
-                .map(|((cell, column), width)| match width {
-                    // comfy-table cuts the end of a cell; a section path keeps its end instead.
-                    Some(w) if column.front && out.width.is_some() => {
-                        Cell::new_owned(fit::cut_front(&cell, *w))
-                    }
-                    _ => Cell::new_owned(cell),
-                })
-                .collect();
-            table.add_row(if multiline {
-                Row::from(cells)
-            } else {
-                one_line(cells)
-            });
+        let mut text = String::new();
+        let mut rows = rows.into_iter();
+        let mut first = true;
+        loop {
+            let chunk: Vec<Vec<String>> = rows.by_ref().take(CHUNK).collect();
+            if chunk.is_empty() && !first {
+                break;
+            }
+            let table = comfy(&columns, &widths, chunk);
+            draw(&table, out.color, first, &mut text);
+            first = false;
         }
-        set_columns(&mut table, &self.columns, &widths);
-        draw(&table, out.color)
+        text
     }
+}
+
+/// Rows handed to comfy-table at a time. Every chunk gets the same fixed column widths, so the
+/// chunks line up, and comfy-table's working copies of a 100,000-row list stay small.
+const CHUNK: usize = 1024;
+
+/// A comfy-table table of `rows` with the columns' widths, each cell cut to its column's width:
+/// at its end with `…` (as comfy-table's `max_height(1)` would, but with one rule for every
+/// cut that mlpath prints, and without comfy-table wrapping each cell first), or at its front
+/// for section paths. Multi-line columns are wrapped by comfy-table.
+fn comfy(columns: &[Column], widths: &[Option<usize>], rows: Vec<Vec<String>>) -> Comfy {
+    let mut table = Comfy::new();
+    table.load_style(STYLE);
+    table.set_header(one_line(
+        columns.iter().map(|c| Cell::new(c.header)).collect(),
+    ));
+    let multiline = columns.iter().any(|c| c.multiline);
+    for row in rows {
+        let cells = row.into_iter().zip(columns).zip(widths);
+        let cells: Vec<Cell> = cells
+            .map(|((cell, column), width)| {
+                Cell::new_owned(match width {
+                    None => String::new(),
+                    Some(w) if column.multiline || fit::width(&cell) <= *w => cell,
+                    Some(w) if column.front => fit::cut_front(&cell, *w),
+                    Some(w) => fit::cut(&cell, *w),
+                })
+            })
+            .collect();
+        table.add_row(if multiline {
+            Row::from(cells)
+        } else {
+            one_line(cells)
+        });
+    }
+    set_columns(&mut table, columns, widths);
+    table
 }
 
 /// Each column's padding (the gap after it), alignment and width, or hidden.
@@ -158,10 +183,11 @@ fn set_columns(table: &mut Comfy, columns: &[Column], widths: &[Option<usize>]) 
     }
 }
 
-/// The lines without trailing spaces; the header in bold when colour is on.
-fn draw(table: &Comfy, color: bool) -> String {
-    let mut text = String::new();
-    for (n, line) in table.lines().enumerate() {
+/// Appends the lines without trailing spaces (the header and its underline only for the
+/// `first` chunk), the header in bold when colour is on.
+fn draw(table: &Comfy, color: bool, first: bool, text: &mut String) {
+    let skip = if first { 0 } else { 2 };
+    for (n, line) in table.lines().enumerate().skip(skip) {
         let line = line.trim_end();
         if n == 0 && color {
             let bold = anstyle::Style::new().bold();
@@ -171,7 +197,6 @@ fn draw(table: &Comfy, color: bool) -> String {
         }
         text.push('\n');
     }
-    text
 }
 
 /// The widest line of a cell.
@@ -188,4 +213,62 @@ fn one_line(cells: Vec<Cell>) -> Row {
 
 fn clamp(width: usize) -> u16 {
     u16::try_from(width).unwrap_or(u16::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn out(width: Option<usize>) -> Output {
+        Output {
+            color: false,
+            width,
+        }
+    }
+
+    #[test]
+    fn a_table_is_borderless_with_an_underlined_header() {
+        let mut table = Table::new(&[Column::new("name"), Column::new("n").right()]);
+        table.row(["flexgen", "3"]);
+        table.row(["深度", "12"]);
+        assert_eq!(
+            table.render(&out(None)),
+            "name      n\n───────────\nflexgen   3\n深度     12\n"
+        );
+    }
+
+    #[test]
+    fn cells_are_cut_to_fit_and_hidden_columns_go() {
+        let mut table = Table::new(&[
+            Column::new("slug"),
+            Column::new("title").fill(10),
+            Column::new("kind").drops(1),
+        ]);
+        table.row(["a", "A rather long title about attention", "paper"]);
+        let text = table.render(&out(Some(20)));
+        assert_eq!(
+            text,
+            "slug  title\n────────────────────\na     A rather long…\n"
+        );
+    }
+
+    #[test]
+    fn long_tables_are_drawn_in_chunks_that_line_up() {
+        let mut table = Table::new(&[Column::new("n").right(), Column::new("word")]);
+        for n in 0..2 * CHUNK + 5 {
+            table.row([n.to_string(), "x".repeat(n % 7)]);
+        }
+        let text = table.render(&out(Some(40)));
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2 * CHUNK + 7);
+        assert_eq!(text.matches("word").count(), 1, "one header");
+        // Numbers end in column 4 and words start in column 6 in every chunk.
+        for (n, line) in lines[2..].iter().enumerate() {
+            assert_eq!(line[..4].trim_start(), n.to_string(), "{line:?}");
+            assert_eq!(
+                line.get(4..),
+                Some(format!("  {}", "x".repeat(n % 7)).trim_end())
+            );
+        }
+    }
 }

@@ -16,7 +16,7 @@ fn a_new_database_gets_the_seed_list_and_says_so() {
     ────────────────────────────────────────────────────────────────────────────────────────────────────
     deep-learning-with-pytorch      Deep Learning With Pytorch:…  Tutorials             tutorial  todo
     neural-network                  But what is a neural…         Videos / General      video     todo
-    gradient-descent                Gradient descent, how neura…  Videos / General      video     todo
+    gradient-descent                Gradient descent, how…        Videos / General      video     todo
     backpropagation-really-doing    What is backpropagation…      Videos / General      video     todo
     backpropagation-calculus        Backpropagation calculus |…   Videos / General      video     todo
     convolution                     But what is a convolution?    Videos / General      video     todo
