@@ -4,6 +4,10 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Display width of text in terminal columns.
 pub fn width(text: &str) -> usize {
+    // Printable ASCII is one column a byte; checking is much cheaper than measuring.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return text.len();
+    }
     text.width()
 }
 
