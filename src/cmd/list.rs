@@ -39,7 +39,7 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
         .map(|i| ItemView::new(i, Vec::new(), Vec::new(), review))
         .collect();
     Ok(render::emit(&render::list::table(
-        views, ctx.now, &ctx.out,
+        &views, ctx.now, &ctx.out,
     ))?)
 }
 

@@ -9,9 +9,8 @@ use chrono::{DateTime, Utc};
 /// section go, in that order; a long section path is cut from the front.
 const MIN_TITLE: usize = 24;
 
-/// The list table, or a line saying that nothing matched. Takes the items so that each is freed
-/// once its row is made: a list of 100,000 items is not held twice.
-pub fn table(items: Vec<ItemView>, now: DateTime<Utc>, out: &Output) -> String {
+/// The list table, or a line saying that nothing matched.
+pub fn table(items: &[ItemView], now: DateTime<Utc>, out: &Output) -> String {
     if items.is_empty() {
         return "no items match\n".into();
     }

@@ -111,7 +111,10 @@ impl Table {
             .collect();
         let give: Vec<Give> = columns.iter().map(|c| c.give).collect();
         let widths = fit::layout(&natural, &give, out.width);
-        let mut text = String::new();
+        // Reserved once: growing a string of many megabytes step by step costs more than
+        // drawing it (each step copies it and makes the allocator consolidate).
+        let line: usize = widths.iter().flatten().map(|w| w + GAP).sum();
+        let mut text = String::with_capacity((rows.len() + 2) * (line + 1));
         let mut rows = rows.into_iter();
         let mut first = true;
         loop {
