@@ -133,6 +133,9 @@ pub enum Command {
     /// The list files mlpath follows, with their progress (`lists rm NAME` stops one)
     #[command(after_help = "Example: mlpath lists rm \"Awesome LLM\"")]
     Lists(ListsArgs),
+    /// Write each item's status into its list file as a task box ([x] done, [ ] not)
+    #[command(after_help = WRITEBACK_HELP)]
+    Writeback(WritebackArgs),
     /// Show or change settings (`config`, `config KEY`, `config KEY VALUE`)
     #[command(after_help = "Example: mlpath config list.refresh off")]
     Config(ConfigArgs),
@@ -211,6 +214,25 @@ pub struct RmArgs {
     /// The items: ids, slugs, slug prefixes or words of the title
     #[arg(required = true, value_name = "ITEM")]
     pub items: Vec<String>,
+}
+
+const WRITEBACK_HELP: &str = "Only box characters change; every other byte stays.
+A file changed since its last import is refused: import it first.
+Setting list.write-back on writes each status change at once.
+
+Example: mlpath writeback --list \"Awesome LLM\" --add-boxes --dry-run";
+
+#[derive(Debug, Args)]
+pub struct WritebackArgs {
+    /// Only the list named NAME (see `mlpath lists`)
+    #[arg(long, value_name = "NAME")]
+    pub list: Option<String>,
+    /// Also put a box after the bullet of list items that have none
+    #[arg(long)]
+    pub add_boxes: bool,
+    /// Say what would change, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

@@ -30,6 +30,7 @@ pub(crate) mod target;
 pub(crate) mod text;
 pub(crate) mod views;
 pub(crate) mod when;
+pub(crate) mod writeback;
 
 use clap::Parser;
 

@@ -65,5 +65,8 @@ fn refresh_one(store: &mut Store, list: &ListRecord, now: DateTime<Utc>) -> Resu
     for line in imports::hidden_lines(file_name, &imported.changes) {
         eprintln!("mlpath: {line}");
     }
+    if let Some(line) = imports::unticked_line(file_name, &imported.unticked) {
+        eprintln!("mlpath: {line}");
+    }
     Ok(())
 }

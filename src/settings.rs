@@ -29,6 +29,12 @@ pub(crate) const SETTINGS: &[Setting] = &[
         about: "before each command, re-import the list files that changed",
     },
     Setting {
+        key: "list.write-back",
+        default: "off",
+        values: ON_OFF,
+        about: "write each status change into its list file as a task box at once",
+    },
+    Setting {
         key: "review.retention",
         default: "0.9",
         values: Values::Checked(|v| crate::schedule::parse_retention(v).map(drop)),
@@ -98,8 +104,8 @@ mod tests {
     fn unknown_keys_and_bad_values_name_the_valid_ones() {
         assert_eq!(
             find("list.refrsh").unwrap_err(),
-            "unknown setting 'list.refrsh'; the settings are list.refresh, review.retention, \
-             review.max-interval, review.kinds"
+            "unknown setting 'list.refrsh'; the settings are list.refresh, list.write-back, \
+             review.retention, review.max-interval, review.kinds"
         );
         let refresh = find("list.refresh").unwrap();
         assert_eq!(

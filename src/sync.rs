@@ -175,6 +175,28 @@ pub fn plan(existing: &[Existing], parsed: &[ParsedItem]) -> Plan {
     }
 }
 
+/// Items done (or reviewed) here whose box was ticked at the last import and is unticked now.
+/// They stay done: unticking a box is not taken for a reset, only said (`mlpath reset ITEM`).
+pub fn unticked(existing: &[Existing], parsed: &[ParsedItem], plan: &Plan) -> Vec<String> {
+    let by_id: HashMap<i64, &Existing> = existing.iter().map(|e| (e.id, e)).collect();
+    plan.actions
+        .iter()
+        .zip(parsed)
+        .filter_map(|(action, item)| match action {
+            Action::Update { id, .. } if item.checked == Some(false) => by_id.get(id),
+            _ => None,
+        })
+        .filter(|old| {
+            old.list_checked
+                && matches!(
+                    old.status,
+                    crate::model::Status::Done | crate::model::Status::Reviewed
+                )
+        })
+        .map(|old| old.slug.clone())
+        .collect()
+}
+
 /// The plan told item by item, for people: what is added, updated and removed.
 pub fn account(existing: &[Existing], parsed: &[ParsedItem], plan: &Plan) -> Changes {
     let by_id: HashMap<i64, &Existing> = existing.iter().map(|e| (e.id, e)).collect();
@@ -476,6 +498,20 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn an_unticked_box_of_a_done_item_is_noticed_but_not_a_change_of_status() {
+        let checked = "- [x] [A](https://a.org)\n- [x] [B](https://b.org)\n";
+        let unchecked = "- [ ] [A](https://a.org)\n- [ ] [B](https://b.org)\n";
+        let mut existing = existing_from(checked);
+        existing[0].status = crate::model::Status::Done;
+        let parsed = parse(unchecked);
+        let p = plan(&existing, &parsed);
+        // B was ticked but is not done here (reset since): nothing to say about it.
+        assert_eq!(unticked(&existing, &parsed, &p), [existing[0].slug.clone()]);
+        let parsed = parse(checked);
+        assert!(unticked(&existing, &parsed, &plan(&existing, &parsed)).is_empty());
     }
 
     #[test]

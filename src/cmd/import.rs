@@ -103,6 +103,9 @@ fn warn_hidden(file: &ListFile, imported: &Imported, dry_run: bool) {
     for line in imports::hidden_lines(file_name, &imported.changes) {
         eprintln!("mlpath: {line}");
     }
+    if let Some(line) = imports::unticked_line(file_name, &imported.unticked) {
+        eprintln!("mlpath: {line}");
+    }
 }
 
 /// The dry run's item-by-item account, or the counts of a real import.

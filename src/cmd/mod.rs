@@ -24,6 +24,7 @@ mod show;
 mod status;
 mod undo;
 mod where_;
+mod writeback;
 
 use crate::cli::Command;
 use crate::context::Context;
@@ -63,6 +64,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Edit(args) => edit::edit(args, ctx),
         Command::Rm(args) => edit::rm(args, ctx),
         Command::Config(args) => config::run(args, ctx),
+        Command::Writeback(args) => writeback::run(args, ctx),
     }
 }
 

@@ -5,6 +5,7 @@
 //! top-level list item is a small tree that `tree::resolve` turns into items; each table row with
 //! a link is one item.
 
+pub mod boxes;
 mod finish;
 mod links;
 mod title;

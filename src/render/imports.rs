@@ -85,6 +85,29 @@ pub fn hidden_lines(file: &str, changes: &Changes) -> Vec<String> {
         .collect()
 }
 
+/// `alpa, orca are unticked in README.md but done here; they stay done until `mlpath reset ITEM``.
+pub fn unticked_line(file: &str, slugs: &[String]) -> Option<String> {
+    let (first, rest) = slugs.split_first()?;
+    let mut names: Vec<String> = std::iter::once(first)
+        .chain(rest)
+        .take(3)
+        .map(|s| safe(s, false))
+        .collect();
+    if slugs.len() > 3 {
+        names.push("…".into());
+    }
+    let (verb, stays) = if slugs.len() == 1 {
+        ("is", "it stays")
+    } else {
+        ("are", "they stay")
+    };
+    Some(format!(
+        "{} {verb} unticked in {} but done here; {stays} done until `mlpath reset ITEM`",
+        names.join(", "),
+        safe(file, false)
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,6 +139,7 @@ mod tests {
                 added: vec![change("speculative-decoding")],
                 ..Changes::default()
             },
+            unticked: Vec::new(),
         };
         assert_eq!(
             refresh_line("README.md", &imported),

@@ -13,6 +13,7 @@ pub mod show;
 pub mod status;
 mod table;
 mod time;
+pub mod writeback;
 
 pub use safe::safe;
 pub use time::{local_date, local_time, relative};

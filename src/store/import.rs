@@ -20,6 +20,8 @@ pub struct Imported {
     pub summary: Summary,
     /// Item by item; empty for the first import into an empty database, where all are added.
     pub changes: Changes,
+    /// Items done here whose box the list no longer ticks (see `sync::unticked`).
+    pub unticked: Vec<String>,
 }
 
 impl Imported {
@@ -34,6 +36,7 @@ impl Imported {
         self.changes.updated.extend(other.changes.updated);
         self.changes.removed.extend(other.changes.removed);
         self.changes.unchanged += other.changes.unchanged;
+        self.unticked.extend(other.unticked);
     }
 }
 
@@ -122,6 +125,7 @@ impl Store {
             imported.count = parsed.len();
             imported.summary = plan.summary.clone();
             imported.changes = sync::account(&existing, &parsed, &plan);
+            imported.unticked = sync::unticked(&existing, &parsed, &plan);
             if dry_run {
                 return Ok(imported);
             }

@@ -1,5 +1,6 @@
 //! The SQLite store: the only place that holds a connection or writes SQL.
 
+mod boxes;
 mod cards;
 mod decode;
 mod error;
@@ -14,6 +15,7 @@ mod settings;
 mod transfer;
 mod undo;
 
+pub use boxes::{ItemAtLine, Written};
 pub use cards::DueRow;
 pub use error::StoreError;
 pub use events::{EventRow, NewCommand, NewEvent};

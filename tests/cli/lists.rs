@@ -231,8 +231,8 @@ fn config_lists_settings_and_refuses_bad_ones() {
     );
     assert_eq!(
         env.json(&["config"]),
-        serde_json::json!({"list.refresh": "on", "review.retention": "0.9",
-            "review.max-interval": "365", "review.kinds": "paper"})
+        serde_json::json!({"list.refresh": "on", "list.write-back": "off",
+            "review.retention": "0.9", "review.max-interval": "365", "review.kinds": "paper"})
     );
     let err = env.fails(&["config", "list.refrsh"], 2);
     assert!(err.contains("list.refresh"), "{err}");
@@ -240,8 +240,8 @@ fn config_lists_settings_and_refuses_bad_ones() {
     assert!(err.contains("on or off"), "{err}");
     assert_eq!(
         env.json(&["config"]),
-        serde_json::json!({"list.refresh": "on", "review.retention": "0.9",
-            "review.max-interval": "365", "review.kinds": "paper"})
+        serde_json::json!({"list.refresh": "on", "list.write-back": "off",
+            "review.retention": "0.9", "review.max-interval": "365", "review.kinds": "paper"})
     );
 }
 

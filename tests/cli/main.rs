@@ -17,3 +17,4 @@ mod support;
 mod tables;
 mod tracking;
 mod undo;
+mod writeback;

@@ -1,0 +1,148 @@
+//! Writing each item's status back into its list file as a task box. Only box characters
+//! change (or, with `--add-boxes`, `[ ] ` is inserted after a bullet); the file is replaced
+//! atomically, keeping its mode and symlink; a file changed since its import is refused.
+
+use crate::error::failure;
+use crate::listfile;
+use crate::markdown::boxes::{self, BoxSpot, Edit};
+use crate::model::Status;
+use crate::render::safe;
+use crate::store::{ItemAtLine, ListRecord, Store, Written};
+use anyhow::Result;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+/// What write-back does to one list file (or, dry, would do).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ListWriteback {
+    pub list: String,
+    pub path: String,
+    /// Slugs whose box is ticked, unticked, or added.
+    pub ticked: Vec<String>,
+    pub unticked: Vec<String>,
+    pub added: Vec<String>,
+    /// List items without a box, left so because `--add-boxes` was not given.
+    pub without_box: usize,
+    /// Whether the file was written.
+    pub written: bool,
+}
+
+/// Whether `list.write-back` is on: every status change writes its box at once.
+fn automatic(store: &Store) -> Result<bool> {
+    let setting = crate::settings::find("list.write-back").map_err(anyhow::Error::msg)?;
+    Ok(setting.value_or_default(store.setting(setting.key)?) == "on")
+}
+
+/// After a command changed the status of `item_ids`: with `list.write-back on`, writes their
+/// boxes into every list file that holds them. A file that cannot be written is a warning:
+/// the change itself is recorded.
+pub fn after_change(store: &mut Store, item_ids: &[i64]) -> Result<()> {
+    if item_ids.is_empty() || !automatic(store)? {
+        return Ok(());
+    }
+    for list in store.lists()?.iter().filter(|l| l.is_file()) {
+        match write_list(store, list, Some(item_ids), false, false) {
+            Ok(done) if done.written => {
+                eprintln!("mlpath: {}", crate::render::writeback::line(&done, false))
+            }
+            Ok(_) => {}
+            Err(e) => eprintln!("mlpath: warning: {}", safe(&format!("{e:#}"), false)),
+        }
+    }
+    Ok(())
+}
+
+/// Writes the boxes of one list's items (of `only` those, when given) into its file.
+pub fn write_list(
+    store: &mut Store,
+    list: &ListRecord,
+    only: Option<&[i64]>,
+    add_boxes: bool,
+    dry_run: bool,
+) -> Result<ListWriteback> {
+    let mut outcome = ListWriteback {
+        list: list.name.clone(),
+        path: list.path.clone(),
+        ..ListWriteback::default()
+    };
+    let items: Vec<ItemAtLine> = store
+        .items_at_lines(list.id)?
+        .into_iter()
+        .filter(|i| only.is_none_or(|ids| ids.contains(&i.id)))
+        .collect();
+    if items.is_empty() {
+        return Ok(outcome);
+    }
+    let path = Path::new(&list.path);
+    let text = read_unchanged(path, list)?;
+    let spots = boxes::find_boxes(&text);
+    let (edits, boxes) = plan(&items, &spots, add_boxes, &mut outcome);
+    if edits.is_empty() || dry_run {
+        return Ok(outcome);
+    }
+    let new = boxes::apply(&text, &edits);
+    crate::files::write_atomically(path, |w| Ok(w.write_all(new.as_bytes())?))?;
+    let (size, mtime_ns) = listfile::fingerprint(path)
+        .map_err(|e| failure(format!("cannot read {}: {e}", path.display())))?;
+    let written = Written {
+        size,
+        mtime_ns,
+        hash: listfile::hash(new.as_bytes()),
+        boxes,
+    };
+    store.record_written_list(list.id, &written)?;
+    outcome.written = true;
+    Ok(outcome)
+}
+
+/// The file's text, refused when it differs from what was last imported: write-back never
+/// overwrites edits it has not read.
+fn read_unchanged(path: &Path, list: &ListRecord) -> Result<String> {
+    let bytes = crate::files::read_list(path)?;
+    if list.hash.as_deref() != Some(listfile::hash(&bytes).as_str()) {
+        return Err(failure(format!(
+            "{} changed since it was last imported; run `mlpath import` first, then write back",
+            path.display()
+        )));
+    }
+    String::from_utf8(bytes).map_err(|_| failure(format!("{} is not UTF-8 text", path.display())))
+}
+
+/// The edits that make each line's box show its items' status (ticked when all of the items
+/// on it are done or reviewed), and the boxes they set.
+fn plan(
+    items: &[ItemAtLine],
+    spots: &HashMap<usize, BoxSpot>,
+    add_boxes: bool,
+    outcome: &mut ListWriteback,
+) -> (Vec<Edit>, Vec<(i64, bool)>) {
+    let mut by_line: BTreeMap<usize, Vec<&ItemAtLine>> = BTreeMap::new();
+    for item in items {
+        by_line.entry(item.line).or_default().push(item);
+    }
+    let mut edits = Vec::new();
+    let mut set = Vec::new();
+    for (line, on_line) in by_line {
+        let done = on_line
+            .iter()
+            .all(|i| matches!(i.status, Status::Done | Status::Reviewed));
+        let spot = spots.get(&line);
+        let Some(edit) = spot.and_then(|s| boxes::edit_for(s, done, add_boxes)) else {
+            // Only items that could take a box count: not table rows or paragraphs.
+            if spot.is_some_and(|s| s.mark.is_none() && s.text_at.is_some()) {
+                outcome.without_box += on_line.len();
+            }
+            continue;
+        };
+        let slugs = on_line.iter().map(|i| i.slug.clone());
+        match (edit.remove, done) {
+            (0, _) => outcome.added.extend(slugs),
+            (_, true) => outcome.ticked.extend(slugs),
+            (_, false) => outcome.unticked.extend(slugs),
+        }
+        set.extend(on_line.iter().map(|i| (i.id, done)));
+        edits.push(edit);
+    }
+    (edits, set)
+}
