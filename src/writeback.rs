@@ -6,7 +6,6 @@ use crate::error::failure;
 use crate::listfile;
 use crate::markdown::boxes::{self, BoxSpot, Edit};
 use crate::model::Status;
-use crate::render::safe;
 use crate::store::{ItemAtLine, ListRecord, Store, Written};
 use anyhow::Result;
 use serde::Serialize;
@@ -29,28 +28,9 @@ pub struct ListWriteback {
 }
 
 /// Whether `list.write-back` is on: every status change writes its box at once.
-fn automatic(store: &Store) -> Result<bool> {
+pub fn automatic(store: &Store) -> Result<bool> {
     let setting = crate::settings::find("list.write-back").map_err(anyhow::Error::msg)?;
     Ok(setting.value_or_default(store.setting(setting.key)?) == "on")
-}
-
-/// After a command changed the status of `item_ids`: with `list.write-back on`, writes their
-/// boxes into every list file that holds them. A file that cannot be written is a warning:
-/// the change itself is recorded.
-pub fn after_change(store: &mut Store, item_ids: &[i64]) -> Result<()> {
-    if item_ids.is_empty() || !automatic(store)? {
-        return Ok(());
-    }
-    for list in store.lists()?.iter().filter(|l| l.is_file()) {
-        match write_list(store, list, Some(item_ids), false, false) {
-            Ok(done) if done.written => {
-                eprintln!("mlpath: {}", crate::render::writeback::line(&done, false))
-            }
-            Ok(_) => {}
-            Err(e) => eprintln!("mlpath: warning: {}", safe(&format!("{e:#}"), false)),
-        }
-    }
-    Ok(())
 }
 
 /// Writes the boxes of one list's items (of `only` those, when given) into its file.

@@ -64,7 +64,7 @@ pub fn run(kind: EventKind, args: MarkArgs, rating: Option<Rating>, ctx: &Contex
         .map(|t| t.id)
         .filter(|id| !skipped.iter().any(|(s, _)| s == id))
         .collect();
-    crate::writeback::after_change(&mut store, &changed)?;
+    super::writeback::after_change(&mut store, &changed)?;
     let mut outcomes = Vec::new();
     for item in targets {
         let after = store.item_by_id(item.id)?.unwrap_or_else(|| item.clone());

@@ -6,6 +6,6 @@ pub fn run(ctx: &Context) -> Result<()> {
     let mut store = ctx.store()?;
     let events = store.redo(ctx.now)?;
     let changed: Vec<i64> = events.iter().map(|e| e.item_id).collect();
-    crate::writeback::after_change(&mut store, &changed)?;
+    super::writeback::after_change(&mut store, &changed)?;
     super::undo::report("redo", &events, &store, ctx)
 }

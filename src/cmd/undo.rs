@@ -19,7 +19,7 @@ pub fn run(args: UndoArgs, ctx: &Context) -> Result<()> {
         None => store.undo_last_command(ctx.now)?,
     };
     let changed: Vec<i64> = events.iter().map(|e| e.item_id).collect();
-    crate::writeback::after_change(&mut store, &changed)?;
+    super::writeback::after_change(&mut store, &changed)?;
     report("undo", &events, &store, ctx)
 }
 

@@ -2,6 +2,7 @@ use crate::cli::WritebackArgs;
 use crate::context::Context;
 use crate::error::usage;
 use crate::render::{self, safe};
+use crate::store::Store;
 use crate::writeback::{self, ListWriteback};
 use anyhow::Result;
 
@@ -46,4 +47,23 @@ pub fn run(args: WritebackArgs, ctx: &Context) -> Result<()> {
         .map(|w| render::writeback::line(w, args.dry_run))
         .collect();
     Ok(render::line(lines.join("\n"))?)
+}
+
+/// After a command changed the status of `item_ids`: with `list.write-back on`, writes their
+/// boxes into every list file that holds them. A file that cannot be written is a warning:
+/// the change itself is recorded.
+pub(super) fn after_change(store: &mut Store, item_ids: &[i64]) -> Result<()> {
+    if item_ids.is_empty() || !writeback::automatic(store)? {
+        return Ok(());
+    }
+    for list in store.lists()?.iter().filter(|l| l.is_file()) {
+        match writeback::write_list(store, list, Some(item_ids), false, false) {
+            Ok(done) if done.written => {
+                eprintln!("mlpath: {}", render::writeback::line(&done, false))
+            }
+            Ok(_) => {}
+            Err(e) => eprintln!("mlpath: warning: {}", safe(&format!("{e:#}"), false)),
+        }
+    }
+    Ok(())
 }
