@@ -3,6 +3,7 @@
 use crate::model::{EventKind, Kind, Link, Rating, Status};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::io::{self, Write};
 
 /// Format name and version of `mlpath export --format json`.
 pub const FORMAT: &str = "mlpath-export";
@@ -11,8 +12,9 @@ pub const FORMAT: &str = "mlpath-export";
 pub const VERSION: u32 = 2;
 
 /// Everything in a database. Documented in the README; `mlpath restore` reads it back.
+/// `Items` is what holds the items: a list when read back, a stream while written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Document {
+pub struct Document<Items = Vec<ExportItem>> {
     pub format: String,
     pub version: u32,
     /// Where the list was imported from (a path, or `embedded:…` for the built-in list).
@@ -20,7 +22,7 @@ pub struct Document {
     /// The lists the database follows, oldest first (version 2).
     #[serde(default)]
     pub lists: Vec<ExportList>,
-    pub items: Vec<ExportItem>,
+    pub items: Items,
 }
 
 /// A recorded list (version 2). Its file's size and mtime are not exported: after a restore the
@@ -121,14 +123,26 @@ pub struct Row {
     pub url: Option<String>,
 }
 
-/// Items as CSV, one row per item, with a header; fields quoted where needed.
-pub fn to_csv(rows: &[Row]) -> Result<String, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    for row in rows {
-        writer.serialize(row)?;
+/// Writes items as CSV as they come, one row per item, after a header; fields quoted where needed.
+pub struct CsvWriter<'w> {
+    csv: csv::Writer<&'w mut dyn Write>,
+}
+
+impl<'w> CsvWriter<'w> {
+    pub fn new(out: &'w mut dyn Write) -> Self {
+        CsvWriter {
+            csv: csv::Writer::from_writer(out),
+        }
     }
-    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+
+    pub fn write(&mut self, row: &Row) -> Result<(), csv::Error> {
+        self.csv.serialize(row)
+    }
+
+    /// Writes what is still buffered.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.csv.flush()
+    }
 }
 
 /// What the markdown export needs of an item.
@@ -144,28 +158,40 @@ pub struct MarkdownItem {
     pub status_date: Option<String>,
 }
 
-/// Writes items (in list order) back as a markdown list: a heading per section level and a task
-/// box per item, so that importing the result gives the same items and done marks.
-pub fn to_markdown(title: &str, items: &[MarkdownItem]) -> String {
-    let mut out = format!("# {}\n", escape_text(title));
-    let mut current: Vec<String> = Vec::new();
-    for item in items {
-        if item.section != current {
-            let shared = current
+/// Writes items (in list order, as they come) back as a markdown list: a heading per section
+/// level and a task box per item, so that importing the result gives the same items and done marks.
+pub struct MarkdownWriter<'w> {
+    out: &'w mut dyn Write,
+    /// The section of the last item written, whose headings are already out.
+    current: Vec<String>,
+}
+
+impl<'w> MarkdownWriter<'w> {
+    /// Starts the document with its title.
+    pub fn new(out: &'w mut dyn Write, title: &str) -> io::Result<Self> {
+        writeln!(out, "# {}", escape_text(title))?;
+        Ok(MarkdownWriter {
+            out,
+            current: Vec::new(),
+        })
+    }
+
+    pub fn write(&mut self, item: &MarkdownItem) -> io::Result<()> {
+        if item.section != self.current {
+            let shared = self
+                .current
                 .iter()
                 .zip(&item.section)
                 .take_while(|(a, b)| a == b)
                 .count();
             for (depth, name) in item.section.iter().enumerate().skip(shared) {
                 let level = "#".repeat((depth + 2).min(6));
-                out.push_str(&format!("\n{level} {}\n\n", escape_text(name)));
+                write!(self.out, "\n{level} {}\n\n", escape_text(name))?;
             }
-            current = item.section.clone();
+            self.current.clone_from(&item.section);
         }
-        out.push_str(&item_line(item));
-        out.push('\n');
+        writeln!(self.out, "{}", item_line(item))
     }
-    out
 }
 
 fn item_line(item: &MarkdownItem) -> String {
@@ -241,6 +267,25 @@ mod tests {
     use super::*;
     use crate::markdown::parse;
 
+    fn to_markdown(title: &str, items: &[MarkdownItem]) -> String {
+        let mut out = Vec::new();
+        let mut writer = MarkdownWriter::new(&mut out, title).unwrap();
+        for item in items {
+            writer.write(item).unwrap();
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    fn to_csv(rows: &[Row]) -> String {
+        let mut out = Vec::new();
+        let mut writer = CsvWriter::new(&mut out);
+        for row in rows {
+            writer.write(row).unwrap();
+        }
+        writer.finish().unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
     fn item(title: &str, section: &[&str], url: Option<&str>, status: Status) -> MarkdownItem {
         MarkdownItem {
             title: title.into(),
@@ -307,7 +352,7 @@ mod tests {
             review_count: 0,
             url: None,
         };
-        let text = to_csv(&[row]).unwrap();
+        let text = to_csv(&[row]);
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(&records[0][1], "Comma, \"quote\"\nnewline");

@@ -1,10 +1,10 @@
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::context::Context;
 use crate::error::failure;
-use crate::export::{self, MarkdownItem, Row};
+use crate::export::{CsvWriter, Document, MarkdownItem, MarkdownWriter, Row};
 use crate::files;
 use crate::model::{Status, section_label};
-use crate::render;
+use crate::render::{self, json};
 use crate::store::{ItemFilter, Store};
 use anyhow::Result;
 use std::io::Write;
@@ -23,7 +23,8 @@ pub fn run(args: ExportArgs, ctx: &Context) -> Result<()> {
     }
 }
 
-/// Writes every item (or those of one list: its id and name) in `format` to `out`.
+/// Writes every item (or those of one list: its id and name) in `format` to `out`, row by row
+/// as the store reads them: memory stays flat however long the list is.
 fn write_export(
     format: ExportFormat,
     store: &Store,
@@ -34,60 +35,79 @@ fn write_export(
         list: only.map(|(id, _)| id),
         ..ItemFilter::default()
     };
-    let text = match format {
-        ExportFormat::Json => {
-            let mut doc = store.export_document()?;
-            if let Some((_, name)) = only {
-                doc.lists.retain(|l| l.name == name);
-                doc.items
-                    .retain(|i| i.memberships.iter().any(|m| m.list == name));
+    // Standard output is line-buffered; rows go out in blocks.
+    let mut out = std::io::BufWriter::new(out);
+    match format {
+        ExportFormat::Json => write_json(store, only.map(|(_, name)| name), &mut out)?,
+        ExportFormat::Csv => write_csv(store, &filter, &mut out)?,
+        ExportFormat::Markdown => write_markdown(store, &filter, &mut out)?,
+    }
+    Ok(out.flush()?)
+}
+
+/// The whole document, or with `only` the named list and the items it holds.
+fn write_json(store: &Store, only: Option<&str>, out: &mut dyn Write) -> Result<()> {
+    let mut header = store.export_header()?;
+    if let Some(name) = only {
+        header.lists.retain(|l| l.name == name);
+    }
+    let items = json::Stream::new(|push| {
+        store.each_export_item(|item| {
+            match only.is_none_or(|name| item.memberships.iter().any(|m| m.list == name)) {
+                true => push(&item),
+                false => Ok(()),
             }
-            render::json(&doc)?
-        }
-        ExportFormat::Csv => {
-            let rows: Vec<Row> = store
-                .items(&filter)?
-                .into_iter()
-                .map(|i| Row {
-                    slug: i.slug,
-                    title: i.title,
-                    section: section_label(&i.section),
-                    kind: i.kind,
-                    status: i.state.status,
-                    started_at: i.state.started_at,
-                    done_at: i.state.done_at,
-                    reviewed_at: i.state.reviewed_at,
-                    review_count: i.state.review_count,
-                    url: i.url,
-                })
-                .collect();
-            export::to_csv(&rows).map_err(|e| failure(format!("cannot write CSV: {e}")))?
-        }
-        ExportFormat::Markdown => {
-            let mut links = store.all_links()?;
-            let items: Vec<MarkdownItem> = store
-                .items(&filter)?
-                .into_iter()
-                .map(|i| {
-                    let date = match i.state.status {
-                        Status::Reviewed => i.state.reviewed_at,
-                        Status::Done => i.state.done_at,
-                        Status::Started => i.state.started_at,
-                        _ => None,
-                    };
-                    MarkdownItem {
-                        links: links.remove(&i.id).unwrap_or_default(),
-                        title: i.title,
-                        section: i.section,
-                        url: i.url,
-                        venue: i.venue,
-                        status: i.state.status,
-                        status_date: date.map(render::local_date),
-                    }
-                })
-                .collect();
-            export::to_markdown("Study list (exported by mlpath)", &items)
-        }
+        })
+    });
+    let document = Document {
+        format: header.format,
+        version: header.version,
+        list_source: header.list_source,
+        lists: header.lists,
+        items: &items,
     };
-    Ok(out.write_all(text.as_bytes())?)
+    json::write_streamed(out, &document, &items)
+}
+
+fn write_csv(store: &Store, filter: &ItemFilter, out: &mut dyn Write) -> Result<()> {
+    let mut csv = CsvWriter::new(out);
+    let cannot = |e: csv::Error| failure(format!("cannot write CSV: {e}"));
+    store.each_item(filter, |i, _links| {
+        let row = Row {
+            slug: i.slug,
+            title: i.title,
+            section: section_label(&i.section),
+            kind: i.kind,
+            status: i.state.status,
+            started_at: i.state.started_at,
+            done_at: i.state.done_at,
+            reviewed_at: i.state.reviewed_at,
+            review_count: i.state.review_count,
+            url: i.url,
+        };
+        csv.write(&row).map_err(cannot)
+    })?;
+    Ok(csv.finish()?)
+}
+
+fn write_markdown(store: &Store, filter: &ItemFilter, out: &mut dyn Write) -> Result<()> {
+    let mut markdown = MarkdownWriter::new(out, "Study list (exported by mlpath)")?;
+    store.each_item(filter, |i, links| {
+        let date = match i.state.status {
+            Status::Reviewed => i.state.reviewed_at,
+            Status::Done => i.state.done_at,
+            Status::Started => i.state.started_at,
+            _ => None,
+        };
+        let item = MarkdownItem {
+            links,
+            title: i.title,
+            section: i.section,
+            url: i.url,
+            venue: i.venue,
+            status: i.state.status,
+            status_date: date.map(render::local_date),
+        };
+        Ok::<_, anyhow::Error>(markdown.write(&item)?)
+    })
 }

@@ -14,26 +14,35 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
         kind: args.kind,
         list: super::resolve_list(&store, args.list.as_deref())?,
     };
-    let mut items = store.items(&filter)?;
-    items.retain(|i| section_matches(&i.section, args.section.as_deref()));
-    if let Some(words) = &args.search {
-        let notes = store.notes_by_item()?;
-        items.retain(|i| matches_search(i, notes.get(&i.id).map(String::as_str), words));
-    }
+    let notes = match &args.search {
+        Some(_) => Some(store.notes_by_item()?),
+        None => None,
+    };
+    let keep = |i: &ItemRow| {
+        section_matches(&i.section, args.section.as_deref())
+            && args.search.as_ref().is_none_or(|words| {
+                let note = notes.as_ref().and_then(|n| n.get(&i.id));
+                matches_search(i, note.map(String::as_str), words)
+            })
+    };
     let review = (&store.review_settings()?, ctx.now);
     if ctx.json {
-        let mut links = store.all_links()?;
         let mut lists = store.list_names_by_item()?;
-        let views: Vec<ItemView> = items
-            .into_iter()
-            .map(|i| {
-                let l = links.remove(&i.id).unwrap_or_default();
-                let names = lists.remove(&i.id).unwrap_or_default();
-                ItemView::new(i, l, names, review)
+        // Streamed: a long list is written row by row, never held whole.
+        return render::emit_with(|out| {
+            render::json::write_array(out, |push| {
+                store.each_item(&filter, |item, links| match keep(&item) {
+                    true => {
+                        let names = lists.remove(&item.id).unwrap_or_default();
+                        push(&ItemView::new(item, links, names, review))
+                    }
+                    false => Ok(()),
+                })
             })
-            .collect();
-        return Ok(render::emit(&render::json(&views)?)?);
+        });
     }
+    let mut items = store.items(&filter)?;
+    items.retain(keep);
     let views: Vec<ItemView> = items
         .into_iter()
         .map(|i| ItemView::new(i, Vec::new(), Vec::new(), review))

@@ -4,6 +4,7 @@
 pub mod due;
 mod fit;
 pub mod imports;
+pub mod json;
 pub mod list;
 pub(crate) mod lists;
 pub mod log;
@@ -76,6 +77,22 @@ pub fn emit(text: &str) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// Lets `write` stream to stdout through a buffer, so that output of any length never sits in
+/// memory; a closed pipe (`mlpath list --json | head`) is not an error.
+pub fn emit_with(write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>) -> anyhow::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = write(&mut out).and_then(|()| Ok(out.flush()?));
+    match written {
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            Ok(())
+        }
         other => other,
     }
 }

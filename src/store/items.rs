@@ -2,7 +2,7 @@
 
 use super::decode::{self, Fields};
 use super::report::SECTION_PATH;
-use super::{Result, Store};
+use super::{Result, Store, StoreError};
 use crate::model::{Kind, Link, Status};
 use crate::schedule::Schedule;
 use crate::state::ItemState;
@@ -125,9 +125,27 @@ impl Store {
             .map_err(|e| self.classify(e, "reading an item"))
     }
 
-    /// Links of every item, keyed by item id, in order.
-    pub(crate) fn all_links(&self) -> Result<HashMap<i64, Vec<Link>>> {
-        query_all_links(&self.conn).map_err(|e| self.classify(e, "reading links"))
+    /// Hands each item in list order, with its links, to `each`, one row at a time: nothing is
+    /// gathered, so memory stays flat however long the list is. Stops at `each`'s first error.
+    pub(crate) fn each_item<E: From<StoreError>>(
+        &self,
+        filter: &ItemFilter,
+        mut each: impl FnMut(ItemRow, Vec<Link>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let fail = |e| E::from(self.classify(e, "listing items"));
+        let sql = items_sql(filter, ", links");
+        let mut stmt = self.conn.prepare(&sql).map_err(fail)?;
+        // The links come last, after the item's own columns.
+        let links_column = stmt.column_count() - 1;
+        let mut rows = stmt.query([]).map_err(fail)?;
+        while let Some(row) = rows.next().map_err(fail)? {
+            let item = item_from_row(row).map_err(fail)?;
+            let links = Fields::new(row, "items", 0)
+                .and_then(|f| f.json(links_column, decode::links))
+                .map_err(fail)?;
+            each(item, links)?;
+        }
+        Ok(())
     }
 
     pub(crate) fn links_of(&self, item_id: i64) -> Result<Vec<Link>> {
@@ -145,7 +163,14 @@ impl Store {
 }
 
 fn query_items(conn: &Connection, filter: &ItemFilter) -> rusqlite::Result<Vec<ItemRow>> {
-    let mut sql = format!("SELECT {} FROM items WHERE 1 = 1", item_columns());
+    let mut stmt = conn.prepare(&items_sql(filter, ""))?;
+    stmt.query_map([], item_from_row)?.collect()
+}
+
+/// The query for the items `filter` selects, in list order, with `extra` columns after the
+/// item's own.
+fn items_sql(filter: &ItemFilter, extra: &str) -> String {
+    let mut sql = format!("SELECT {}{extra} FROM items WHERE 1 = 1", item_columns());
     if !filter.include_removed {
         sql.push_str(" AND removed = 0");
     }
@@ -168,17 +193,7 @@ fn query_items(conn: &Connection, filter: &ItemFilter) -> rusqlite::Result<Vec<I
     }
     // Items added by hand share the position of their section's last list item, and follow it.
     sql.push_str(" ORDER BY position, origin = 'manual', id");
-    let mut stmt = conn.prepare(&sql)?;
-    stmt.query_map([], item_from_row)?.collect()
-}
-
-fn query_all_links(conn: &Connection) -> rusqlite::Result<HashMap<i64, Vec<Link>>> {
-    let mut stmt = conn.prepare("SELECT id, links FROM items")?;
-    let rows = stmt.query_map([], |r| {
-        let f = Fields::new(r, "items", 0)?;
-        Ok((f.id(), f.json(1, decode::links)?))
-    })?;
-    rows.collect()
+    sql
 }
 
 /// Section ids by path, created on demand while an import or an added item writes.

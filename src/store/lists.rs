@@ -382,33 +382,31 @@ pub(super) fn export_lists(conn: &Connection) -> rusqlite::Result<Vec<ExportList
         .collect()
 }
 
-/// Every membership, by item, in list order, for the export.
-pub(super) fn export_memberships(
-    conn: &Connection,
-) -> rusqlite::Result<HashMap<i64, Vec<ExportMembership>>> {
-    let mut stmt = conn.prepare(
+/// Every membership with its item's id, ordered by `item_order` (over `items i`) and then by
+/// list, for the export to merge with the items read in that order.
+pub(super) fn export_memberships_sql(item_order: &str) -> String {
+    format!(
         "SELECT m.item_id, l.name, s.path, m.position, m.line FROM memberships m
          JOIN lists l ON l.id = m.list_id JOIN sections s ON s.id = m.section_id
-         ORDER BY m.list_id, m.position",
-    )?;
-    let mut by_item: HashMap<i64, Vec<ExportMembership>> = HashMap::new();
-    let rows = stmt.query_map([], |r| {
-        let f = Fields::new(r, "memberships", 0)?;
-        Ok((
-            f.id(),
-            ExportMembership {
-                list: f.get(1)?,
-                section: f.json(2, super::decode::section_path)?,
-                position: f.get(3)?,
-                line: f.get(4)?,
-            },
-        ))
-    })?;
-    for row in rows {
-        let (item, membership) = row?;
-        by_item.entry(item).or_default().push(membership);
-    }
-    Ok(by_item)
+         JOIN items i ON i.id = m.item_id
+         ORDER BY {item_order}, m.list_id"
+    )
+}
+
+/// A row of `export_memberships_sql`: the item's id and its place in one list.
+pub(super) fn export_membership(
+    r: &rusqlite::Row<'_>,
+) -> rusqlite::Result<(i64, ExportMembership)> {
+    let f = Fields::new(r, "memberships", 0)?;
+    Ok((
+        f.id(),
+        ExportMembership {
+            list: f.get(1)?,
+            section: f.json(2, super::decode::section_path)?,
+            position: f.get(3)?,
+            line: f.get(4)?,
+        },
+    ))
 }
 
 /// Records the lists of a restored document. A version 1 export knew one list, its

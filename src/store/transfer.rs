@@ -7,7 +7,6 @@ use crate::export::{Document, ExportEvent, ExportItem, FORMAT, VERSION};
 use crate::model::{Kind, Link};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
-use std::collections::HashMap;
 use std::path::Path;
 
 /// An item added with `mlpath add`.
@@ -23,16 +22,54 @@ pub struct NewItem {
 }
 
 impl Store {
-    /// Every item with its events, in list order.
-    pub(crate) fn export_document(&self) -> Result<Document> {
-        let items =
-            read_export_items(&self.conn).map_err(|e| self.classify(e, "reading the database"))?;
+    /// What an export says before its items: format, version and where the list came from.
+    pub(crate) fn export_header(&self) -> Result<Document<()>> {
         Ok(Document {
             format: FORMAT.into(),
             version: VERSION,
             list_source: self.meta("list_source")?,
             lists: super::lists::export_lists(&self.conn)
                 .map_err(|e| self.classify(e, "reading lists"))?,
+            items: (),
+        })
+    }
+
+    /// Hands every item with its events, in list order, to `each`, one at a time.
+    pub(crate) fn each_export_item<E: From<StoreError>>(
+        &self,
+        each: impl FnMut(ExportItem) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        // Errors of `each` pass through untouched; the store's own are classified.
+        enum Stop<E> {
+            Sql(rusqlite::Error),
+            Each(E),
+        }
+        impl<E> From<rusqlite::Error> for Stop<E> {
+            fn from(e: rusqlite::Error) -> Self {
+                Stop::Sql(e)
+            }
+        }
+        let mut each = each;
+        each_export_item(&self.conn, |item| each(item).map_err(Stop::Each)).map_err(|e| match e {
+            Stop::Sql(e) => E::from(self.classify(e, "reading the database")),
+            Stop::Each(e) => e,
+        })
+    }
+
+    /// Every item with its events, in list order, gathered (tests compare whole documents).
+    #[cfg(test)]
+    pub(crate) fn export_document(&self) -> Result<Document> {
+        let mut items = Vec::new();
+        self.each_export_item(|item| {
+            items.push(item);
+            Ok::<_, StoreError>(())
+        })?;
+        let header = self.export_header()?;
+        Ok(Document {
+            format: header.format,
+            version: header.version,
+            list_source: header.list_source,
+            lists: header.lists,
             items,
         })
     }
@@ -197,61 +234,88 @@ pub(super) fn place_manual_items(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn read_export_items(conn: &Connection) -> rusqlite::Result<Vec<ExportItem>> {
-    let mut events: HashMap<i64, Vec<ExportEvent>> = HashMap::new();
-    let mut stmt =
-        conn.prepare("SELECT id, item_id, kind, at, note, undoes, rating FROM events ORDER BY id")?;
-    let rows = stmt.query_map([], |r| {
-        let f = Fields::new(r, "events", 0)?;
-        Ok((
-            f.get::<i64>(1)?,
-            ExportEvent {
-                id: f.id(),
-                kind: f.get(2)?,
-                at: f.required_time(3)?,
-                note: f.get(4)?,
-                undoes: f.get(5)?,
-                rating: f.get(6)?,
-            },
-        ))
-    })?;
-    for row in rows {
-        let (item_id, event) = row?;
-        events.entry(item_id).or_default().push(event);
-    }
-    let mut stmt = conn.prepare(
+const EXPORT_ITEM_ORDER: &str = "i.position, i.origin = 'manual', i.id";
+
+/// Reads items in list order with their events and memberships, and hands each item to `each`.
+/// Three queries in the same order, merged: events and memberships come sorted by their item's
+/// list position, so each item's follow the previous item's and nothing is gathered but one
+/// item's.
+fn each_export_item<E: From<rusqlite::Error>>(
+    conn: &Connection,
+    mut each: impl FnMut(ExportItem) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    let mut items = conn.prepare(&format!(
         "SELECT i.id, i.slug, i.title, s.path, i.position, i.kind, i.url, i.links, i.venue, i.year,
          i.source_line, i.origin, i.removed, i.list_checked
-         FROM items i JOIN sections s ON s.id = i.section_id ORDER BY i.position, i.origin = 'manual', i.id",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        let f = Fields::new(r, "items", 0)?;
-        Ok(ExportItem {
-            id: f.id(),
-            slug: f.get(1)?,
-            title: f.get(2)?,
-            section: f.json(3, decode::section_path)?,
-            position: f.get(4)?,
-            kind: f.get(5)?,
-            url: f.get(6)?,
-            links: f.json(7, decode::links)?,
-            venue: f.get(8)?,
-            year: f.get(9)?,
-            source_line: f.get(10)?,
-            origin: f.get(11)?,
-            removed: f.get(12)?,
-            list_checked: f.get(13)?,
-            memberships: Vec::new(),
-            events: Vec::new(),
-        })
-    })?;
-    let mut items: Vec<ExportItem> = rows.collect::<rusqlite::Result<_>>()?;
-    let mut memberships = super::lists::export_memberships(conn)?;
-    for item in &mut items {
-        item.events = events.remove(&item.id).unwrap_or_default();
-        item.memberships = memberships.remove(&item.id).unwrap_or_default();
+         FROM items i JOIN sections s ON s.id = i.section_id ORDER BY {EXPORT_ITEM_ORDER}"
+    ))?;
+    let mut events = conn.prepare(&format!(
+        "SELECT e.id, e.item_id, e.kind, e.at, e.note, e.undoes, e.rating
+         FROM events e JOIN items i ON i.id = e.item_id ORDER BY {EXPORT_ITEM_ORDER}, e.id"
+    ))?;
+    let mut memberships = conn.prepare(&super::lists::export_memberships_sql(EXPORT_ITEM_ORDER))?;
+    let mut events = events.query_map([], export_event)?.peekable();
+    let mut memberships = memberships
+        .query_map([], super::lists::export_membership)?
+        .peekable();
+    for item in items.query_map([], export_item)? {
+        let mut item = item?;
+        take_rows_of(item.id, &mut events, &mut item.events)?;
+        take_rows_of(item.id, &mut memberships, &mut item.memberships)?;
+        each(item)?;
     }
-    Ok(items)
+    Ok(())
+}
+
+/// Moves the leading rows of `rows` that belong to `item_id` into `into`. A read error is taken
+/// too, and returned, rather than being mistaken for the end of the item's rows.
+fn take_rows_of<T>(
+    item_id: i64,
+    rows: &mut std::iter::Peekable<impl Iterator<Item = rusqlite::Result<(i64, T)>>>,
+    into: &mut Vec<T>,
+) -> rusqlite::Result<()> {
+    while let Some(row) = rows.next_if(|row| row.as_ref().map_or(true, |(id, _)| *id == item_id)) {
+        into.push(row?.1);
+    }
+    Ok(())
+}
+
+fn export_item(r: &rusqlite::Row<'_>) -> rusqlite::Result<ExportItem> {
+    let f = Fields::new(r, "items", 0)?;
+    Ok(ExportItem {
+        id: f.id(),
+        slug: f.get(1)?,
+        title: f.get(2)?,
+        section: f.json(3, decode::section_path)?,
+        position: f.get(4)?,
+        kind: f.get(5)?,
+        url: f.get(6)?,
+        links: f.json(7, decode::links)?,
+        venue: f.get(8)?,
+        year: f.get(9)?,
+        source_line: f.get(10)?,
+        origin: f.get(11)?,
+        removed: f.get(12)?,
+        list_checked: f.get(13)?,
+        memberships: Vec::new(),
+        events: Vec::new(),
+    })
+}
+
+/// An event and the id of its item.
+fn export_event(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, ExportEvent)> {
+    let f = Fields::new(r, "events", 0)?;
+    Ok((
+        f.get(1)?,
+        ExportEvent {
+            id: f.id(),
+            kind: f.get(2)?,
+            at: f.required_time(3)?,
+            note: f.get(4)?,
+            undoes: f.get(5)?,
+            rating: f.get(6)?,
+        },
+    ))
 }
 
 fn write_document(conn: &Connection, doc: &Document, now: DateTime<Utc>) -> rusqlite::Result<()> {

@@ -13,6 +13,7 @@ mod lists;
 mod reports;
 mod review;
 mod store;
+mod streaming;
 mod support;
 mod tables;
 mod tracking;
