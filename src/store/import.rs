@@ -55,8 +55,10 @@ impl Store {
 
     /// Imports items as they arrive (from a parser on another thread, say) in one transaction,
     /// and returns what changed. Into a database without items they are written as they come;
-    /// otherwise they are gathered and matched first. A list without items is refused
-    /// (`StoreError::NoItems`), and an error in the stream rolls everything back.
+    /// otherwise they are all gathered first, and only then is the write lock taken to match
+    /// and write them, so that other mlpath commands never wait for a parse; a dry run never
+    /// takes it. A list without items is refused (`StoreError::NoItems`), and an error in the
+    /// stream rolls everything back.
     ///
     /// The list is recorded (or its record updated); items of other lists are never removed,
     /// and an item is removed (hidden) only when no list holds it any more.
@@ -72,9 +74,27 @@ impl Store {
             let path = path.clone();
             move |e| StoreError::classify(e, &path, doing)
         };
+        let mut items = items.into_iter();
+        // Only an import into a database without items writes as it parses; any other is
+        // gathered before a lock is taken (and before the stored items are read, so that the
+        // parser's memory is gone by the time both are held).
+        let fresh = !dry_run && !has_items(&self.conn).map_err(fail("reading items"))?;
+        let mut gathered = None;
+        if !fresh {
+            let parsed: Vec<ParsedItem> = items.by_ref().collect::<Result<_>>()?;
+            if parsed.is_empty() {
+                return Err(StoreError::NoItems);
+            }
+            gathered = Some(parsed);
+        }
+        // A dry run plans in a read transaction: one snapshot, and never a writer's wait.
+        let behavior = match dry_run {
+            true => TransactionBehavior::Deferred,
+            false => TransactionBehavior::Immediate,
+        };
         let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .transaction_with_behavior(behavior)
             .map_err(fail("starting the import"))?;
         // Plan inside the write lock so that a concurrent import cannot slip in between.
         let known = lists::list_by_path(&tx, &source.path).map_err(fail("reading lists"))?;
@@ -99,6 +119,10 @@ impl Store {
                 lists::record_list(&tx, None, source, now).map_err(fail("recording the list"))?;
             let mut writer =
                 Writer::new(&tx, sections, list_id).map_err(fail("writing the import"))?;
+            let items: Box<dyn Iterator<Item = Result<ParsedItem>>> = match gathered {
+                Some(parsed) => Box::new(parsed.into_iter().map(Ok)),
+                None => Box::new(items),
+            };
             for item in items {
                 let item = item?;
                 imported.count += 1;
@@ -117,7 +141,11 @@ impl Store {
                 .map_err(fail("writing the import"))?;
             imported.summary.added = imported.count;
         } else {
-            let parsed: Vec<ParsedItem> = items.into_iter().collect::<Result<_>>()?;
+            // Gathered already, unless another import filled the database since the check.
+            let parsed: Vec<ParsedItem> = match gathered {
+                Some(parsed) => parsed,
+                None => items.collect::<Result<_>>()?,
+            };
             if parsed.is_empty() {
                 return Err(StoreError::NoItems);
             }
@@ -152,6 +180,10 @@ impl Store {
         tx.commit().map_err(fail("committing the import"))?;
         Ok(imported)
     }
+}
+
+fn has_items(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.query_row("SELECT EXISTS (SELECT 1 FROM items)", [], |r| r.get(0))
 }
 
 /// A new list may not take the name of another recorded list.
@@ -388,6 +420,62 @@ mod tests {
             19,
             "nothing removed"
         );
+    }
+
+    /// A second connection to the same file that gives up at once when the database is locked.
+    fn other_writer(path: &std::path::Path) -> Connection {
+        let conn = Connection::open(path).unwrap();
+        conn.busy_timeout(std::time::Duration::ZERO).unwrap();
+        conn
+    }
+
+    #[test]
+    fn a_reimport_reads_the_whole_list_before_taking_the_write_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let items = parse(crate::seed::SEED);
+        let source = ListSource::for_test("t");
+        let mut store = Store::open(&path).unwrap();
+        store.import(&items, &source, Utc::now(), false).unwrap();
+        let other = other_writer(&path);
+        let mut free_while_parsing = Vec::new();
+        let stream = items.iter().cloned().map(|item| {
+            // Another writer can take the lock while the list is still being read.
+            free_while_parsing.push(other.execute_batch("BEGIN IMMEDIATE; ROLLBACK").is_ok());
+            Ok(item)
+        });
+        let imported = store
+            .import_stream(stream, &source, Utc::now(), false)
+            .unwrap();
+        assert_eq!((imported.count, imported.summary.unchanged), (19, 19));
+        assert_eq!(free_while_parsing, vec![true; 19]);
+    }
+
+    #[test]
+    fn a_dry_run_works_while_another_connection_holds_the_write_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let items = parse(crate::seed::SEED);
+        let source = ListSource::for_test("t");
+        let mut store = Store::open(&path).unwrap();
+        store
+            .import(&items[..10], &source, Utc::now(), false)
+            .unwrap();
+        let other = other_writer(&path);
+        other.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let imported = store.import(&items, &source, Utc::now(), true).unwrap();
+        assert_eq!(
+            (imported.summary.added, imported.summary.unchanged),
+            (9, 10)
+        );
+        // An empty database, too: a dry run never writes, so it never waits.
+        let mut empty = Store::open(&dir.path().join("empty.db")).unwrap();
+        let holder = other_writer(&dir.path().join("empty.db"));
+        holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let imported = empty.import(&items, &source, Utc::now(), true).unwrap();
+        assert_eq!(imported.summary.added, 19);
+        other.execute_batch("ROLLBACK").unwrap();
+        holder.execute_batch("ROLLBACK").unwrap();
     }
 
     #[test]
