@@ -25,6 +25,14 @@ median_ms() {
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
 }
 
+# Peak RSS in MB of one run of a command (its output goes nowhere).
+peak_mb() {
+  local rss
+  rss=$( { /usr/bin/time -f '%M' "$@" > /dev/null; } 2>&1 | tail -1)
+  [[ $rss =~ ^[0-9]+$ ]] || { echo "failed: $* ($rss)" >&2; exit 1; }
+  awk -v k="$rss" 'BEGIN {printf "%.1f", k/1024}'
+}
+
 # Median and fastest wall ms, and the largest peak RSS, of $2 imports into fresh databases.
 fresh_import() {
   local list=$1 n=$2 times=() rss_max=0 start end rss db
@@ -58,12 +66,19 @@ target/release/examples/genlist 100000 --same-title > "$work/same.md"
 echo "import 100k items with one title (3 runs):  $(fresh_import "$work/same.md" 3)"
 
 db="$work/100k.db"
-"$bin" --db "$db" import "$work/100k.md" > /dev/null
+fresh=$(peak_mb "$bin" --db "$db" import "$work/100k.md")
+again=$(peak_mb "$bin" --db "$db" import "$work/100k.md")
+echo "peak RSS, 100k items: import into a new database $fresh MB, re-import unchanged $again MB ($(awk -v a="$again" -v f="$fresh" 'BEGIN {printf "%.2f", a/f}')x)"
 target/release/examples/genevents "$db" 100000
 echo "with 100,000 items and 100,000 events (median of $runs):"
 for cmd in "status" "next" "list --status started"; do
   # shellcheck disable=SC2086
   echo "  mlpath $cmd: $(median_ms "$bin" --db "$db" $cmd) ms"
+done
+echo "peak RSS with 100,000 items and 100,000 events:"
+for cmd in "list --all --json" "export --format json" "export --format csv" "export --format markdown" "list"; do
+  # shellcheck disable=SC2086
+  echo "  mlpath $cmd: $(peak_mb "$bin" --db "$db" $cmd) MB"
 done
 if command -v sqlite3 > /dev/null; then
   echo "sqlite3 shell, equivalent queries on the same file (median of $runs):"

@@ -9,6 +9,8 @@ mod import;
 mod items;
 mod lists;
 mod manual;
+#[cfg(test)]
+mod properties;
 mod report;
 mod schema;
 mod settings;

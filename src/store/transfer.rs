@@ -56,24 +56,6 @@ impl Store {
         })
     }
 
-    /// Every item with its events, in list order, gathered (tests compare whole documents).
-    #[cfg(test)]
-    pub(crate) fn export_document(&self) -> Result<Document> {
-        let mut items = Vec::new();
-        self.each_export_item(|item| {
-            items.push(item);
-            Ok::<_, StoreError>(())
-        })?;
-        let header = self.export_header()?;
-        Ok(Document {
-            format: header.format,
-            version: header.version,
-            list_source: header.list_source,
-            lists: header.lists,
-            items,
-        })
-    }
-
     /// Loads an exported document into this database, which must have no items yet.
     pub(crate) fn restore(&mut self, doc: &Document, now: DateTime<Utc>) -> Result<usize> {
         if doc.format != FORMAT {

@@ -1,0 +1,234 @@
+//! Property tests of the store: the cached state always equals a derivation from the event log,
+//! and export → restore → export gives the same document. Case counts stay small so that
+//! `cargo test` stays quick.
+
+use super::{NewCommand, NewEvent, NewItem, Store};
+use crate::markdown::ParsedItem;
+use crate::model::{EventKind, Kind, Link};
+use crate::state::{self, Fact};
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use proptest::prelude::*;
+
+/// One thing a person does to an item: mark it (at a time that may be backdated), or undo.
+#[derive(Debug, Clone)]
+enum Step {
+    Mark {
+        item: usize,
+        kind: EventKind,
+        minutes: i64,
+        note: Option<String>,
+    },
+    Undo {
+        item: usize,
+    },
+}
+
+const MARKS: [EventKind; 6] = [
+    EventKind::Start,
+    EventKind::Done,
+    EventKind::Review,
+    EventKind::Skip,
+    EventKind::Reset,
+    EventKind::Note,
+];
+
+/// Characters JSON, CSV, markdown and terminals treat specially, beside plain ones.
+const ODD: [char; 16] = [
+    'a', 'Z', ' ', '"', '\\', '\n', '\t', '\u{1}', '\u{1b}', '|', '[', ']', 'é', '😀', '\u{202e}',
+    '深',
+];
+
+fn text(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(&ODD[..]), 0..max)
+        .prop_map(|chars| chars.into_iter().collect())
+}
+
+fn step(items: usize) -> impl Strategy<Value = Step> {
+    prop_oneof![
+        4 => (
+            0..items,
+            prop::sample::select(&MARKS[..]),
+            // Up to ten days either side of the clock: backdated marks come out of order.
+            -14_400i64..14_400,
+            prop::option::of(text(12)),
+        )
+            .prop_map(|(item, kind, minutes, note)| Step::Mark { item, kind, minutes, note }),
+        1 => (0..items).prop_map(|item| Step::Undo { item }),
+    ]
+}
+
+fn base() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap()
+}
+
+fn parsed_item(i: usize, title: String, section: Vec<String>, kind: Kind) -> ParsedItem {
+    let url = (!i.is_multiple_of(3)).then(|| format!("https://example.org/{i}?q=\"{title}\""));
+    ParsedItem {
+        slug: format!("item-{i}"),
+        links: url
+            .iter()
+            .map(|u| Link {
+                label: title.clone(),
+                url: Some(u.clone()),
+            })
+            .chain(i.is_multiple_of(2).then(|| Link {
+                label: "code".into(),
+                url: None,
+            }))
+            .collect(),
+        title,
+        section,
+        kind,
+        url,
+        venue: i.is_multiple_of(4).then(|| "ICML'23".into()),
+        year: i.is_multiple_of(4).then_some(2023),
+        line: i + 1,
+        checked: Some(i.is_multiple_of(5)),
+    }
+}
+
+/// A database with `titles.len()` imported items, two added by hand, and `steps` applied.
+fn database(titles: &[(String, Vec<String>, Kind)], steps: &[Step]) -> (Store, Vec<i64>) {
+    let mut store = Store::open_in_memory().unwrap();
+    let parsed: Vec<ParsedItem> = titles
+        .iter()
+        .enumerate()
+        .map(|(i, (t, s, k))| parsed_item(i, t.clone(), s.clone(), *k))
+        .collect();
+    store
+        .import(
+            &parsed,
+            &super::ListSource::for_test("list \"odd\".md"),
+            base(),
+            false,
+        )
+        .unwrap();
+    for (slug, title) in [("mine", "Mine \"1\""), ("other", "Other\tone")] {
+        let item = NewItem {
+            slug: slug.into(),
+            title: title.into(),
+            section: vec!["Added".into(), "By hand".into()],
+            kind: Kind::Book,
+            url: Some(format!("https://example.org/{slug}")),
+            venue: None,
+            year: None,
+        };
+        store.add_item(&item).unwrap();
+    }
+    let ids: Vec<i64> = store
+        .items(&Default::default())
+        .unwrap()
+        .iter()
+        .map(|i| i.id)
+        .collect();
+    for (n, step) in steps.iter().enumerate() {
+        let now = base() + Duration::minutes(n as i64);
+        match step {
+            Step::Mark {
+                item,
+                kind,
+                minutes,
+                note,
+            } => store
+                .append_events(
+                    &NewCommand::typed("mark", now),
+                    &[NewEvent {
+                        item_id: ids[item % ids.len()],
+                        kind: *kind,
+                        at: now + Duration::minutes(*minutes),
+                        note: note.clone(),
+                    }],
+                )
+                .unwrap(),
+            Step::Undo { item } => {
+                store.undo_item(ids[item % ids.len()], now).unwrap();
+            }
+        }
+    }
+    (store, ids)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Whatever is marked, backdated or undone, the cached state equals the state derived
+    /// from the events that count, sorted by time, as a model of the log keeps them.
+    #[test]
+    fn the_cached_state_equals_a_fresh_derivation(steps in prop::collection::vec(step(3), 0..24)) {
+        let titles: Vec<(String, Vec<String>, Kind)> =
+            (0..3).map(|i| (format!("Item {i}"), vec![], Kind::Paper)).collect();
+        let (store, ids) = database(&titles, &steps);
+        // The model: (item, kind, at, order recorded, undone).
+        // Items checked in the list (`- [x]`) are done at import, before any step.
+        let mut log: Vec<(i64, EventKind, DateTime<Utc>, usize, bool)> = (0..titles.len())
+            .filter(|i| i.is_multiple_of(5))
+            .map(|i| (ids[i], EventKind::Done, base(), 0, false))
+            .collect();
+        for (n, step) in steps.iter().enumerate() {
+            let now = base() + Duration::minutes(n as i64);
+            let n = n + 1;
+            match step {
+                Step::Mark { item, kind, minutes, .. } => {
+                    log.push((ids[item % ids.len()], *kind, now + Duration::minutes(*minutes), n, false));
+                }
+                Step::Undo { item } => {
+                    let id = ids[item % ids.len()];
+                    if let Some(last) = log.iter_mut().rev().find(|e| e.0 == id && !e.4) {
+                        last.4 = true;
+                    }
+                }
+            }
+        }
+        for &id in &ids {
+            let mut facts: Vec<(DateTime<Utc>, usize, EventKind)> = log
+                .iter()
+                .filter(|e| e.0 == id && !e.4)
+                .map(|e| (e.2, e.3, e.1))
+                .collect();
+            facts.sort_by_key(|&(at, order, _)| (at, order));
+            let facts: Vec<Fact> = facts.into_iter().map(|(at, _, kind)| Fact { kind, at }).collect();
+            let cached = store.item_by_id(id).unwrap().unwrap().state;
+            prop_assert_eq!(&cached, &state::derive(&facts));
+            prop_assert_eq!(&cached, &store.derived_state(id).unwrap());
+        }
+    }
+
+    /// Any database exported, restored into a new one and exported again gives the same bytes.
+    #[test]
+    fn export_restore_export_is_identical(
+        titles in prop::collection::vec(
+            (
+                text(16),
+                prop::collection::vec(text(8), 0..3),
+                prop::sample::select(&Kind::ALL[..]),
+            ),
+            1..6,
+        ),
+        steps in prop::collection::vec(step(8), 0..16),
+    ) {
+        let (store, _) = database(&titles, &steps);
+        let first = export_json(&store);
+        let document: crate::export::Document = serde_json::from_str(&first).unwrap();
+        let mut restored = Store::open_in_memory().unwrap();
+        restored.restore(&document, base()).unwrap();
+        prop_assert_eq!(first, export_json(&restored));
+    }
+}
+
+/// The JSON export, written as `mlpath export` writes it.
+fn export_json(store: &Store) -> String {
+    use crate::render::json;
+    let header = store.export_header().unwrap();
+    let items =
+        json::Stream::new(|push| store.each_export_item::<anyhow::Error>(|item| push(&item)));
+    let document = crate::export::Document {
+        format: header.format,
+        version: header.version,
+        list_source: header.list_source,
+        lists: header.lists,
+        items: &items,
+    };
+    let mut out = Vec::new();
+    json::write_streamed(&mut out, &document, &items).unwrap();
+    String::from_utf8(out).unwrap()
+}
