@@ -10,8 +10,53 @@ use std::path::Path;
 type Graph = BTreeMap<String, BTreeSet<String>>;
 
 /// The source of each module file, without its `#[cfg(test)]` tail, keyed by `dir/name`
-/// (`store/items`, `markdown/mod`, `lib`).
+/// (`store/items`, `markdown/mod`, `lib`). Files of test-only modules are left out.
 fn sources() -> BTreeMap<String, String> {
+    let mut out = all_sources();
+    let test_only: Vec<String> = out
+        .iter()
+        .flat_map(|(key, text)| {
+            // `store/mod` and `lib` declare files beside them; `store/items` would, below it.
+            let dir = match key.rsplit_once('/') {
+                Some((dir, "mod")) => dir,
+                None if key == "lib" || key == "main" => "",
+                _ => key.as_str(),
+            };
+            test_modules(text).into_iter().map(move |name| match dir {
+                "" => name,
+                dir => format!("{dir}/{name}"),
+            })
+        })
+        .collect();
+    for key in test_only {
+        out.remove(&key);
+    }
+    for text in out.values_mut() {
+        let code = text.split("#[cfg(test)]").next().unwrap_or("").to_string();
+        *text = code;
+    }
+    out
+}
+
+/// The modules that `text` declares only for tests (`#[cfg(test)] mod properties;`).
+fn test_modules(text: &str) -> Vec<String> {
+    text.match_indices("#[cfg(test)]")
+        .filter_map(|(i, tag)| {
+            let rest = text[i + tag.len()..].trim_start().strip_prefix("mod ")?;
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            rest[name.len()..]
+                .trim_start()
+                .starts_with(';')
+                .then_some(name)
+        })
+        .collect()
+}
+
+/// The whole text of each module file, keyed as `sources` keys it.
+fn all_sources() -> BTreeMap<String, String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut out = BTreeMap::new();
     let mut dirs = vec![root.clone()];
@@ -23,8 +68,7 @@ fn sources() -> BTreeMap<String, String> {
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let key = path.strip_prefix(&root).unwrap().with_extension("");
                 let text = std::fs::read_to_string(&path).unwrap();
-                let code = text.split("#[cfg(test)]").next().unwrap_or("").to_string();
-                out.insert(key.to_string_lossy().replace('\\', "/"), code);
+                out.insert(key.to_string_lossy().replace('\\', "/"), text);
             }
         }
     }
@@ -147,4 +191,15 @@ fn a_cycle_is_found() {
         .map(|(x, y)| (x.to_string(), BTreeSet::from([y.to_string()])))
         .collect();
     assert_eq!(find_cycle(&graph).unwrap(), ["a", "b", "c", "a"]);
+}
+
+#[test]
+fn test_only_modules_are_left_out() {
+    assert_eq!(
+        test_modules("mod a;\n#[cfg(test)]\nmod props;\n#[cfg(test)]\nmod tests {}"),
+        ["props"]
+    );
+    let files = sources();
+    assert!(files.contains_key("store/items"), "{:?}", files.keys());
+    assert!(!files.contains_key("store/properties"));
 }

@@ -3,7 +3,7 @@
 use crate::support::TestEnv;
 
 /// Runs raw SQL on the test database behind mlpath's back, with its rules switched off.
-fn tamper(env: &TestEnv, sql: &str) {
+pub(crate) fn tamper(env: &TestEnv, sql: &str) {
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     conn.execute_batch(
         "PRAGMA ignore_check_constraints = ON; PRAGMA foreign_keys = OFF; PRAGMA journal_mode = WAL;",

@@ -57,3 +57,57 @@ fn every_export_format_is_unchanged_by_streaming() {
         assert_eq!(std::fs::read_to_string(&file).unwrap(), printed, "{format}");
     }
 }
+
+#[test]
+fn a_bad_stored_value_stops_a_stream_naming_its_row_and_writes_no_file() {
+    // (tampering SQL, the arguments, the problem named)
+    let cases = [
+        (
+            "UPDATE items SET links = '[oops' WHERE slug = 'orca'",
+            &["list", "--json"][..],
+            "items row {orca}: links is not valid",
+        ),
+        (
+            "UPDATE items SET kind = 'bogus' WHERE slug = 'orca'",
+            &["export", "--format", "csv"][..],
+            "items row {orca}: unknown kind 'bogus'",
+        ),
+        (
+            "INSERT INTO events (id, item_id, kind, at) VALUES (4242, {orca}, 'bogus', '2026-11-27T09:00:00Z')",
+            &["export", "--format", "json"][..],
+            "events row 4242: unknown event kind 'bogus'",
+        ),
+        (
+            "UPDATE items SET done_at = 'soon', status = 'done' WHERE slug = 'orca'",
+            &["export", "--format", "markdown"][..],
+            "items row {orca}: 'soon' is not a time",
+        ),
+        (
+            "INSERT INTO events (id, item_id, kind, at) VALUES (4243, {orca}, 'note', 'soon')",
+            &["export", "--format", "json"][..],
+            "events row 4243: 'soon' is not a time",
+        ),
+    ];
+    for (sql, args, problem) in cases {
+        let env = busy();
+        let orca = env.json(&["show", "orca"])["id"]
+            .as_i64()
+            .unwrap()
+            .to_string();
+        crate::store::tamper(&env, &sql.replace("{orca}", &orca));
+        let err = env.fails(args, 1);
+        let problem = problem.replace("{orca}", &orca);
+        assert!(
+            err.starts_with(&format!("mlpath: {problem}")),
+            "{sql}: {err}"
+        );
+        assert!(err.ends_with("restore it from a backup"), "{sql}: {err}");
+        if args[0] == "export" {
+            let file = env.path("out");
+            let mut to_file = args.to_vec();
+            to_file.extend(["-o", file.to_str().unwrap()]);
+            env.fails(&to_file, 1);
+            assert!(!file.exists(), "{sql}: a partial export was left behind");
+        }
+    }
+}
