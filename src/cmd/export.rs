@@ -72,7 +72,7 @@ fn write_json(store: &Store, only: Option<&str>, out: &mut dyn Write) -> Result<
 fn write_csv(store: &Store, filter: &ItemFilter, out: &mut dyn Write) -> Result<()> {
     let mut csv = CsvWriter::new(out);
     let cannot = |e: csv::Error| failure(format!("cannot write CSV: {e}"));
-    store.each_item(filter, |i, _links| {
+    store.each_item(filter, false, |i, _links, _lists| {
         let row = Row {
             slug: i.slug,
             title: i.title,
@@ -92,7 +92,7 @@ fn write_csv(store: &Store, filter: &ItemFilter, out: &mut dyn Write) -> Result<
 
 fn write_markdown(store: &Store, filter: &ItemFilter, out: &mut dyn Write) -> Result<()> {
     let mut markdown = MarkdownWriter::new(out, "Study list (exported by mlpath)")?;
-    store.each_item(filter, |i, links| {
+    store.each_item(filter, false, |i, links, _lists| {
         let date = match i.state.status {
             Status::Reviewed => i.state.reviewed_at,
             Status::Done => i.state.done_at,

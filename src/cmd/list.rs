@@ -27,15 +27,11 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
     };
     let review = (&store.review_settings()?, ctx.now);
     if ctx.json {
-        let mut lists = store.list_names_by_item()?;
         // Streamed: a long list is written row by row, never held whole.
         return render::emit_with(|out| {
             render::json::write_array(out, |push| {
-                store.each_item(&filter, |item, links| match keep(&item) {
-                    true => {
-                        let names = lists.remove(&item.id).unwrap_or_default();
-                        push(&ItemView::new(item, links, names, review))
-                    }
+                store.each_item(&filter, true, |item, links, names| match keep(&item) {
+                    true => push(&ItemView::new(item, links, names, review)),
                     false => Ok(()),
                 })
             })

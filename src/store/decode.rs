@@ -73,6 +73,11 @@ pub(super) fn links(text: &str) -> Result<Vec<Link>, Problem> {
     json("links", text)
 }
 
+/// The names of the lists that hold an item, as `each_item` gathers them: a JSON array.
+pub(super) fn list_names(text: &str) -> Result<Vec<String>, Problem> {
+    json("list names", text)
+}
+
 /// Reads the columns of one row of `table`, naming the row in any error.
 pub(super) struct Fields<'a, 'r> {
     row: &'a Row<'r>,

@@ -125,25 +125,38 @@ impl Store {
             .map_err(|e| self.classify(e, "reading an item"))
     }
 
-    /// Hands each item in list order, with its links, to `each`, one row at a time: nothing is
-    /// gathered, so memory stays flat however long the list is. Stops at `each`'s first error.
+    /// Hands each item in list order, with its links and (`with_lists`) the names of the lists
+    /// that hold it, to `each`, one row at a time: nothing is gathered, so memory stays flat
+    /// however long the list is. Stops at `each`'s first error.
     pub(crate) fn each_item<E: From<StoreError>>(
         &self,
         filter: &ItemFilter,
-        mut each: impl FnMut(ItemRow, Vec<Link>) -> std::result::Result<(), E>,
+        with_lists: bool,
+        mut each: impl FnMut(ItemRow, Vec<Link>, Vec<String>) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
         let fail = |e| E::from(self.classify(e, "listing items"));
-        let sql = items_sql(filter, ", links");
+        // The names are read per row through memberships_item (item_id, list_id), in list order.
+        let lists = match with_lists {
+            true => {
+                "(SELECT json_group_array(l.name ORDER BY l.id) FROM memberships m
+                 JOIN lists l ON l.id = m.list_id WHERE m.item_id = items.id)"
+            }
+            false => "'[]'",
+        };
+        let sql = items_sql(filter, &format!(", links, {lists}"));
         let mut stmt = self.conn.prepare(&sql).map_err(fail)?;
-        // The links come last, after the item's own columns.
-        let links_column = stmt.column_count() - 1;
+        // The links and list names come last, after the item's own columns.
+        let links_column = stmt.column_count() - 2;
         let mut rows = stmt.query([]).map_err(fail)?;
         while let Some(row) = rows.next().map_err(fail)? {
             let item = item_from_row(row).map_err(fail)?;
-            let links = Fields::new(row, "items", 0)
-                .and_then(|f| f.json(links_column, decode::links))
+            let (links, names) = Fields::new(row, "items", 0)
+                .and_then(|f| {
+                    let links = f.json(links_column, decode::links)?;
+                    Ok((links, f.json(links_column + 1, decode::list_names)?))
+                })
                 .map_err(fail)?;
-            each(item, links)?;
+            each(item, links, names)?;
         }
         Ok(())
     }
