@@ -8,6 +8,7 @@
 pub mod boxes;
 mod finish;
 mod links;
+mod reference;
 mod title;
 mod tree;
 mod venue;

@@ -512,3 +512,73 @@ fn random_markdown_never_panics() {
         }
     }
 }
+
+/// Numbered reference paragraphs in the style of reading roadmaps (written for this test).
+const ROADMAP: &str = r#"# A Reading Roadmap
+
+Read these in order.
+
+## 1 Basics
+
+**[0]** Doe, Jane, and John Roe. "**Learning to learn slowly**." Journal of Patience 12.3 (2011): 1-20. [[pdf]](https://example.org/slow.pdf) **(start here)** :star::star:
+
+**[1]** Roe, John. "**Attention, briefly**." Advances in Things. 2017. [[pdf]](https://example.org/attn.pdf)[[code]](https://example.org/attn-code)
+
+## 2 Methods
+
+**[2]** Smith, A. "Plain quoted title: no bold." arXiv preprint arXiv:2005.14165 (2020). [[pdf]](https://arxiv.org/abs/2005.14165) :star:
+
+**[3]** A reference without a quoted title (2019). [[pdf]](https://example.org/none.pdf)
+
+Some paragraph mentioning "**a bold quote**" (2018) that is not numbered.
+"#;
+
+#[test]
+fn numbered_reference_paragraphs_are_items_with_title_links_and_year() {
+    let items = parse(ROADMAP);
+    let got: Vec<(&str, Option<i32>, String, Option<&str>)> = items
+        .iter()
+        .map(|i| {
+            (
+                i.title.as_str(),
+                i.year,
+                section_label(&i.section),
+                i.url.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Learning to learn slowly",
+                Some(2011),
+                "1 Basics".to_string(),
+                Some("https://example.org/slow.pdf")
+            ),
+            (
+                "Attention, briefly",
+                Some(2017),
+                "1 Basics".to_string(),
+                Some("https://example.org/attn.pdf")
+            ),
+            (
+                "Plain quoted title: no bold",
+                Some(2020),
+                "2 Methods".to_string(),
+                Some("https://arxiv.org/abs/2005.14165")
+            ),
+        ]
+    );
+    let attention = &items[1];
+    let urls: Vec<Option<&str>> = attention.links.iter().map(|l| l.url.as_deref()).collect();
+    assert_eq!(
+        urls,
+        [
+            Some("https://example.org/attn.pdf"),
+            Some("https://example.org/attn-code")
+        ]
+    );
+    assert_eq!(attention.line, 9);
+    assert_eq!(attention.checked, None);
+}

@@ -1,5 +1,6 @@
 //! The walk over pulldown-cmark's events: sections, list items as small trees, table rows.
 
+use super::reference;
 use super::title::{self, RawLink, Span};
 use super::tree::{self, Node, RawItem};
 use super::{BATCH, MAX_NESTING};
@@ -56,10 +57,13 @@ pub(super) struct Walker {
     pub(super) items: Vec<RawItem>,
 }
 
-/// Tracks whether a top-level paragraph is only bold text (a pseudo-heading).
+/// Tracks whether a top-level paragraph is only bold text (a pseudo-heading), and its content
+/// in case it is a numbered reference (see `reference`).
 struct BoldParagraph {
     text: String,
     only_bold: bool,
+    spans: Vec<Span>,
+    line: usize,
 }
 
 impl Walker {
@@ -197,6 +201,8 @@ impl Walker {
                     self.paragraph = Some(BoldParagraph {
                         text: String::new(),
                         only_bold: true,
+                        spans: Vec::new(),
+                        line: self.line_of(offset),
                     });
                 } else {
                     self.text(" ");
@@ -253,6 +259,8 @@ impl Walker {
                     if p.only_bold && title::has_words(&text) {
                         let key = self.pseudo_key();
                         self.push_section(key, text);
+                    } else if let Some(item) = reference::item(&p.spans, p.line, self.section()) {
+                        self.items.push(item);
                     }
                 }
             }
@@ -325,6 +333,7 @@ impl Walker {
             node.spans.push(Span::Link(link));
         } else if let Some(p) = self.paragraph.as_mut() {
             p.only_bold = false;
+            p.spans.push(Span::Link(link));
         }
     }
 
@@ -349,6 +358,7 @@ impl Walker {
                 p.only_bold = false;
             }
             p.text.push_str(text);
+            push_text(&mut p.spans, text, self.strong_depth > 0);
         }
     }
 
