@@ -249,10 +249,10 @@ pub struct ListArgs {
     #[arg(long)]
     pub all: bool,
     /// Only items with this status (repeatable)
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub status: Vec<Status>,
     /// Only items of this kind
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub kind: Option<Kind>,
     /// Only items whose section path contains TEXT (any case)
     #[arg(long, value_name = "TEXT")]
@@ -355,7 +355,7 @@ pub struct UndoArgs {
 #[derive(Debug, Args, Default)]
 pub struct StatusArgs {
     /// Only items of this kind
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub kind: Option<Kind>,
     /// Only sections whose path contains TEXT (any case)
     #[arg(long, value_name = "TEXT")]
@@ -374,7 +374,7 @@ pub struct NextArgs {
     #[arg(short = 'n', default_value_t = 3, value_name = "N", value_parser = count)]
     pub n: usize,
     /// Only items of this kind
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub kind: Option<Kind>,
     /// Only items whose section path contains TEXT (any case)
     #[arg(long, value_name = "TEXT")]
@@ -429,7 +429,7 @@ pub struct AddArgs {
     #[arg(long, value_name = "PATH")]
     pub section: Option<String>,
     /// Its kind (default: from the section name or the URL)
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub kind: Option<Kind>,
     /// Where it was published, e.g. ICML'23 (gives the year too)
     #[arg(long)]
@@ -449,7 +449,7 @@ pub enum ExportFormat {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// What to write
-    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ExportFormat::Json)]
     pub format: ExportFormat,
     /// Write to FILE instead of standard output (`-` is standard output); the file is replaced
     /// atomically, through a symlink, keeping its mode; a new one is private (0600)
@@ -476,7 +476,7 @@ pub struct BackupArgs {
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell
-    #[arg(value_enum)]
+    #[arg(value_enum, ignore_case = true)]
     pub shell: clap_complete::Shell,
 }
 
@@ -523,4 +523,34 @@ fn count(text: &str) -> Result<usize, String> {
     Ok(digits
         .parse::<usize>()
         .map_or(MAX_COUNT, |n| n.min(MAX_COUNT)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every argument with a fixed set of values, in every subcommand, as clap knows them.
+    fn enum_args(command: &clap::Command, path: &str, out: &mut Vec<(String, bool)>) {
+        for arg in command.get_arguments() {
+            if !arg.get_possible_values().is_empty() && arg.get_action().takes_values() {
+                out.push((
+                    format!("{path} --{}", arg.get_id()),
+                    arg.is_ignore_case_set(),
+                ));
+            }
+        }
+        for sub in command.get_subcommands() {
+            enum_args(sub, &format!("{path} {}", sub.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn every_value_of_a_fixed_set_is_accepted_in_any_case() {
+        let mut args = Vec::new();
+        enum_args(&Cli::command(), "mlpath", &mut args);
+        assert!(args.len() >= 7, "{args:?}");
+        let strict: Vec<&String> = args.iter().filter(|(_, ok)| !ok).map(|(a, _)| a).collect();
+        assert!(strict.is_empty(), "add `ignore_case = true` to {strict:?}");
+    }
 }

@@ -267,18 +267,76 @@ pub fn section_label(section: &[String]) -> String {
     section.join(" / ")
 }
 
-/// The `--section TEXT` filter: TEXT appears, in any case, in the joined path.
+/// The `--section TEXT` filter: TEXT appears in the joined path, in any case, and the spaces
+/// around `/` do not matter (`videos/general` matches `Videos / General`).
 pub fn section_matches(section: &[String], text: Option<&str>) -> bool {
     text.is_none_or(|t| {
-        section_label(section)
-            .to_lowercase()
-            .contains(&t.to_lowercase())
+        comparable_section(&section_label(section)).contains(&comparable_section(t))
     })
+}
+
+/// A section path as `--section` compares it: lower case, single spaces, none around `/`.
+fn comparable_section(text: &str) -> String {
+    text.split('/')
+        .map(|part| part.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("/")
+        .to_lowercase()
+}
+
+/// Words of a `--section` filter that the database can look for in the stored path (a JSON
+/// array) to narrow the search before [`section_matches`] decides. Only words SQLite's `LIKE`
+/// compares the same way are kept: ASCII (it folds ASCII case only), and nothing JSON escapes.
+pub fn section_search_words(text: Option<&str>) -> Vec<String> {
+    let searchable = |word: &&str| {
+        word.chars()
+            .all(|c| c.is_ascii() && !c.is_ascii_control() && c != '"' && c != '\\')
+    };
+    text.map(|t| {
+        t.split(|c: char| c == '/' || c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .filter(searchable)
+            .map(String::from)
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn section_filters_ignore_case_and_the_spaces_around_slashes() {
+        let path: Vec<String> = ["Videos", "General"].map(String::from).to_vec();
+        let cases = [
+            (Some("videos/general"), true),
+            (Some("Videos / General"), true),
+            (Some("VIDEOS  /general"), true),
+            (Some("os/gen"), true),
+            (Some("general"), true),
+            (None, true),
+            (Some("videos/transformer"), false),
+            (Some("general/videos"), false),
+            (Some("video general"), false),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(section_matches(&path, text), expected, "{text:?}");
+        }
+        let accented: Vec<String> = vec!["Études".into(), "Deep  Learning".into()];
+        assert!(section_matches(&accented, Some("ÉTUDES/deep learning")));
+    }
+
+    #[test]
+    fn section_search_words_are_what_like_can_find_in_the_stored_path() {
+        assert_eq!(
+            section_search_words(Some(" Papers / LLM inference/")),
+            ["Papers", "LLM", "inference"]
+        );
+        // SQLite folds ASCII case only, and JSON escapes quotes and backslashes.
+        assert_eq!(section_search_words(Some("Études/a\\b/\"q\"/ok")), ["ok"]);
+        assert!(section_search_words(None).is_empty());
+    }
 
     #[test]
     fn kind_from_section_names() {

@@ -1,6 +1,6 @@
 use crate::cli::NextArgs;
 use crate::context::Context;
-use crate::model::section_matches;
+use crate::model::{section_matches, section_search_words};
 use crate::rank::{self, Reason, Situation};
 use crate::render;
 use crate::store::{Pool, Store};
@@ -28,7 +28,7 @@ pub fn run(args: NextArgs, ctx: &Context) -> Result<()> {
 fn suggest(store: &Store, args: &NextArgs, ctx: &Context) -> Result<Vec<Suggestion>> {
     let pool = Pool {
         kind: args.kind,
-        section_words: super::status::section_words(args.section.as_deref()),
+        section_words: section_search_words(args.section.as_deref()),
         list: super::resolve_list(store, args.list.as_deref())?,
     };
     let current = store.current_section()?;

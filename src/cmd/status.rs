@@ -1,6 +1,6 @@
 use crate::cli::StatusArgs;
 use crate::context::Context;
-use crate::model::section_matches;
+use crate::model::{section_matches, section_search_words};
 use crate::progress::{self, SectionProgress};
 use crate::render;
 use crate::store::{Pool, Store};
@@ -12,7 +12,7 @@ pub fn run(args: StatusArgs, ctx: &Context) -> Result<()> {
     let store = ctx.store()?;
     let pool = Pool {
         kind: args.kind,
-        section_words: section_words(args.section.as_deref()),
+        section_words: section_search_words(args.section.as_deref()),
         list: super::resolve_list(&store, args.list.as_deref())?,
     };
     let (totals, mut sections) = sections_of(&store, &pool, &args)?;
@@ -66,16 +66,4 @@ fn by_list(store: &Store, pool: &Pool, args: &StatusArgs) -> Result<Vec<SectionP
         }));
     }
     Ok(rows)
-}
-
-/// `--section` words as they appear inside the stored section path.
-pub fn section_words(section: Option<&str>) -> Vec<String> {
-    section
-        .map(|s| {
-            s.split('/')
-                .map(|w| w.trim().to_string())
-                .filter(|w| !w.is_empty())
-                .collect()
-        })
-        .unwrap_or_default()
 }
