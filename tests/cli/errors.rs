@@ -106,8 +106,7 @@ fn read_only_location() {
         return;
     }
     let bin = env.path("mlpath");
-    std::fs::copy(assert_cmd::cargo::cargo_bin("mlpath"), &bin).unwrap();
-    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    crate::support::copy_binary(&bin);
     // Root ignores permissions, so then the binary runs as `nobody`.
     let run = |args: &[&str]| {
         let mut cmd = if as_root {
@@ -117,7 +116,7 @@ fn read_only_location() {
         } else {
             env.program(&bin)
         };
-        let out = cmd.args(args).output().unwrap();
+        let out = crate::support::output_of_copy(cmd.args(args));
         (
             out.status.code().unwrap_or(-1),
             String::from_utf8_lossy(&out.stderr).into_owned(),

@@ -1,6 +1,6 @@
 //! What an installed binary needs: it runs from any folder, and it carries its manual page.
 
-use crate::support::{TestEnv, command_paths, has_tool};
+use crate::support::{TestEnv, command_paths, copy_binary, has_tool, output_of_copy};
 
 /// `cargo install` copies only the binary: the seed list and migrations must be inside it.
 #[test]
@@ -9,30 +9,17 @@ fn the_binary_works_from_any_folder_with_nothing_beside_it() {
     let home = env.path("home");
     std::fs::create_dir(&home).unwrap();
     let bin = env.path("mlpath");
-    std::fs::copy(assert_cmd::cargo::cargo_bin("mlpath"), &bin).unwrap();
+    copy_binary(&bin);
     let work = env.path("elsewhere");
     std::fs::create_dir(&work).unwrap();
-    // Another test's fork can briefly inherit the copy's write handle: exec then fails with
-    // "text file busy" (ETXTBSY, 26), so try again for a moment.
-    let out = (0..100)
-        .find_map(|_| {
-            let run = env
-                .program(&bin)
-                .current_dir(&work)
-                .env_remove("MLPATH_DB")
-                .env("HOME", &home)
-                .env("XDG_DATA_HOME", home.join(".local/share"))
-                .args(["status", "--json"])
-                .output();
-            match run {
-                Err(e) if e.raw_os_error() == Some(26) => {
-                    std::thread::sleep(std::time::Duration::from_millis(20));
-                    None
-                }
-                other => Some(other.expect("run the copied binary")),
-            }
-        })
-        .expect("the copied binary stayed busy");
+    let out = output_of_copy(
+        env.program(&bin)
+            .current_dir(&work)
+            .env_remove("MLPATH_DB")
+            .env("HOME", &home)
+            .env("XDG_DATA_HOME", home.join(".local/share"))
+            .args(["status", "--json"]),
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(

@@ -169,6 +169,47 @@ impl TestEnv {
     }
 }
 
+/// Copies the mlpath binary to `to` (executable), for tests that run it from elsewhere. Run the
+/// copy with [`output_of_copy`], never a plain `output()`.
+pub fn copy_binary(to: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::copy(assert_cmd::cargo::cargo_bin("mlpath"), to).expect("copy the binary");
+    std::fs::set_permissions(to, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+}
+
+/// Runs `cmd`, a program freshly copied by [`copy_binary`] (directly or through `runuser`),
+/// retrying while Linux answers "Text file busy" (ETXTBSY).
+///
+/// Why: the copy is written through a descriptor opened with O_CLOEXEC, but when another test
+/// thread forks while that descriptor is open, its child holds a copy of it until it calls
+/// exec. Running a file that any process holds open for writing fails with ETXTBSY, so the
+/// first attempt can fail though the copy is complete and closed here. No way of writing the
+/// copy closes that window (a fork can come between any open and its close), and a hard link
+/// would not do across file systems (the temp folder is often not on the target's), so the
+/// run is retried: the other child's exec takes milliseconds.
+pub fn output_of_copy(cmd: &mut std::process::Command) -> std::process::Output {
+    const ETXTBSY: i32 = 26;
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let busy = match cmd.output() {
+            Ok(out) => {
+                // `runuser` reports the failed exec of the copy itself, with status 126.
+                let busy = out.status.code() == Some(126)
+                    && String::from_utf8_lossy(&out.stderr).contains("Text file busy");
+                if !busy {
+                    return out;
+                }
+                String::from_utf8_lossy(&out.stderr).into_owned()
+            }
+            Err(e) if e.raw_os_error() == Some(ETXTBSY) => e.to_string(),
+            Err(e) => panic!("cannot run {cmd:?}: {e}"),
+        };
+        assert!(attempt < 20, "still busy after {attempt} attempts: {busy}");
+        std::thread::sleep(std::time::Duration::from_millis(25 * attempt));
+    }
+}
+
 /// The `slug → status` pairs from `list --json`.
 pub fn statuses(env: &TestEnv) -> Vec<(String, String)> {
     let list = env.json(&["list"]);
