@@ -226,3 +226,54 @@ pub struct DueEntry {
     pub reviews: u32,
     pub last_review_at: Option<DateTime<Utc>>,
 }
+
+/// One event a command recorded, as `note --json` prints it.
+#[derive(Debug, Serialize)]
+pub struct RecordedEvent {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub kind: EventKind,
+    pub at: DateTime<Utc>,
+    pub note: Option<String>,
+}
+
+/// The public JSON shape of `mlpath note --json`; `event` is `null` when the note was empty
+/// and nothing was recorded.
+#[derive(Debug, Serialize)]
+pub struct NoteView {
+    pub event: Option<RecordedEvent>,
+}
+
+/// The public JSON shape of `mlpath backup --json`: the database copied, and the copy.
+#[derive(Debug, Serialize)]
+pub struct BackupView {
+    pub database: String,
+    pub path: String,
+    pub bytes: u64,
+}
+
+/// The public JSON shape of `mlpath export --format json -o FILE --json`: the file written
+/// (the file a symlink at FILE points to). To standard output the export itself is printed.
+#[derive(Debug, Serialize)]
+pub struct ExportView {
+    pub format: &'static str,
+    pub path: String,
+    pub bytes: u64,
+}
+
+/// The public JSON shape of `mlpath open --json`: the link, and whether a browser was started
+/// (`false` with `--print`).
+#[derive(Debug, Serialize)]
+pub struct OpenView {
+    pub slug: String,
+    pub url: String,
+    pub opened: bool,
+}
+
+/// The public JSON shape of `mlpath restore --json`.
+#[derive(Debug, Serialize)]
+pub struct RestoreView {
+    pub database: String,
+    pub items: usize,
+}

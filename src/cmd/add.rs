@@ -1,6 +1,6 @@
 use crate::cli::AddArgs;
 use crate::context::Context;
-use crate::error::usage;
+use crate::error::{failure, usage};
 use crate::markdown::venue_year;
 use crate::model::{Kind, section_label};
 use crate::render::{self, safe};
@@ -66,7 +66,15 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
         year: args.venue.as_deref().and_then(venue_year),
         venue: args.venue.filter(|v| !v.trim().is_empty()),
     };
-    store.add_item(&item)?;
+    let id = store.add_item(&item)?;
+    if ctx.json {
+        let row = store
+            .item_by_id(id)?
+            .ok_or_else(|| failure(format!("the new item {} cannot be read back", item.slug)))?;
+        return Ok(render::emit(&render::json(&super::item_view(
+            &store, row, ctx.now,
+        )?)?)?);
+    }
     let place = if item.section.is_empty() {
         "at the end of the list".to_string()
     } else {

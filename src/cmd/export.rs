@@ -6,11 +6,19 @@ use crate::files;
 use crate::model::{Status, section_label};
 use crate::render::{self, json};
 use crate::store::{ItemFilter, Store};
+use crate::views::ExportView;
 use anyhow::Result;
 use std::io::Write;
 use std::path::Path;
 
 pub fn run(args: ExportArgs, ctx: &Context) -> Result<()> {
+    match args.format {
+        ExportFormat::Json => {}
+        ExportFormat::Csv => super::refuse_json(ctx, "an export as CSV; use --format json")?,
+        ExportFormat::Markdown => {
+            super::refuse_json(ctx, "an export as markdown; use --format json")?;
+        }
+    }
     let store = ctx.store()?;
     let list = super::resolve_list(&store, args.list.as_deref())?;
     let only = list.zip(args.list.as_deref());
@@ -18,6 +26,17 @@ pub fn run(args: ExportArgs, ctx: &Context) -> Result<()> {
     // The rows are read while the temporary file exists: Ctrl-C meanwhile removes it.
     let written = files::write_output(output, |out| write_export(args.format, &store, only, out))?;
     match written {
+        Some(path) if ctx.json => {
+            let view = ExportView {
+                format: "json",
+                bytes: std::fs::metadata(&path).map_or(0, |m| m.len()),
+                path: std::path::absolute(&path)
+                    .unwrap_or(path)
+                    .display()
+                    .to_string(),
+            };
+            Ok(render::emit(&render::json(&view)?)?)
+        }
         Some(path) => Ok(render::line(format!("wrote {}", path.display()))?),
         None => Ok(()),
     }

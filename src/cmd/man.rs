@@ -1,6 +1,7 @@
 //! `mlpath man`: one manual page, generated from the clap definitions, with every command.
 
 use crate::cli::Cli;
+use crate::context::Context;
 use anyhow::Result;
 use clap::CommandFactory;
 use clap_mangen::Man;
@@ -27,7 +28,8 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
 ];
 
-pub fn run() -> Result<()> {
+pub fn run(ctx: &Context) -> Result<()> {
+    super::refuse_json(ctx, "man: it prints a manual page (roff)")?;
     let mut page = Vec::new();
     write_page(&mut page)?;
     Ok(crate::render::emit(&once_defined(

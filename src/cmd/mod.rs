@@ -32,7 +32,9 @@ use crate::error::usage;
 use crate::lookup::{self, Found, NamedItem};
 use crate::model::EventKind;
 use crate::store::{ItemFilter, ItemRow, Store};
+use crate::views::ItemView;
 use anyhow::Result;
+use chrono::{DateTime, Utc};
 
 pub fn run(command: Command, ctx: &Context) -> Result<()> {
     match command {
@@ -56,9 +58,9 @@ pub fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Export(args) => export::run(args, ctx),
         Command::Restore(args) => restore::run(args, ctx),
         Command::Backup(args) => backup::run(args, ctx),
-        Command::Completions(args) => completions::run(args),
+        Command::Completions(args) => completions::run(args, ctx),
         Command::Where => where_::run(ctx),
-        Command::Man => man::run(),
+        Command::Man => man::run(ctx),
         Command::Lists(args) => lists::run(args, ctx),
         Command::Relink(args) => relink::run(args, ctx),
         Command::Edit(args) => edit::edit(args, ctx),
@@ -87,6 +89,27 @@ pub fn resolve_list(store: &Store, name: Option<&str>) -> Result<Option<i64>> {
             names.join(", ")
         }
     )))
+}
+
+/// An item with its links and the names of the lists that hold it, as `show --json` prints it.
+pub fn item_view(store: &Store, row: ItemRow, now: DateTime<Utc>) -> Result<ItemView> {
+    let links = store.links_of(row.id)?;
+    let lists = store
+        .places_of(row.id)?
+        .into_iter()
+        .map(|p| p.list)
+        .collect();
+    let settings = store.review_settings()?;
+    Ok(ItemView::new(row, links, lists, (&settings, now)))
+}
+
+/// `--json` where JSON has nothing to say (a script, a manual page, a CSV file): a usage error
+/// naming why, before anything is written, rather than output a script would misread.
+fn refuse_json(ctx: &Context, why: &str) -> Result<()> {
+    if ctx.json {
+        return Err(usage(format!("--json does not apply to {why}")));
+    }
+    Ok(())
 }
 
 /// Finds the item ITEM names (see `lookup`), or explains why not with exit code 2.

@@ -5,6 +5,7 @@ use crate::files;
 use crate::model::EventKind;
 use crate::render::{self, safe};
 use crate::store::{NewCommand, NewEvent};
+use crate::views::{NoteView, RecordedEvent};
 use anyhow::Result;
 use std::io::IsTerminal;
 
@@ -24,6 +25,9 @@ pub fn run(args: NoteArgs, ctx: &Context) -> Result<()> {
         args.text.join(" ")
     };
     if text.trim().is_empty() {
+        if ctx.json {
+            return Ok(render::emit(&render::json(&NoteView { event: None })?)?);
+        }
         return Ok(render::line("empty note; nothing added")?);
     }
     let event = NewEvent {
@@ -33,7 +37,24 @@ pub fn run(args: NoteArgs, ctx: &Context) -> Result<()> {
         note: Some(text),
         rating: None,
     };
-    store.append_events(&NewCommand::typed("note", ctx.now), &[event])?;
+    let ids = store.append_events(
+        &NewCommand::typed("note", ctx.now),
+        std::slice::from_ref(&event),
+    )?;
+    if ctx.json {
+        let recorded = RecordedEvent {
+            id: ids.first().copied().unwrap_or_default(),
+            slug: item.slug,
+            title: item.title,
+            kind: event.kind,
+            at: event.at,
+            note: event.note,
+        };
+        let view = NoteView {
+            event: Some(recorded),
+        };
+        return Ok(render::emit(&render::json(&view)?)?);
+    }
     Ok(render::line(format!(
         "{}: note added · {}",
         item.slug,

@@ -3,6 +3,7 @@ use crate::context::Context;
 use crate::error::{failure, usage};
 use crate::render::{self, safe};
 use crate::target::{self, Target};
+use crate::views::OpenView;
 use anyhow::Result;
 use std::path::PathBuf;
 
@@ -41,16 +42,34 @@ pub fn run(args: OpenArgs, ctx: &Context) -> Result<()> {
         .filter(|s| !s.starts_with("embedded:"))
         .and_then(|s| PathBuf::from(s).parent().map(PathBuf::from));
     let target = target::resolve(&url, list_dir.as_deref()).map_err(usage)?;
+    let view = |opened| OpenView {
+        slug: item.slug.clone(),
+        url: target.as_arg(),
+        opened,
+    };
     if args.print {
-        return Ok(render::line(safe(&target.as_arg(), false))?);
+        return print(&view(false), ctx);
     }
-    let shown = safe(&target.as_arg(), false);
     if let Err(why) = launch(&target) {
         // Without a browser the link is still what the user came for: print it to copy.
-        render::line(shown)?;
+        print(&view(false), ctx)?;
         return Err(failure(why));
     }
-    Ok(render::line(format!("opened {shown}"))?)
+    if ctx.json {
+        return print(&view(true), ctx);
+    }
+    Ok(render::line(format!(
+        "opened {}",
+        safe(&target.as_arg(), false)
+    ))?)
+}
+
+/// The link on a line of its own, or as JSON.
+fn print(view: &OpenView, ctx: &Context) -> Result<()> {
+    if ctx.json {
+        return Ok(render::emit(&render::json(view)?)?);
+    }
+    Ok(render::line(safe(&view.url, false))?)
 }
 
 /// $BROWSER (a command, with its own arguments) gets the link as its last argument; without it

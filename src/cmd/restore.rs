@@ -4,6 +4,7 @@ use crate::error::failure;
 use crate::export::Document;
 use crate::files;
 use crate::render;
+use crate::views::RestoreView;
 use anyhow::Result;
 
 /// The first bytes of every SQLite database file.
@@ -28,6 +29,13 @@ pub fn run(args: RestoreArgs, ctx: &Context) -> Result<()> {
     let mut store = ctx.store_unseeded()?;
     doc.rate_unrated();
     let count = store.restore(&doc, ctx.now)?;
+    if ctx.json {
+        let view = RestoreView {
+            database: ctx.db_path.display().to_string(),
+            items: count,
+        };
+        return Ok(render::emit(&render::json(&view)?)?);
+    }
     Ok(render::line(format!(
         "restored {count} items into {}",
         ctx.db_path.display()

@@ -75,10 +75,11 @@ pub(super) fn event_from_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
 
 impl Store {
     /// Appends the events of one command in one transaction and updates the state of the items
-    /// they touch. A command without events records nothing (and so leaves `redo` as it was).
-    pub fn append_events(&mut self, command: &NewCommand, events: &[NewEvent]) -> Result<()> {
+    /// they touch; returns the new events' ids, in order. A command without events records
+    /// nothing (and so leaves `redo` as it was).
+    pub fn append_events(&mut self, command: &NewCommand, events: &[NewEvent]) -> Result<Vec<i64>> {
         if events.is_empty() {
-            return Ok(());
+            return Ok(Vec::new());
         }
         let path = self.display_path();
         let tx = self
@@ -87,9 +88,12 @@ impl Store {
             .map_err(|e| StoreError::classify(e, &path, "starting to record"))?;
         let command_id = insert_command(&tx, command, None)
             .map_err(|e| StoreError::classify(e, &path, "recording the command"))?;
+        let mut event_ids = Vec::with_capacity(events.len());
         for event in events {
-            insert_event(&tx, event, command_id, None)
-                .map_err(|e| StoreError::classify(e, &path, "recording an event"))?;
+            event_ids.push(
+                insert_event(&tx, event, command_id, None)
+                    .map_err(|e| StoreError::classify(e, &path, "recording an event"))?,
+            );
         }
         let mut ids: Vec<i64> = events.iter().map(|e| e.item_id).collect();
         ids.dedup();
@@ -98,7 +102,8 @@ impl Store {
                 .map_err(|e| StoreError::classify(e, &path, "updating status"))?;
         }
         tx.commit()
-            .map_err(|e| StoreError::classify(e, &path, "saving events"))
+            .map_err(|e| StoreError::classify(e, &path, "saving events"))?;
+        Ok(event_ids)
     }
 
     /// Appends, as one command, each event that changes something for its item, and returns,
@@ -228,7 +233,7 @@ pub(super) fn insert_event(
     event: &NewEvent,
     command_id: i64,
     undoes: Option<i64>,
-) -> rusqlite::Result<()> {
+) -> rusqlite::Result<i64> {
     // Commands check their times first; this keeps a time that could not be read back out.
     if !super::is_storable(event.at) {
         return Err(rusqlite::Error::ToSqlConversionFailure(
@@ -253,7 +258,7 @@ pub(super) fn insert_event(
         command_id,
         event.rating
     ])?;
-    Ok(())
+    Ok(conn.last_insert_rowid())
 }
 
 pub(super) fn facts_of(conn: &Connection, item_id: i64) -> rusqlite::Result<Vec<Fact>> {
