@@ -199,7 +199,7 @@ pub struct EditArgs {
     #[arg(long, value_name = "PATH")]
     pub section: Option<String>,
     /// Its new kind
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub kind: Option<Kind>,
     /// Where it was published, e.g. ICML'23 (gives the year too)
     #[arg(long)]

@@ -277,3 +277,27 @@ pub struct RestoreView {
     pub database: String,
     pub items: usize,
 }
+
+/// The public JSON shape of `mlpath relink OLD NEW --json`: the events copied to NEW (none when
+/// it already had them all) and NEW's status afterwards.
+#[derive(Debug, Serialize)]
+pub struct RelinkView {
+    pub old: String,
+    pub new: String,
+    pub events: Vec<RecordedEvent>,
+    pub status: Status,
+}
+
+/// The public JSON shape of `mlpath lists rm NAME --json`: the list no longer followed, and the
+/// items that left with it (no other list holds them; their history is kept).
+#[derive(Debug, Serialize)]
+pub struct ListRemovedView {
+    pub list: String,
+    pub removed: Vec<RemovedItem>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RemovedItem {
+    pub slug: String,
+    pub status: Status,
+}

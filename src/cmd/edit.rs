@@ -33,6 +33,12 @@ pub fn edit(args: EditArgs, ctx: &Context) -> Result<()> {
         ));
     }
     store.edit_item(item.id, &change)?;
+    if ctx.json {
+        let row = store.item_by_id(item.id)?.unwrap_or(item);
+        return Ok(render::emit(&render::json(&super::item_view(
+            &store, row,
+        )?)?)?);
+    }
     Ok(render::line(format!("{}: changed", item.slug))?)
 }
 
@@ -49,6 +55,14 @@ pub fn rm(args: RmArgs, ctx: &Context) -> Result<()> {
     }
     let ids: Vec<i64> = items.iter().map(|i| i.id).collect();
     store.set_removed(&ids, true)?;
+    if ctx.json {
+        let mut views = Vec::new();
+        for item in items {
+            let row = store.item_by_id(item.id)?.unwrap_or(item);
+            views.push(super::item_view(&store, row)?);
+        }
+        return Ok(render::emit(&render::json(&views)?)?);
+    }
     let slugs: Vec<&str> = items.iter().map(|i| i.slug.as_str()).collect();
     Ok(render::line(format!(
         "removed {} (history kept; `mlpath list --all` shows {})",

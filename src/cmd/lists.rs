@@ -3,6 +3,7 @@ use crate::context::Context;
 use crate::error::usage;
 use crate::progress::Counts;
 use crate::render::{self, lists::ListView};
+use crate::views::{ListRemovedView, RemovedItem};
 use anyhow::Result;
 
 pub fn run(args: ListsArgs, ctx: &Context) -> Result<()> {
@@ -50,6 +51,16 @@ fn remove(name: &str, ctx: &Context) -> Result<()> {
             names.join(", ")
         )));
     };
+    if ctx.json {
+        let view = ListRemovedView {
+            list: name.to_string(),
+            removed: hidden
+                .into_iter()
+                .map(|(slug, status)| RemovedItem { slug, status })
+                .collect(),
+        };
+        return Ok(render::emit(&render::json(&view)?)?);
+    }
     for (slug, status) in &hidden {
         eprintln!(
             "mlpath: {} ({status}) is no longer in any list; its history is kept (`mlpath list --all` shows it)",

@@ -3,6 +3,7 @@ use crate::context::Context;
 use crate::error::usage;
 use crate::render::{self, safe};
 use crate::store::{NewCommand, NewEvent};
+use crate::views::{RecordedEvent, RelinkView};
 use anyhow::Result;
 
 /// Gives NEW the history of the removed item OLD (renamed in its list: title and URL both
@@ -42,14 +43,35 @@ pub fn run(args: RelinkArgs, ctx: &Context) -> Result<()> {
             rating: e.rating,
         })
         .collect();
-    if copies.is_empty() {
+    if copies.is_empty() && !ctx.json {
         return Ok(render::line(format!(
             "{} has no history that {} lacks; nothing changed",
             old.slug, new.slug
         ))?);
     }
-    store.append_events(&NewCommand::typed("relink", ctx.now), &copies)?;
+    let ids = store.append_events(&NewCommand::typed("relink", ctx.now), &copies)?;
     let after = store.item_by_id(new.id)?.unwrap_or(new);
+    if ctx.json {
+        let events = ids
+            .into_iter()
+            .zip(copies)
+            .map(|(id, e)| RecordedEvent {
+                id,
+                slug: after.slug.clone(),
+                title: after.title.clone(),
+                kind: e.kind,
+                at: e.at,
+                note: e.note,
+            })
+            .collect();
+        let view = RelinkView {
+            old: old.slug,
+            new: after.slug,
+            events,
+            status: after.state.status,
+        };
+        return Ok(render::emit(&render::json(&view)?)?);
+    }
     Ok(render::line(format!(
         "{} now has the history of {} ({} event{}): {}; `mlpath undo` reverts this",
         after.slug,

@@ -1,7 +1,7 @@
 //! `--json` on commands that change or write something: they answer with what they recorded or
 //! wrote; where JSON has nothing to say, the flag is refused before anything is written.
 
-use crate::support::{TestEnv, command_names};
+use crate::support::{TestEnv, command_paths};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
@@ -11,8 +11,8 @@ fn refused(env: &TestEnv, args: &[&str]) -> String {
     err
 }
 
-/// Every command, with arguments it needs, either prints JSON or refuses `--json`; a new
-/// command fails here until it does one or the other.
+/// Every command (nested ones too), with arguments it needs, either prints JSON or refuses
+/// `--json`; a new command fails here until it does one or the other.
 #[test]
 fn every_command_answers_json_or_refuses_it() {
     let env = TestEnv::new();
@@ -20,6 +20,7 @@ fn every_command_answers_json_or_refuses_it() {
     let export = export.to_str().unwrap();
     let copy = env.path("copy.db");
     let restored = env.path("restored.db");
+    let mine = env.write("mine.md", "# Mine\n- [Old name](https://old.org)\n");
     let runs: Vec<Vec<&str>> = vec![
         vec!["import", "--seed"],
         vec!["list"],
@@ -37,36 +38,48 @@ fn every_command_answers_json_or_refuses_it() {
         vec!["log"],
         vec!["open", "flexgen", "--print"],
         vec!["add", "A new paper"],
+        vec!["edit", "new-paper", "--title", "A renamed paper"],
+        vec!["rm", "new-paper"],
         vec!["export", "-o", export],
         vec!["backup", copy.to_str().unwrap()],
         vec!["restore", export, "--db", restored.to_str().unwrap()],
+        vec!["import", mine.to_str().unwrap()],
+        vec!["done", "old-name"],
         vec!["lists"],
         vec!["config"],
+        vec!["config", "list.refresh", "on"],
         vec!["where"],
         vec!["completions", "bash"],
         vec!["man"],
     ];
+    let paths: BTreeSet<String> = command_paths().iter().map(|p| p.join(" ")).collect();
     let mut seen = BTreeSet::new();
-    for args in &runs {
-        seen.insert(args[0].to_string());
-        let mut all = args.clone();
+    let mut check = |args: &[&str]| {
+        let nested = args
+            .get(..2)
+            .map(|a| a.join(" "))
+            .filter(|p| paths.contains(p));
+        seen.insert(nested.unwrap_or_else(|| args[0].to_string()));
+        let mut all = args.to_vec();
         all.push("--json");
-        let out = env.run(&all);
-        match args[0] {
-            "completions" | "man" => {
-                refused(&env, &all);
-            }
-            _ => {
-                assert_eq!(out.code, 0, "{all:?}: {}", out.stderr);
-                let value: Result<Value, _> = serde_json::from_str(&out.stdout);
-                assert!(value.is_ok(), "{all:?} printed no JSON: {}", out.stdout);
-            }
+        if ["completions", "man"].contains(&args[0]) {
+            refused(&env, &all);
+            return;
         }
+        let out = env.run(&all);
+        assert_eq!(out.code, 0, "{all:?}: {}", out.stderr);
+        let value: Result<Value, _> = serde_json::from_str(&out.stdout);
+        assert!(value.is_ok(), "{all:?} printed no JSON: {}", out.stdout);
+    };
+    for args in &runs {
+        check(args);
     }
-    let missing: Vec<String> = command_names()
-        .into_iter()
-        .filter(|c| !seen.contains(c))
-        .collect();
+    // The list renames its item (title and URL): relink gives the old one's history to the new.
+    env.write("mine.md", "# Mine\n- [New name](https://new.org)\n");
+    check(&["import"]);
+    check(&["relink", "old-name", "new-name"]);
+    check(&["lists", "rm", "Mine"]);
+    let missing: Vec<&String> = paths.iter().filter(|p| !seen.contains(*p)).collect();
     assert!(
         missing.is_empty(),
         "check --json of {missing:?} here (answer with JSON, or refuse it)"
@@ -205,4 +218,50 @@ fn json_is_refused_where_it_has_nothing_to_say_and_nothing_is_written() {
         assert!(!file.exists(), "{format}: nothing is written");
         refused(&env, &["export", "--format", format, "--json"]);
     }
+}
+
+#[test]
+fn edit_rm_relink_and_lists_rm_answer_with_what_they_changed() {
+    let env = TestEnv::new();
+    env.ok(&["add", "Attention", "--section", "Papers"]);
+    let edited = env.json(&[
+        "edit",
+        "attention",
+        "--kind",
+        "Video",
+        "--title",
+        "Attention!",
+    ]);
+    assert_eq!(edited["slug"], "attention");
+    assert_eq!(edited["title"], "Attention!");
+    assert_eq!(edited["kind"], "video");
+    let removed = env.json(&["rm", "attention"]);
+    assert_eq!(removed[0]["slug"], "attention");
+    assert_eq!(removed[0]["removed"], true);
+
+    let mine = env.write("mine.md", "# Mine\n- [Old name](https://old.org)\n");
+    env.ok(&["import", mine.to_str().unwrap()]);
+    env.ok(&["done", "old-name", "-m", "read it"]);
+    env.write("mine.md", "# Mine\n- [New name](https://new.org)\n");
+    env.ok(&["import"]);
+    let relinked = env.json(&["relink", "old-name", "new-name"]);
+    assert_eq!(relinked["old"], "old-name");
+    assert_eq!(relinked["new"], "new-name");
+    assert_eq!(relinked["status"], "done");
+    let events = relinked["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{relinked}");
+    assert_eq!(events[0]["slug"], "new-name");
+    assert_eq!(events[0]["kind"], "done");
+    assert_eq!(events[0]["note"], "read it");
+    let shown = env.json(&["show", "new-name"]);
+    assert_eq!(shown["events"][0]["at"], events[0]["at"]);
+    // Relinking again copies nothing, and says so with an empty list.
+    assert_eq!(
+        env.json(&["relink", "old-name", "new-name"])["events"],
+        json!([])
+    );
+    assert_eq!(
+        env.json(&["lists", "rm", "Mine"]),
+        json!({"list": "Mine", "removed": [{"slug": "new-name", "status": "done"}]})
+    );
 }

@@ -63,3 +63,81 @@ fn where_json_matches_its_snapshot() {
     let dir = env.dir.path().to_str().unwrap();
     insta::assert_snapshot!("json_where", text.replace(dir, "[TEMP]"));
 }
+
+/// What the commands that change or write something answer with `--json`.
+#[test]
+fn write_json_shapes_match_their_snapshots() {
+    let env = seeded_with_history();
+    let temp = |text: String| text.replace(env.dir.path().to_str().unwrap(), "[TEMP]");
+    insta::assert_snapshot!(
+        "json_note",
+        pretty(&env, &["note", "alpa", "two", "lines\nof note"])
+    );
+    insta::assert_snapshot!(
+        "json_add",
+        pretty(
+            &env,
+            &[
+                "add",
+                "Megatron-LM",
+                "--section",
+                "Papers / LLM",
+                "--venue",
+                "arXiv'19"
+            ]
+        )
+    );
+    insta::assert_snapshot!(
+        "json_edit",
+        pretty(
+            &env,
+            &[
+                "edit",
+                "megatron-lm",
+                "--kind",
+                "Video",
+                "--title",
+                "Megatron-LM talk"
+            ]
+        )
+    );
+    insta::assert_snapshot!("json_rm", pretty(&env, &["rm", "megatron-lm"]));
+    insta::assert_snapshot!(
+        "json_open_print",
+        pretty(&env, &["open", "flexgen", "--print"])
+    );
+    let copy = env.path("copy.db");
+    insta::assert_snapshot!(
+        "json_backup",
+        temp(pretty(&env, &["backup", copy.to_str().unwrap()])).replace(
+            &std::fs::metadata(&copy).unwrap().len().to_string(),
+            "[BYTES]"
+        )
+    );
+    let export = env.path("export.json");
+    insta::assert_snapshot!(
+        "json_export_to_file",
+        temp(pretty(&env, &["export", "-o", export.to_str().unwrap()])).replace(
+            &std::fs::metadata(&export).unwrap().len().to_string(),
+            "[BYTES]"
+        )
+    );
+    let restored = env.path("restored.db");
+    let restore = [
+        "--db",
+        restored.to_str().unwrap(),
+        "restore",
+        export.to_str().unwrap(),
+    ];
+    insta::assert_snapshot!("json_restore", temp(pretty(&env, &restore)));
+    let mine = env.write("mine.md", "# Mine\n- [Old name](https://old.org)\n");
+    env.ok(&["import", mine.to_str().unwrap()]);
+    env.ok(&["done", "old-name", "--at", "2026-11-27T20:00:00Z"]);
+    env.write("mine.md", "# Mine\n- [New name](https://new.org)\n");
+    env.ok(&["import"]);
+    insta::assert_snapshot!(
+        "json_relink",
+        pretty(&env, &["relink", "old-name", "new-name"])
+    );
+    insta::assert_snapshot!("json_lists_rm", pretty(&env, &["lists", "rm", "Mine"]));
+}
