@@ -43,6 +43,24 @@ fn the_binary_works_from_any_folder_with_nothing_beside_it() {
     );
 }
 
+/// What a parallel test's fork does to a fresh copy, on purpose: the copy is held open for
+/// writing for a moment, and running it waits instead of failing with "Text file busy".
+#[test]
+fn a_copy_held_open_for_writing_runs_once_it_is_closed() {
+    let env = TestEnv::new();
+    let bin = env.path("mlpath");
+    copy_binary(&bin);
+    let writer = std::fs::OpenOptions::new().append(true).open(&bin).unwrap();
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        drop(writer);
+    });
+    let out = output_of_copy(env.program(&bin).arg("--version"));
+    release.join().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("mlpath "));
+}
+
 #[test]
 fn man_prints_a_roff_page_with_every_command() {
     let env = TestEnv::new();

@@ -194,18 +194,25 @@ pub fn output_of_copy(cmd: &mut std::process::Command) -> std::process::Output {
         attempt += 1;
         let busy = match cmd.output() {
             Ok(out) => {
-                // `runuser` reports the failed exec of the copy itself, with status 126.
-                let busy = out.status.code() == Some(126)
-                    && String::from_utf8_lossy(&out.stderr).contains("Text file busy");
+                // `runuser` reports the failed exec of the copy itself ("runuser: failed to
+                // execute PATH: Text file busy", status 1).
+                let stderr = String::from_utf8_lossy(&out.stderr);
+                let busy = !out.status.success()
+                    && stderr.contains("failed to execute")
+                    && stderr.contains("Text file busy");
                 if !busy {
                     return out;
                 }
-                String::from_utf8_lossy(&out.stderr).into_owned()
+                stderr.into_owned()
             }
             Err(e) if e.raw_os_error() == Some(ETXTBSY) => e.to_string(),
             Err(e) => panic!("cannot run {cmd:?}: {e}"),
         };
         assert!(attempt < 20, "still busy after {attempt} attempts: {busy}");
+        eprintln!(
+            "retrying a copied binary (attempt {attempt}): {}",
+            busy.trim()
+        );
         std::thread::sleep(std::time::Duration::from_millis(25 * attempt));
     }
 }
