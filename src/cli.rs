@@ -297,7 +297,7 @@ pub struct DoneArgs {
     #[command(flatten)]
     pub mark: MarkArgs,
     /// How well you understood it: again, hard, good or easy (sets the first review date)
-    #[arg(long, value_enum, default_value_t = Rating::Good, value_name = "RATING")]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Rating::Good, value_name = "RATING")]
     pub rating: Rating,
 }
 
@@ -306,7 +306,7 @@ pub struct ReviewArgs {
     #[command(flatten)]
     pub mark: MarkArgs,
     /// How well you remembered it: again, hard, good or easy
-    #[arg(long, value_enum, default_value_t = Rating::Good, value_name = "RATING")]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Rating::Good, value_name = "RATING")]
     pub rating: Rating,
     /// Stop scheduling reviews of the items (their history is kept)
     #[arg(long, conflicts_with_all = ["resume", "edit", "print_path", "rating", "note", "at"])]

@@ -36,7 +36,7 @@ pub fn edit(args: EditArgs, ctx: &Context) -> Result<()> {
     if ctx.json {
         let row = store.item_by_id(item.id)?.unwrap_or(item);
         return Ok(render::emit(&render::json(&super::item_view(
-            &store, row,
+            &store, row, ctx.now,
         )?)?)?);
     }
     Ok(render::line(format!("{}: changed", item.slug))?)
@@ -59,7 +59,7 @@ pub fn rm(args: RmArgs, ctx: &Context) -> Result<()> {
         let mut views = Vec::new();
         for item in items {
             let row = store.item_by_id(item.id)?.unwrap_or(item);
-            views.push(super::item_view(&store, row)?);
+            views.push(super::item_view(&store, row, ctx.now)?);
         }
         return Ok(render::emit(&render::json(&views)?)?);
     }
