@@ -46,6 +46,7 @@ fn every_command_answers_json_or_refuses_it() {
         vec!["restore", export, "--db", restored.to_str().unwrap()],
         vec!["import", mine.to_str().unwrap()],
         vec!["done", "old-name"],
+        vec!["writeback", "--list", "Mine", "--dry-run"],
         vec!["lists"],
         vec!["config"],
         vec!["config", "list.refresh", "on"],
