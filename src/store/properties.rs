@@ -129,18 +129,20 @@ fn database(titles: &[(String, Vec<String>, Kind)], steps: &[Step]) -> (Store, V
                 kind,
                 minutes,
                 note,
-            } => store
-                .append_events(
-                    &NewCommand::typed("mark", now),
-                    &[NewEvent {
-                        item_id: ids[item % ids.len()],
-                        kind: *kind,
-                        at: now + Duration::minutes(*minutes),
-                        note: note.clone(),
-                        rating: None,
-                    }],
-                )
-                .unwrap(),
+            } => {
+                store
+                    .append_events(
+                        &NewCommand::typed("mark", now),
+                        &[NewEvent {
+                            item_id: ids[item % ids.len()],
+                            kind: *kind,
+                            at: now + Duration::minutes(*minutes),
+                            note: note.clone(),
+                            rating: None,
+                        }],
+                    )
+                    .unwrap();
+            }
             Step::Undo { item } => {
                 store.undo_item(ids[item % ids.len()], now).unwrap();
             }
