@@ -108,3 +108,15 @@ if command -v sqlite3 > /dev/null; then
   echo "  sqlite3, next's started items through items_recent (schema 4): $(median_ms sqlite3 "$started_db" "$recent items_recent $recent_where") ms"
   echo "  sqlite3, the same through items_status (before schema 4: all sorted): $(median_ms sqlite3 "$started_db" "$recent items_status $recent_where") ms"
 fi
+
+# The review queue (issue 12): 10,000 of the 100,000 items are papers done over the last year, so
+# each has a review card; `due` and `next` read the due ones through the partial index on due_at.
+review_db="$work/100k-reviews.db"
+"$bin" --db "$review_db" import "$work/100k.md" > /dev/null
+target/release/examples/genstarted "$review_db" 10000 --done
+echo "with 100,000 items of which 10,000 scheduled, $("$bin" --db "$review_db" due --json | grep -c '"slug"') due (median of $runs):"
+echo "  mlpath due -n 20: $(median_ms "$bin" --db "$review_db" due -n 20) ms"
+echo "  mlpath due (all): $(median_ms "$bin" --db "$review_db" due) ms"
+echo "  mlpath next: $(median_ms "$bin" --db "$review_db" next) ms"
+echo "  mlpath status: $(median_ms "$bin" --db "$review_db" status) ms"
+echo "  mlpath --version (startup floor): $(median_ms "$bin" --version) ms"
