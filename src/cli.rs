@@ -1,7 +1,9 @@
 //! Command-line types only. Doc comments here are the `--help` text.
 
+use crate::complete;
 use crate::model::{Kind, Rating, Status};
 use clap::{Args, Parser, Subcommand};
+use clap_complete::ArgValueCompleter;
 use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
@@ -212,7 +214,7 @@ pub struct EditArgs {
 #[derive(Debug, Args)]
 pub struct RmArgs {
     /// The items: ids, slugs, slug prefixes or words of the title
-    #[arg(required = true, value_name = "ITEM")]
+    #[arg(required = true, value_name = "ITEM", add = ArgValueCompleter::new(complete::slugs))]
     pub items: Vec<String>,
 }
 
@@ -225,7 +227,7 @@ Example: mlpath writeback --list \"Awesome LLM\" --add-boxes --dry-run";
 #[derive(Debug, Args)]
 pub struct WritebackArgs {
     /// Only the list named NAME (see `mlpath lists`)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = ArgValueCompleter::new(complete::lists))]
     pub list: Option<String>,
     /// Also put a box after the bullet of list items that have none
     #[arg(long)]
@@ -261,13 +263,14 @@ pub struct ListArgs {
     #[arg(long, value_name = "WORDS")]
     pub search: Option<String>,
     /// Only items of the list named NAME (see `mlpath lists`)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = ArgValueCompleter::new(complete::lists))]
     pub list: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The item: id, slug, slug prefix or words of the title
+    #[arg(add = ArgValueCompleter::new(complete::slugs))]
     pub item: String,
     /// Also match items that are no longer in the list
     #[arg(long)]
@@ -277,7 +280,7 @@ pub struct ShowArgs {
 #[derive(Debug, Args)]
 pub struct MarkArgs {
     /// The items: ids, slugs, slug prefixes or words of the title (quote several words)
-    #[arg(required = true, value_name = "ITEM")]
+    #[arg(required = true, value_name = "ITEM", add = ArgValueCompleter::new(complete::slugs))]
     pub items: Vec<String>,
     /// A note stored with the event
     #[arg(short = 'm', long = "note", value_name = "TEXT")]
@@ -332,6 +335,7 @@ pub struct DueArgs {
 #[derive(Debug, Args)]
 pub struct NoteArgs {
     /// The item
+    #[arg(add = ArgValueCompleter::new(complete::slugs))]
     pub item: String,
     /// The note; without it, $VISUAL or $EDITOR opens to write one
     pub text: Vec<String>,
@@ -346,6 +350,7 @@ pub struct NoteArgs {
 #[derive(Debug, Args)]
 pub struct UndoArgs {
     /// Only undo this item's latest event (of any command, an import's too)
+    #[arg(add = ArgValueCompleter::new(complete::slugs))]
     pub item: Option<String>,
     /// Also match items that are no longer in the list
     #[arg(long)]
@@ -364,7 +369,7 @@ pub struct StatusArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub depth: Option<u16>,
     /// Only items of the list named NAME (see `mlpath lists`)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = ArgValueCompleter::new(complete::lists))]
     pub list: Option<String>,
 }
 
@@ -383,7 +388,7 @@ pub struct NextArgs {
     #[arg(long)]
     pub explain: bool,
     /// Only items of the list named NAME (see `mlpath lists`)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = ArgValueCompleter::new(complete::lists))]
     pub list: Option<String>,
 }
 
@@ -399,13 +404,14 @@ pub struct LogArgs {
     #[arg(long)]
     pub all: bool,
     /// Only items of the list named NAME (see `mlpath lists`)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = ArgValueCompleter::new(complete::lists))]
     pub list: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct OpenArgs {
     /// The item
+    #[arg(add = ArgValueCompleter::new(complete::slugs))]
     pub item: String,
     /// Open the link with this label instead of the primary URL (e.g. review)
     #[arg(long, value_name = "LABEL")]
@@ -456,7 +462,7 @@ pub struct ExportArgs {
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Only the items of the list named NAME (see `mlpath lists`)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = ArgValueCompleter::new(complete::lists))]
     pub list: Option<String>,
 }
 

@@ -2,6 +2,7 @@
 
 pub mod cli;
 mod cmd;
+pub(crate) mod complete;
 pub(crate) mod context;
 pub(crate) mod editor;
 pub(crate) mod error;
@@ -36,6 +37,9 @@ use clap::Parser;
 
 /// Runs mlpath with the process arguments and returns the exit code.
 pub fn main_exit_code() -> i32 {
+    // `COMPLETE=bash mlpath` prints the shell's completion script; the script calls back here.
+    clap_complete::CompleteEnv::with_factory(<cli::Cli as clap::CommandFactory>::command)
+        .complete();
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

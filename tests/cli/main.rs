@@ -1,5 +1,6 @@
 //! The mlpath binary against temporary databases, with a fixed clock and terminal width.
 
+mod completion;
 mod dates;
 mod ergonomics;
 mod errors;
