@@ -48,6 +48,7 @@ fn main() {
             at,
             note: Some(format!("note {i}")),
             rating: None,
+            spent_s: None,
         });
         if batch.len() == 5_000 {
             append(&mut store, &batch);

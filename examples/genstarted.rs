@@ -43,6 +43,7 @@ fn main() {
             at: start + Duration::minutes((i as i64) * 525_600 / n as i64),
             note: None,
             rating,
+            spent_s: None,
         })
         .collect();
     for batch in events.chunks(5_000) {

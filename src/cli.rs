@@ -83,6 +83,11 @@ pub enum Command {
     /// Return items to todo (their history is kept)
     #[command(after_help = "Example: mlpath reset flexgen")]
     Reset(MarkArgs),
+    /// End the study session `start` opened (done, review and skip of its item end it too)
+    #[command(
+        after_help = "Example: mlpath stop\n  mlpath done flexgen --spent 1h30m   records a session without a clock"
+    )]
+    Stop(StopArgs),
     /// Add a note to an item without changing its status
     #[command(after_help = "Example: mlpath note flexgen \"the offloading policy is an LP\"")]
     Note(NoteArgs),
@@ -290,6 +295,9 @@ pub struct MarkArgs {
     /// recent Monday), "2 weeks ago", 3d, 5h, 30m (ago)
     #[arg(long, value_name = "WHEN")]
     pub at: Option<String>,
+    /// Record a study session of this length ending now (or at --at): 45m, 1h30m, "90 min"
+    #[arg(long, value_name = "DURATION")]
+    pub spent: Option<String>,
     /// Also match items that are no longer in the list
     #[arg(long)]
     pub all: bool,
@@ -342,9 +350,19 @@ pub struct NoteArgs {
     /// When it happened (same forms as for `done --at`)
     #[arg(long, value_name = "WHEN")]
     pub at: Option<String>,
+    /// Record a study session of this length ending now (or at --at): 45m, 1h30m, "90 min"
+    #[arg(long, value_name = "DURATION")]
+    pub spent: Option<String>,
     /// Also match items that are no longer in the list
     #[arg(long)]
     pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StopArgs {
+    /// When the session ended (same forms as for `done --at`; default now)
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -81,6 +81,9 @@ pub struct ExportEvent {
     /// Exports written before ratings existed have none (see `Document::rate_unrated`).
     #[serde(default)]
     pub rating: Option<Rating>,
+    /// For `session` events: the session's length in seconds (absent in older exports).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spent_s: Option<u32>,
 }
 
 /// The note of a done recorded by a box ticked in an imported list.

@@ -22,6 +22,7 @@ pub(crate) mod render;
 pub(crate) mod review_file;
 pub(crate) mod schedule;
 mod seed;
+pub(crate) mod session;
 pub(crate) mod settings;
 pub(crate) mod slug;
 pub(crate) mod state;

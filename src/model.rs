@@ -189,6 +189,8 @@ pub enum EventKind {
     /// Stops an item's reviews until `Resume`.
     Suspend,
     Resume,
+    /// A study session, recorded when it closes; its length is the event's `spent_s`.
+    Session,
 }
 
 impl EventKind {
@@ -203,10 +205,11 @@ impl EventKind {
             EventKind::Undo => "undo",
             EventKind::Suspend => "suspend",
             EventKind::Resume => "resume",
+            EventKind::Session => "session",
         }
     }
 
-    pub const ALL: [EventKind; 9] = [
+    pub const ALL: [EventKind; 10] = [
         EventKind::Start,
         EventKind::Done,
         EventKind::Review,
@@ -216,6 +219,7 @@ impl EventKind {
         EventKind::Undo,
         EventKind::Suspend,
         EventKind::Resume,
+        EventKind::Session,
     ];
 
     pub fn parse(s: &str) -> Option<EventKind> {

@@ -14,6 +14,8 @@ pub struct Counts {
     pub done: u64,
     pub reviewed: u64,
     pub skipped: u64,
+    /// The items' study sessions added up, in seconds.
+    pub time_spent_s: u64,
 }
 
 impl Counts {
@@ -36,6 +38,7 @@ impl Counts {
         self.done += other.done;
         self.reviewed += other.reviewed;
         self.skipped += other.skipped;
+        self.time_spent_s += other.time_spent_s;
     }
 
     /// (done + reviewed) / (total − skipped), in percent; 0 when nothing is left to count.
@@ -68,6 +71,8 @@ pub struct Group {
     pub status: Status,
     pub count: u64,
     pub first_position: i64,
+    /// The group's items' time spent, in seconds.
+    pub time_spent_s: u64,
 }
 
 /// Rolls groups up into sections (cut to `depth` levels when given), in list order, and totals.
@@ -80,6 +85,7 @@ pub fn by_section(groups: &[Group], depth: Option<usize>) -> (Counts, Vec<Sectio
         let cut = depth.map_or(group.section.len(), |d| d.min(group.section.len()));
         let section = &group.section[..cut];
         totals.add(group.status, group.count);
+        totals.time_spent_s += group.time_spent_s;
         let row = *index.entry(section).or_insert_with(|| {
             rows.push((group.first_position, section, Counts::default()));
             rows.len() - 1
@@ -87,6 +93,7 @@ pub fn by_section(groups: &[Group], depth: Option<usize>) -> (Counts, Vec<Sectio
         let (first, _, counts) = &mut rows[row];
         *first = (*first).min(group.first_position);
         counts.add(group.status, group.count);
+        counts.time_spent_s += group.time_spent_s;
     }
     rows.sort_by_key(|(first, _, _)| *first);
     let sections = rows
@@ -186,6 +193,7 @@ mod tests {
             status,
             count,
             first_position: first,
+            time_spent_s: count * 60,
         }
     }
 
@@ -230,6 +238,9 @@ mod tests {
         let names: Vec<String> = rolled.iter().map(|r| r.section.join(" / ")).collect();
         assert_eq!(names, ["Tutorials", "Videos", "Papers"]);
         assert_eq!(rolled[2].counts.total, 6);
+        // Time adds up like the counts (the test groups give each item a minute).
+        assert_eq!(rolled[2].counts.time_spent_s, 6 * 60);
+        assert_eq!(totals.time_spent_s, 12 * 60);
         let rolled_total: u64 = rolled.iter().map(|r| r.counts.total).sum();
         assert_eq!(rolled_total, totals.total);
     }

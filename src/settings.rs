@@ -52,6 +52,12 @@ pub(crate) const SETTINGS: &[Setting] = &[
         values: Values::Checked(|v| crate::schedule::parse_kinds(v).map(drop)),
         about: "the kinds of item that get reviews, comma-separated (none for no reviews)",
     },
+    Setting {
+        key: "session.max",
+        default: crate::session::DEFAULT_MAX,
+        values: Values::Checked(|v| crate::session::parse_duration(v).map(drop)),
+        about: "a study session left open longer is cut there (e.g. 4h, 90m)",
+    },
 ];
 
 /// The setting named `key`, or a message naming the valid keys.
@@ -105,7 +111,7 @@ mod tests {
         assert_eq!(
             find("list.refrsh").unwrap_err(),
             "unknown setting 'list.refrsh'; the settings are list.refresh, list.write-back, \
-             review.retention, review.max-interval, review.kinds"
+             review.retention, review.max-interval, review.kinds, session.max"
         );
         let refresh = find("list.refresh").unwrap();
         assert_eq!(
@@ -115,6 +121,14 @@ mod tests {
         assert_eq!(refresh.value_or_default(Some("off".into())), "off");
         assert_eq!(refresh.value_or_default(Some("bogus".into())), "on");
         assert_eq!(refresh.value_or_default(None), "on");
+        let max = find("session.max").unwrap();
+        assert_eq!(max.check("90 min"), Ok(()));
+        assert!(
+            max.check("soon")
+                .unwrap_err()
+                .starts_with("session.max: cannot read")
+        );
+        assert_eq!(max.value_or_default(Some("soon".into())), "4h");
     }
 
     #[test]

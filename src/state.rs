@@ -11,6 +11,8 @@ pub struct Fact {
     pub at: DateTime<Utc>,
     /// How well it was remembered, for `done` and `review` (see `schedule`).
     pub rating: Option<Rating>,
+    /// A session's length in seconds (0 for other events).
+    pub spent_s: u32,
 }
 
 /// What the events of one item add up to.
@@ -23,6 +25,8 @@ pub struct ItemState {
     pub review_count: u32,
     pub note_count: u32,
     pub last_event_at: Option<DateTime<Utc>>,
+    /// The item's study sessions added up, in seconds (kept across `reset`: time spent is history).
+    pub time_spent_s: u32,
 }
 
 impl Default for ItemState {
@@ -35,6 +39,7 @@ impl Default for ItemState {
             review_count: 0,
             note_count: 0,
             last_event_at: None,
+            time_spent_s: 0,
         }
     }
 }
@@ -78,6 +83,7 @@ pub fn derive(facts: &[Fact]) -> ItemState {
                 s.review_count = 0;
             }
             EventKind::Note => s.note_count += 1,
+            EventKind::Session => s.time_spent_s += fact.spent_s,
             // Scheduling only: see `schedule::replay`.
             EventKind::Suspend | EventKind::Resume | EventKind::Undo => {}
         }
@@ -154,7 +160,22 @@ mod tests {
             kind,
             at: at(day),
             rating: None,
+            spent_s: 0,
         }
+    }
+
+    #[test]
+    fn sessions_add_up_change_no_status_and_outlive_a_reset() {
+        let session = |day, spent_s| Fact {
+            spent_s,
+            ..fact(EventKind::Session, day)
+        };
+        let s = derive(&[session(1, 600), fact(EventKind::Start, 2), session(3, 1800)]);
+        assert_eq!(s.status, Status::Started);
+        assert_eq!(s.time_spent_s, 2400);
+        assert_eq!(s.last_event_at, Some(at(3)));
+        let s = derive(&[session(1, 600), fact(EventKind::Reset, 2)]);
+        assert_eq!((s.status, s.time_spent_s), (Status::Todo, 600));
     }
 
     #[test]

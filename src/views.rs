@@ -159,6 +159,9 @@ pub struct LogEntry {
     pub title: String,
     pub kind: EventKind,
     pub note: Option<String>,
+    /// A session's length in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spent_s: Option<u32>,
 }
 
 impl From<EventRow> for LogEntry {
@@ -169,6 +172,7 @@ impl From<EventRow> for LogEntry {
             title: e.title,
             kind: e.kind,
             note: e.note,
+            spent_s: e.spent_s,
         }
     }
 }
@@ -181,6 +185,9 @@ pub struct EventView {
     pub note: Option<String>,
     /// For done and review: again, hard, good or easy (null for a box ticked in the list).
     pub rating: Option<crate::model::Rating>,
+    /// A session's length in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spent_s: Option<u32>,
 }
 
 /// The public JSON shape of `mlpath show --json`: the item with its events.
@@ -204,6 +211,7 @@ impl ShowView {
                 at: e.at,
                 note: e.note,
                 rating: e.rating,
+                spent_s: e.spent_s,
             })
             .collect();
         ShowView {

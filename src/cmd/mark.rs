@@ -1,8 +1,10 @@
+use super::stop;
 use crate::cli::MarkArgs;
 use crate::context::Context;
 use crate::model::{EventKind, Rating, Status};
 use crate::render::{self, safe};
 use crate::schedule::ReviewSettings;
+use crate::session;
 use crate::state;
 use crate::store::{ItemRow, NewCommand, NewEvent};
 use anyhow::Result;
@@ -28,6 +30,7 @@ pub fn run(kind: EventKind, args: MarkArgs, rating: Option<Rating>, ctx: &Contex
         None => ctx.now,
     };
     let note = args.note.clone().filter(|n| !n.trim().is_empty());
+    let spent = super::stop::spent_flag(args.spent.as_deref(), kind, args.items.len())?;
     let mut store = ctx.store()?;
     let mut targets: Vec<ItemRow> = Vec::new();
     for query in &args.items {
@@ -36,7 +39,7 @@ pub fn run(kind: EventKind, args: MarkArgs, rating: Option<Rating>, ctx: &Contex
             targets.push(item);
         }
     }
-    let events: Vec<NewEvent> = targets
+    let mut events: Vec<NewEvent> = targets
         .iter()
         .map(|item| NewEvent {
             item_id: item.id,
@@ -44,12 +47,36 @@ pub fn run(kind: EventKind, args: MarkArgs, rating: Option<Rating>, ctx: &Contex
             at,
             note: note.clone(),
             rating,
+            spent_s: None,
         })
         .collect();
+    // Sessions close before the stage they end is recorded, so they sort before it.
+    let open = store.open_session()?;
+    let ids: Vec<i64> = targets.iter().map(|t| t.id).collect();
+    let max_s = super::session_max(&store)?;
+    let plan = session::plan(open, stop::verb_of(kind), &ids, at, spent, max_s);
+    let sessions = stop::session_events(&plan);
+    let session_count = sessions.len();
+    events.splice(0..0, sessions);
     // The store decides what changes, inside its write lock.
     let command = NewCommand::typed(verb(kind), ctx.now);
-    let reasons = store.append_changes(&command, &events)?;
+    let mut reasons =
+        store.append_changes_and_session(&command, &events, stop::update(open, &plan).as_ref())?;
+    reasons.drain(..session_count);
     let settings = store.review_settings()?;
+    let mut session_lines = stop::plan_lines(&store, open, &plan)?;
+    if let Some(kept) = open.filter(|o| kind == EventKind::Start && plan.next == Some(*o)) {
+        let slug = targets
+            .iter()
+            .find(|t| t.id == kept.item_id)
+            .map(|t| t.slug.clone());
+        if let Some(slug) = slug {
+            session_lines.push(format!(
+                "{slug}: the session open since {} goes on",
+                render::local_time(kept.since)
+            ));
+        }
+    }
     let mut skipped: Vec<(i64, String)> = Vec::new();
     for (item, reason) in targets.iter().zip(reasons) {
         match reason {
@@ -68,7 +95,10 @@ pub fn run(kind: EventKind, args: MarkArgs, rating: Option<Rating>, ctx: &Contex
     let mut outcomes = Vec::new();
     for item in targets {
         let after = store.item_by_id(item.id)?.unwrap_or_else(|| item.clone());
+        let in_session = plan.closes.iter().any(|c| c.item_id == item.id)
+            || plan.next.is_some_and(|n| n.item_id == item.id);
         let message = match skipped.iter().find(|(id, _)| *id == item.id) {
+            Some((_, reason)) if in_session => format!("{} {reason}", item.slug),
             Some((_, reason)) => format!("{} {reason}; nothing changed", item.slug),
             None => changed_message(&item, &after, &settings, ctx.now),
         };
@@ -84,7 +114,12 @@ pub fn run(kind: EventKind, args: MarkArgs, rating: Option<Rating>, ctx: &Contex
     if ctx.json {
         return Ok(render::emit(&render::json(&outcomes)?)?);
     }
-    let lines: Vec<String> = outcomes.iter().map(|o| safe(&o.message, false)).collect();
+    let lines: Vec<String> = outcomes
+        .iter()
+        .map(|o| &o.message)
+        .chain(&session_lines)
+        .map(|m| safe(m, false))
+        .collect();
     Ok(render::line(lines.join("\n"))?)
 }
 

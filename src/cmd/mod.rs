@@ -22,6 +22,7 @@ mod restore;
 mod review;
 mod show;
 mod status;
+mod stop;
 mod undo;
 mod where_;
 mod writeback;
@@ -48,6 +49,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Skip(args) => mark::run(EventKind::Skip, args, None, ctx),
         Command::Reset(args) => mark::run(EventKind::Reset, args, None, ctx),
         Command::Note(args) => note::run(args, ctx),
+        Command::Stop(args) => stop::run(args, ctx),
         Command::Undo(args) => undo::run(args, ctx),
         Command::Redo => redo::run(ctx),
         Command::Status(args) => status::run(args, ctx),
@@ -110,6 +112,13 @@ fn refuse_json(ctx: &Context, why: &str) -> Result<()> {
         return Err(usage(format!("--json does not apply to {why}")));
     }
     Ok(())
+}
+
+/// `session.max` in seconds: the stored value when it reads, else the default.
+pub fn session_max(store: &Store) -> Result<u32> {
+    let setting = crate::settings::find("session.max").map_err(usage)?;
+    let value = setting.value_or_default(store.setting(setting.key)?);
+    crate::session::parse_duration(&value).map_err(usage)
 }
 
 /// Finds the item ITEM names (see `lookup`), or explains why not with exit code 2.

@@ -4,6 +4,7 @@ use crate::error::{failure, usage};
 use crate::files;
 use crate::model::EventKind;
 use crate::render::{self, safe};
+use crate::session::{self, Verb};
 use crate::store::{NewCommand, NewEvent};
 use crate::views::{NoteView, RecordedEvent};
 use anyhow::Result;
@@ -14,6 +15,7 @@ pub fn run(args: NoteArgs, ctx: &Context) -> Result<()> {
         Some(text) => ctx.time_flag("--at", text)?,
         None => ctx.now,
     };
+    let spent = super::stop::spent_flag(args.spent.as_deref(), EventKind::Note, 1)?;
     let mut store = ctx.store()?;
     let item = super::resolve_item(&store, &args.item, args.all)?;
     let text = if args.text.is_empty() {
@@ -30,36 +32,40 @@ pub fn run(args: NoteArgs, ctx: &Context) -> Result<()> {
         }
         return Ok(render::line("empty note; nothing added")?);
     }
-    let event = NewEvent {
+    let mut events = vec![NewEvent {
         item_id: item.id,
         kind: EventKind::Note,
         at,
         note: Some(text),
         rating: None,
-    };
-    let ids = store.append_events(
-        &NewCommand::typed("note", ctx.now),
-        std::slice::from_ref(&event),
-    )?;
+        spent_s: None,
+    }];
+    // `note --spent` records a session with the note, as one command (one undo).
+    let plan = session::plan(None, Verb::Other, &[item.id], at, spent, 0);
+    events.extend(super::stop::session_events(&plan));
+    let ids = store.append_events(&NewCommand::typed("note", ctx.now), &events)?;
     if ctx.json {
+        let note = events.swap_remove(0);
         let recorded = RecordedEvent {
             id: ids.first().copied().unwrap_or_default(),
             slug: item.slug,
             title: item.title,
-            kind: event.kind,
-            at: event.at,
-            note: event.note,
+            kind: note.kind,
+            at: note.at,
+            note: note.note,
         };
         let view = NoteView {
             event: Some(recorded),
         };
         return Ok(render::emit(&render::json(&view)?)?);
     }
-    Ok(render::line(format!(
+    let mut lines = vec![format!(
         "{}: note added · {}",
         item.slug,
         safe(&item.title, false)
-    ))?)
+    )];
+    lines.extend(super::stop::plan_lines(&store, None, &plan)?);
+    Ok(render::line(lines.join("\n"))?)
 }
 
 /// Opens $VISUAL or $EDITOR on a draft in a private folder and returns the note written

@@ -41,6 +41,7 @@ pub fn run(args: RelinkArgs, ctx: &Context) -> Result<()> {
             at: e.at,
             note: e.note,
             rating: e.rating,
+            spent_s: e.spent_s,
         })
         .collect();
     if copies.is_empty() && !ctx.json {

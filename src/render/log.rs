@@ -16,12 +16,8 @@ pub fn table(entries: &[LogEntry], out: &Output) -> String {
         Column::new("note").fill(10),
     ]);
     for e in entries {
-        table.row([
-            local_time(e.at).as_str(),
-            &e.slug,
-            e.kind.as_str(),
-            e.note.as_deref().unwrap_or(""),
-        ]);
+        let note = super::event_note(e.note.as_deref(), e.spent_s);
+        table.row([local_time(e.at).as_str(), &e.slug, e.kind.as_str(), &note]);
     }
     table.render(out)
 }

@@ -17,7 +17,7 @@ mod time;
 pub mod writeback;
 
 pub use safe::safe;
-pub use time::{local_date, local_time, relative};
+pub use time::{local_clock, local_date, local_time, relative};
 
 use anyhow::Context as _;
 use serde::Serialize;
@@ -52,6 +52,18 @@ impl Output {
             color,
             width: columns.or_else(terminal),
         }
+    }
+}
+
+/// An event's note column: a session's length, then its note.
+pub fn event_note(note: Option<&str>, spent_s: Option<u32>) -> String {
+    match (
+        spent_s.map(|s| crate::session::format_duration(s.into())),
+        note,
+    ) {
+        (Some(length), Some(note)) => format!("{length} · {note}"),
+        (Some(length), None) => length,
+        (None, note) => note.unwrap_or("").to_string(),
     }
 }
 

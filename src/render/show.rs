@@ -3,6 +3,7 @@
 use super::fit::wrap;
 use super::table::{Column, Table};
 use super::{Output, local_time, safe, section};
+use crate::session::format_duration;
 use crate::views::ShowView;
 use chrono::{DateTime, Utc};
 
@@ -35,6 +36,9 @@ pub fn details(view: &ShowView, now: DateTime<Utc>, out: &Output) -> String {
     field("status", &status(view));
     if let Some(line) = schedule(view, now) {
         field("review", &line);
+    }
+    if item.state.time_spent_s > 0 {
+        field("time", &format_duration(item.state.time_spent_s.into()));
     }
     if let Some(url) = &item.url {
         field("url", url);
@@ -99,11 +103,8 @@ fn timeline(view: &ShowView, out: &Output) -> String {
             Some(rating) => format!("{} ({rating})", event.kind),
             None => event.kind.to_string(),
         };
-        table.row([
-            local_time(event.at).as_str(),
-            kind.as_str(),
-            event.note.as_deref().unwrap_or(""),
-        ]);
+        let note = super::event_note(event.note.as_deref(), event.spent_s);
+        table.row([local_time(event.at).as_str(), kind.as_str(), &note]);
     }
     table.render(out)
 }

@@ -50,17 +50,24 @@ fn table(view: &StatusView, out: &Output) -> String {
     if view.sections.is_empty() {
         return "no items match\n".into();
     }
-    let mut table = Table::new(&[
+    let mut columns = vec![
         Column::new("section").front(),
         Column::new("total").right().drops(7),
         Column::new("todo").right().drops(5),
         Column::new("started").right().drops(3),
         Column::new("done").right().drops(6),
-        Column::new("reviewed").right().drops(2),
-        Column::new("skipped").right().drops(1),
+        Column::new("reviewed").right().drops(1),
+        Column::new("skipped").right().drops(0),
         Column::new("progress").drops(4),
         Column::new("%").right(),
-    ]);
+    ];
+    // Time spent shows once sessions are recorded; it goes early on a narrow output (after
+    // skipped and reviewed), so that the main counts stay.
+    let timed = view.totals.time_spent_s > 0;
+    if timed {
+        columns.push(Column::new("time").right().drops(2));
+    }
+    let mut table = Table::new(&columns);
     let mut add = |label: &str, counts: &Counts, percent: f64| {
         let numbers = [
             counts.total,
@@ -73,9 +80,16 @@ fn table(view: &StatusView, out: &Output) -> String {
         .map(|n| n.to_string());
         let bar = progress::bar(percent, BAR_WIDTH);
         let percent = format!("{percent:.1}");
+        let time = match counts.time_spent_s {
+            0 => String::new(),
+            s => crate::session::format_duration(s),
+        };
         let mut cells = vec![label];
         cells.extend(numbers.iter().map(String::as_str));
         cells.extend([bar.as_str(), percent.as_str()]);
+        if timed {
+            cells.push(time.as_str());
+        }
         table.row(cells);
     };
     let mut current: Option<&str> = None;

@@ -7,6 +7,11 @@ pub fn local_time(t: DateTime<Utc>) -> String {
     t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
 }
 
+/// Local hour and minute only: `15:30`.
+pub fn local_clock(t: DateTime<Utc>) -> String {
+    t.with_timezone(&Local).format("%H:%M").to_string()
+}
+
 /// Local date only.
 pub fn local_date(t: DateTime<Utc>) -> String {
     t.with_timezone(&Local).format("%Y-%m-%d").to_string()

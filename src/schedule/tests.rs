@@ -10,6 +10,7 @@ fn fact(kind: EventKind, n: i64, rating: Option<Rating>) -> Fact {
         kind,
         at: day(n),
         rating,
+        spent_s: 0,
     }
 }
 

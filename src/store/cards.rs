@@ -243,6 +243,7 @@ mod tests {
             at: at(day),
             note: None,
             rating,
+            spent_s: None,
         };
         store
             .append_events(&NewCommand::typed(kind.as_str(), at(day)), &[event])

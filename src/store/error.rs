@@ -20,6 +20,8 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    #[error("another mlpath opened or closed a study session meanwhile; run the command again")]
+    SessionMoved,
     #[error("{0} is a directory; pass --db with a file path")]
     IsADirectory(PathBuf),
     #[error("{0} is not a regular file; pass --db with the path of a database file")]

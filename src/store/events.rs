@@ -17,6 +17,8 @@ pub struct NewEvent {
     pub note: Option<String>,
     /// For `done` and `review`: how well it was remembered (None for a box ticked in the list).
     pub rating: Option<Rating>,
+    /// A session's length in seconds; `None` for every other kind.
+    pub spent_s: Option<u32>,
 }
 
 /// A stored event, with the item it belongs to.
@@ -30,6 +32,7 @@ pub struct EventRow {
     pub at: DateTime<Utc>,
     pub note: Option<String>,
     pub rating: Option<Rating>,
+    pub spent_s: Option<u32>,
 }
 
 /// The command an event is recorded by.
@@ -57,7 +60,7 @@ pub(super) const ACTIVE: &str =
     "e.kind <> 'undo' AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)";
 
 pub(super) const EVENT_COLUMNS: &str =
-    "e.id, e.item_id, i.slug, i.title, e.kind, e.at, e.note, e.rating";
+    "e.id, e.item_id, i.slug, i.title, e.kind, e.at, e.note, e.rating, e.spent_s";
 
 pub(super) fn event_from_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
     let f = Fields::new(row, "events", 0)?;
@@ -70,6 +73,7 @@ pub(super) fn event_from_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
         at: f.required_time(5)?,
         note: f.get(6)?,
         rating: f.get(7)?,
+        spent_s: f.get(8)?,
     })
 }
 
@@ -110,16 +114,28 @@ impl Store {
     /// per event, why it was left out (see `state::no_op_reason`). The check reads the item
     /// inside the write transaction, so identical commands run at once record one event, not
     /// one each. A command left with no events records nothing.
-    pub(crate) fn append_changes(
+    ///
+    /// It also replaces the open study session as `session` says, in the same transaction
+    /// (see `store::sessions`).
+    pub(crate) fn append_changes_and_session(
         &mut self,
         command: &NewCommand,
         events: &[NewEvent],
+        session: Option<&super::sessions::SessionUpdate>,
     ) -> Result<Vec<Option<String>>> {
         let path = self.display_path();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| StoreError::classify(e, &path, "starting to record"))?;
+        if let Some(update) = session {
+            super::sessions::replace_open(&tx, update).map_err(|e| match e {
+                super::sessions::Replace::Moved => StoreError::SessionMoved,
+                super::sessions::Replace::Sql(e) => {
+                    StoreError::classify(e, &path, "keeping the study session")
+                }
+            })?;
+        }
         let mut command_id = None;
         let mut reasons = Vec::with_capacity(events.len());
         for event in events {
@@ -246,8 +262,8 @@ pub(super) fn insert_event(
         ));
     }
     conn.prepare_cached(
-        "INSERT INTO events (item_id, kind, at, note, undoes, command_id, rating)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO events (item_id, kind, at, note, undoes, command_id, rating, spent_s)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
         event.item_id,
@@ -256,14 +272,15 @@ pub(super) fn insert_event(
         event.note,
         undoes,
         command_id,
-        event.rating
+        event.rating,
+        event.spent_s
     ])?;
     Ok(conn.last_insert_rowid())
 }
 
 pub(super) fn facts_of(conn: &Connection, item_id: i64) -> rusqlite::Result<Vec<Fact>> {
     let sql = format!(
-        "SELECT e.id, e.kind, e.at, e.rating FROM events e
+        "SELECT e.id, e.kind, e.at, e.rating, e.spent_s FROM events e
          WHERE e.item_id = ?1 AND {ACTIVE} ORDER BY e.at, e.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -273,6 +290,7 @@ pub(super) fn facts_of(conn: &Connection, item_id: i64) -> rusqlite::Result<Vec<
             kind: f.get(1)?,
             at: f.required_time(2)?,
             rating: f.get(3)?,
+            spent_s: f.get::<Option<u32>>(4)?.unwrap_or(0),
         })
     })?
     .collect()
@@ -301,7 +319,7 @@ pub(super) fn refresh_state(conn: &Connection, item_id: i64) -> rusqlite::Result
     let s = state::derive(&facts);
     conn.prepare_cached(
         "UPDATE items SET status = ?2, started_at = ?3, done_at = ?4, reviewed_at = ?5,
-         review_count = ?6, note_count = ?7, last_event_at = ?8 WHERE id = ?1",
+         review_count = ?6, note_count = ?7, last_event_at = ?8, time_spent_s = ?9 WHERE id = ?1",
     )?
     .execute(params![
         item_id,
@@ -312,6 +330,7 @@ pub(super) fn refresh_state(conn: &Connection, item_id: i64) -> rusqlite::Result
         s.review_count,
         s.note_count,
         s.last_event_at.map(format_time),
+        s.time_spent_s,
     ])?;
     Ok(())
 }
@@ -351,6 +370,7 @@ pub(super) fn mark_done_from_list(
             note: Some(crate::export::LIST_TICK_NOTE.into()),
             // Not an exposure: a list of finished items must not fall due all on one day.
             rating: None,
+            spent_s: None,
         };
         insert_event(conn, &event, command, None)?;
         refresh_state(conn, item_id)?;
@@ -426,6 +446,7 @@ mod tests {
                         at: at(day),
                         note: None,
                         rating: None,
+                        spent_s: None,
                     }],
                 )
                 .unwrap();
@@ -465,6 +486,7 @@ mod tests {
                     at: at(1),
                     note: None,
                     rating: None,
+                    spent_s: None,
                 }],
             )
             .unwrap();

@@ -41,7 +41,8 @@ pub struct ItemFilter {
 fn item_columns() -> String {
     format!(
         "id, slug, title, {SECTION_PATH}, position, kind, url, venue, year, origin, removed, \
-         status, started_at, done_at, reviewed_at, review_count, note_count, last_event_at, {}",
+         status, started_at, done_at, reviewed_at, review_count, note_count, last_event_at, \
+         time_spent_s, {}",
         super::cards::schedule_columns()
     )
 }
@@ -68,8 +69,9 @@ fn item_from_row(row: &Row<'_>) -> rusqlite::Result<ItemRow> {
             review_count: f.get(15)?,
             note_count: f.get(16)?,
             last_event_at: f.time(17)?,
+            time_spent_s: f.get(18)?,
         },
-        schedule: super::cards::schedule_from_row(&f, 18)?,
+        schedule: super::cards::schedule_from_row(&f, 19)?,
     })
 }
 
@@ -77,7 +79,7 @@ fn item_from_row(row: &Row<'_>) -> rusqlite::Result<ItemRow> {
 pub(super) fn state_of(conn: &Connection, item_id: i64) -> rusqlite::Result<ItemState> {
     conn.prepare_cached(
         "SELECT id, status, started_at, done_at, reviewed_at, review_count, note_count,
-         last_event_at FROM items WHERE id = ?1",
+         last_event_at, time_spent_s FROM items WHERE id = ?1",
     )?
     .query_row([item_id], |row| {
         let f = Fields::new(row, "items", 0)?;
@@ -89,6 +91,7 @@ pub(super) fn state_of(conn: &Connection, item_id: i64) -> rusqlite::Result<Item
             review_count: f.get(5)?,
             note_count: f.get(6)?,
             last_event_at: f.time(7)?,
+            time_spent_s: f.get(8)?,
         })
     })
 }

@@ -11,6 +11,7 @@ mod lists;
 mod manual;
 mod report;
 mod schema;
+mod sessions;
 mod settings;
 mod transfer;
 mod undo;
@@ -25,6 +26,7 @@ pub use lists::{ListCounts, ListRecord, ListSource, Place};
 pub use manual::ItemEdit;
 pub use report::Pool;
 pub use schema::LATEST_VERSION;
+pub use sessions::SessionUpdate;
 pub use transfer::NewItem;
 
 use chrono::{DateTime, Datelike, SecondsFormat, Utc};

@@ -61,7 +61,8 @@ impl Store {
         let (cond, values) = pool.conditions();
         let paths = self.section_paths()?;
         let sql = format!(
-            "SELECT min(id), section_id, status, count(*), min(position) FROM items INDEXED BY items_section
+            "SELECT min(id), section_id, status, count(*), min(position), sum(time_spent_s)
+             FROM items INDEXED BY items_section
              WHERE {cond} GROUP BY section_id, status"
         );
         let mut stmt = self
@@ -77,6 +78,7 @@ impl Store {
                 status: f.get(2)?,
                 count: f.get::<i64>(3)? as u64,
                 first_position: f.get(4)?,
+                time_spent_s: f.get::<i64>(5)?.max(0) as u64,
             })
         })
         .and_then(|rows| rows.collect())

@@ -28,6 +28,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0005_reviews.sql",
         include_str!("../../migrations/0005_reviews.sql"),
     ),
+    (
+        "0006_sessions.sql",
+        include_str!("../../migrations/0006_sessions.sql"),
+    ),
 ];
 
 /// The migration after which every item's review card is computed (in Rust: FSRS is not SQL).
@@ -76,16 +80,21 @@ fn apply_locked(store: &mut Store, migrations: &[(&str, &str)]) -> Result<()> {
     let version: i64 = tx
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| StoreError::classify(e, &path, "reading the schema version"))?;
+    let mut schedules_from = None;
     for (index, (name, sql)) in migrations.iter().enumerate().skip(version.max(0) as usize) {
         tx.execute_batch(sql)
             .map_err(|e| StoreError::Invalid(format!("migration {name} failed: {}", brief(&e))))?;
         if name.ends_with(REVIEWS_MIGRATION) {
-            super::events::refresh_all_schedules(&tx).map_err(|e| {
-                StoreError::Invalid(format!("migration {name} failed: {}", brief(&e)))
-            })?;
+            schedules_from = Some(name);
         }
         tx.pragma_update(None, "user_version", index as i64 + 1)
             .map_err(|e| StoreError::classify(e, &path, "recording the schema version"))?;
+    }
+    // The cards are computed by today's code, which reads the columns of every later migration
+    // (a session's spent_s): so once all of them are applied, in the same transaction.
+    if let Some(name) = schedules_from {
+        super::events::refresh_all_schedules(&tx)
+            .map_err(|e| StoreError::Invalid(format!("migration {name} failed: {}", brief(&e))))?;
     }
     let broken: Option<String> = tx
         .query_row(
@@ -403,8 +412,9 @@ mod tests {
             store
                 .conn
                 .execute(
-                    "INSERT INTO events (item_id, kind, at) VALUES (1, ?1, '2026-11-05T09:00:00Z')",
-                    [kind],
+                    "INSERT INTO events (item_id, kind, at, spent_s)
+                     VALUES (1, ?1, '2026-11-05T09:00:00Z', ?2)",
+                    rusqlite::params![kind, (kind == EventKind::Session).then_some(60)],
                 )
                 .unwrap();
         }

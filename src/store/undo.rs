@@ -44,7 +44,7 @@ impl Store {
             );
             let last = tx
                 .query_row(&sql, [item_id], |r| {
-                    Ok((event_from_row(r)?, r.get::<_, Option<i64>>(8)?))
+                    Ok((event_from_row(r)?, r.get::<_, Option<i64>>(9)?))
                 })
                 .optional()?;
             let Some((event, command)) = last else {
@@ -76,6 +76,7 @@ impl Store {
                     at: e.at,
                     note: e.note.clone(),
                     rating: e.rating,
+                    spent_s: e.spent_s,
                 };
                 insert_event(tx, &again, command, None)?;
             }
@@ -123,6 +124,7 @@ fn cancel(
             at: now,
             note: None,
             rating: None,
+            spent_s: None,
         };
         insert_event(conn, &marker, command, Some(e.id))?;
     }
@@ -328,6 +330,7 @@ mod tests {
                                 at: when,
                                 note: (kind == EventKind::Note).then(|| "n".to_string()),
                                 rating: None,
+                                spent_s: None,
                             })
                             .collect();
                         store

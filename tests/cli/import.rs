@@ -63,7 +63,7 @@ fn list_json_has_the_documented_shape() {
             "venue": "ICML'23", "year": 2023, "position": 15, "removed": false, "manual": false,
             "lists": ["A journey of learning ML"], "status": "todo", "started_at": null, "done_at": null, "reviewed_at": null,
             "review_count": 0, "note_count": 0, "last_event_at": null,
-            "due_at": null, "retrievability": null
+            "due_at": null, "retrievability": null, "time_spent_s": 0
         })
     );
     let alpaserve = items.iter().find(|i| i["slug"] == "alpaserve").unwrap();

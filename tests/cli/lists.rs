@@ -232,16 +232,20 @@ fn config_lists_settings_and_refuses_bad_ones() {
     assert_eq!(
         env.json(&["config"]),
         serde_json::json!({"list.refresh": "on", "list.write-back": "off",
-            "review.retention": "0.9", "review.max-interval": "365", "review.kinds": "paper"})
+            "review.retention": "0.9", "review.max-interval": "365", "review.kinds": "paper",
+            "session.max": "4h"})
     );
     let err = env.fails(&["config", "list.refrsh"], 2);
     assert!(err.contains("list.refresh"), "{err}");
     let err = env.fails(&["config", "list.refresh", "yes"], 2);
     assert!(err.contains("on or off"), "{err}");
+    let err = env.fails(&["config", "session.max", "soon"], 2);
+    assert!(err.contains("cannot read the length 'soon'"), "{err}");
     assert_eq!(
         env.json(&["config"]),
         serde_json::json!({"list.refresh": "on", "list.write-back": "off",
-            "review.retention": "0.9", "review.max-interval": "365", "review.kinds": "paper"})
+            "review.retention": "0.9", "review.max-interval": "365", "review.kinds": "paper",
+            "session.max": "4h"})
     );
 }
 
@@ -333,12 +337,14 @@ fn relink_gives_a_renamed_items_history_to_its_successor_and_undo_takes_it_back(
     );
     let err = env.fails(&["relink", "alpa", "offloading-llms"], 2);
     assert!(err.contains("still in a list"), "{err}");
+    // start, the study session `done` closed (cut at session.max after a day), done.
     let out = env.ok(&["relink", "flexgen", "offloading-llms"]);
-    assert!(out.contains("2 events") && out.contains("done"), "{out}");
+    assert!(out.contains("3 events") && out.contains("done"), "{out}");
     let new = env.json(&["show", "offloading-llms"]);
     assert_eq!(new["status"], "done");
     assert_eq!(new["started_at"], "2026-11-27T10:00:00Z");
-    assert_eq!(new["events"][1]["note"], "offloading");
+    assert_eq!(new["time_spent_s"], 4 * 3600);
+    assert_eq!(new["events"][2]["note"], "offloading");
     assert!(
         env.ok(&["relink", "flexgen", "offloading-llms"])
             .contains("nothing changed")

@@ -15,6 +15,7 @@ mod json_shapes;
 mod lists;
 mod reports;
 mod review;
+mod sessions;
 mod store;
 mod streaming;
 mod support;

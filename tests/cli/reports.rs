@@ -69,14 +69,15 @@ fn status_json_shape() {
         s,
         serde_json::json!({
             "total": 19, "todo": 14, "started": 1, "done": 2, "reviewed": 1, "skipped": 1,
-            "percent": 16.7, "streak_days": 3, "last_activity": "2026-11-28T08:50:00Z", "due": 0
+            "percent": 16.7, "streak_days": 3, "last_activity": "2026-11-28T08:50:00Z", "due": 0,
+            "time_spent_s": 0
         })
     );
     assert_eq!(
         sections[4],
         serde_json::json!({
             "section": ["Papers", "LLM", "LLM inference"], "total": 5, "todo": 2, "started": 1,
-            "done": 0, "reviewed": 1, "skipped": 1, "percent": 25.0
+            "done": 0, "reviewed": 1, "skipped": 1, "percent": 25.0, "time_spent_s": 0
         })
     );
 }

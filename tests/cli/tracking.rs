@@ -6,7 +6,8 @@ fn start_done_review_with_notes_and_times() {
     let out = env.ok(&["start", "flexgen"]);
     assert_eq!(
         out.trim(),
-        "flexgen: todo → started · FlexGen: High-throughput Generative Inference of Large Language Models with a Single GPU"
+        "flexgen: todo → started · FlexGen: High-throughput Generative Inference of Large Language Models with a Single GPU\n\
+         flexgen: session started at 09:00; `mlpath stop` ends it"
     );
     env.ok(&[
         "done",
@@ -81,8 +82,13 @@ fn skipping_a_stage_keeps_no_timestamp_and_repeats_are_no_ops() {
         out.contains("already done") && out.contains("nothing changed"),
         "{out}"
     );
+    // Starting a done item opens a study session on it and changes nothing else.
     let out = env.ok(&["start", "alpa"]);
-    assert!(out.contains("nothing changed"), "{out}");
+    assert!(
+        out.contains("alpa is already done") && out.contains("alpa: session started"),
+        "{out}"
+    );
+    assert!(!out.contains("nothing changed"), "{out}");
     assert_eq!(
         env.json(&["show", "alpa"])["events"]
             .as_array()
