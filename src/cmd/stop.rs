@@ -9,6 +9,7 @@ use crate::session::{self, Plan, Verb};
 use crate::store::{NewCommand, NewEvent, SessionUpdate, Store};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
+use serde::Serialize;
 
 pub fn run(args: StopArgs, ctx: &Context) -> Result<()> {
     let at = match &args.at {
@@ -17,6 +18,9 @@ pub fn run(args: StopArgs, ctx: &Context) -> Result<()> {
     };
     let mut store = ctx.store()?;
     let Some(open) = store.open_session()? else {
+        if ctx.json {
+            return Ok(render::emit(&render::json(&StopView { session: None })?)?);
+        }
         return Ok(render::line(
             "no study session is open; `mlpath start ITEM` opens one",
         )?);
@@ -35,8 +39,34 @@ pub fn run(args: StopArgs, ctx: &Context) -> Result<()> {
         &events,
         update(Some(open), &plan).as_ref(),
     )?;
+    if ctx.json {
+        let slug = store.item_by_id(open.item_id)?.map(|i| i.slug);
+        let session = plan.closes.first().map(|c| ClosedView {
+            slug: slug.unwrap_or_default(),
+            started_at: c.end - chrono::Duration::seconds(i64::from(c.spent_s)),
+            ended_at: c.end,
+            spent_s: c.spent_s,
+            cut: c.cut,
+        });
+        return Ok(render::emit(&render::json(&StopView { session })?)?);
+    }
     let lines = plan_lines(&store, Some(open), &plan)?;
     Ok(render::line(lines.join("\n"))?)
+}
+
+/// `stop --json`: the session recorded, or null when none was open (or it lasted under a minute).
+#[derive(Serialize)]
+struct StopView {
+    session: Option<ClosedView>,
+}
+
+#[derive(Serialize)]
+struct ClosedView {
+    slug: String,
+    started_at: DateTime<Utc>,
+    ended_at: DateTime<Utc>,
+    spent_s: u32,
+    cut: bool,
 }
 
 /// `--spent TEXT` read, refused where it means nothing, and for one item only (the time of a

@@ -139,6 +139,7 @@ fn database(titles: &[(String, Vec<String>, Kind)], steps: &[Step]) -> (Store, V
                             at: now + Duration::minutes(*minutes),
                             note: note.clone(),
                             rating: None,
+                            spent_s: None,
                         }],
                     )
                     .unwrap();
@@ -189,7 +190,7 @@ proptest! {
                 .map(|e| (e.2, e.3, e.1))
                 .collect();
             facts.sort_by_key(|&(at, order, _)| (at, order));
-            let facts: Vec<Fact> = facts.into_iter().map(|(at, _, kind)| Fact { kind, at, rating: None }).collect();
+            let facts: Vec<Fact> = facts.into_iter().map(|(at, _, kind)| Fact { kind, at, rating: None, spent_s: 0 }).collect();
             let cached = store.item_by_id(id).unwrap().unwrap().state;
             prop_assert_eq!(&cached, &state::derive(&facts));
             prop_assert_eq!(&cached, &store.derived_state(id).unwrap());

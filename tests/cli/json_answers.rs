@@ -26,6 +26,7 @@ fn every_command_answers_json_or_refuses_it() {
         vec!["list"],
         vec!["show", "flexgen"],
         vec!["start", "flexgen"],
+        vec!["stop"],
         vec!["done", "flexgen"],
         vec!["review", "flexgen"],
         vec!["skip", "alpa"],

@@ -13,6 +13,7 @@ fn a_session_runs_from_start_to_stop_and_adds_up_everywhere() {
         "flexgen: 1h 30m studied (2026-11-28 09:00 – 10:30)"
     );
     let later = env.at("2026-11-28T11:00:00Z");
+    assert_eq!(later.json(&["stop"]), serde_json::json!({"session": null}));
     assert!(later.ok(&["stop"]).contains("no study session is open"));
     let show = later.json(&["show", "flexgen"]);
     assert_eq!(show["time_spent_s"], 5400);
@@ -243,5 +244,16 @@ fn status_shows_time_per_section_and_drops_it_early_when_narrow() {
     assert!(
         !narrow.contains("time") && narrow.contains("done"),
         "{narrow}"
+    );
+}
+
+#[test]
+fn stop_json_names_the_session_it_recorded() {
+    let env = TestEnv::new();
+    env.ok(&["start", "flexgen"]);
+    assert_eq!(
+        env.at("2026-11-28T10:00:00Z").json(&["stop"]),
+        serde_json::json!({"session": {"slug": "flexgen", "started_at": "2026-11-28T09:00:00Z",
+            "ended_at": "2026-11-28T10:00:00Z", "spent_s": 3600, "cut": false}})
     );
 }
