@@ -65,6 +65,21 @@ pub fn unique(base: &str, taken: &mut Taken) -> String {
     }
 }
 
+/// The longest slug accepted from an export: a 30-character base and a 20-digit suffix fit.
+const MAX_WELL_FORMED: usize = 64;
+
+/// Whether `slug` has the shape `base` and `unique` give: lower-case ASCII letters and digits in
+/// words joined by single hyphens (`flexgen`, `neural-network-2`). Restore refuses other slugs,
+/// which could carry escapes or spaces that break every command naming the item.
+pub fn is_well_formed(slug: &str) -> bool {
+    slug.len() <= MAX_WELL_FORMED
+        && slug.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
 fn first_clause(title: &str) -> &str {
     let end = crate::text::first_separator(
         title,
@@ -131,6 +146,40 @@ fn join_significant(words: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn well_formed_slugs_are_what_base_and_unique_give() {
+        let mut taken = Taken::default();
+        for title in [
+            "FlexGen: Fast",
+            "FlexGen: Fast",
+            "大模型",
+            "!!!",
+            "A very long title about many different things",
+        ] {
+            let slug = unique(&base(title), &mut taken);
+            assert!(is_well_formed(&slug), "{slug}");
+        }
+        assert!(is_well_formed(&format!(
+            "{}-18446744073709551615",
+            "a".repeat(30)
+        )));
+        for bad in [
+            "",
+            "-a",
+            "a-",
+            "a--b",
+            "Flexgen",
+            "a b",
+            "a_b",
+            "a\u{1b}[31m",
+            "é",
+            "a/b",
+            &"a".repeat(65),
+        ] {
+            assert!(!is_well_formed(bad), "{bad:?} should be refused");
+        }
+    }
 
     #[test]
     fn name_before_colon() {

@@ -54,7 +54,7 @@ pub fn resolve(url: &str, list_dir: Option<&Path>) -> Result<Target, String> {
     };
     let Some(dir) = list_dir else {
         return Err(format!(
-            "cannot open '{url}': it is relative to a list file, and this list has none"
+            "cannot open '{url}': it is relative to a list file, and none was imported here; `mlpath import FILE` (a restored list's path is not trusted until then)"
         ));
     };
     let path = dir.join(relative.split(['#', '?']).next().unwrap_or(relative));

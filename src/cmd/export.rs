@@ -8,7 +8,7 @@ use crate::render::{self, json};
 use crate::store::{ItemFilter, Store};
 use crate::views::ExportView;
 use anyhow::Result;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 pub fn run(args: ExportArgs, ctx: &Context) -> Result<()> {
@@ -24,7 +24,17 @@ pub fn run(args: ExportArgs, ctx: &Context) -> Result<()> {
     let only = list.zip(args.list.as_deref());
     let output = args.output.as_deref().unwrap_or(Path::new("-"));
     // The rows are read while the temporary file exists: Ctrl-C meanwhile removes it.
-    let written = files::write_output(output, |out| write_export(args.format, &store, only, out))?;
+    let to_terminal = sanitizes(output, std::io::stdout().is_terminal());
+    let written = files::write_output(output, |out| {
+        if to_terminal {
+            // Raw escapes in a title would act on the terminal; files and pipes get the data.
+            let mut safe = render::SafeWriter::new(out);
+            write_export(args.format, &store, only, &mut safe)?;
+            Ok(safe.flush()?)
+        } else {
+            write_export(args.format, &store, only, out)
+        }
+    })?;
     match written {
         Some(path) if ctx.json => {
             let view = ExportView {
@@ -40,6 +50,11 @@ pub fn run(args: ExportArgs, ctx: &Context) -> Result<()> {
         Some(path) => Ok(render::line(format!("wrote {}", path.display()))?),
         None => Ok(()),
     }
+}
+
+/// Whether the export goes to a terminal (stdout, which is one) and must be sanitized.
+fn sanitizes(output: &Path, stdout_is_terminal: bool) -> bool {
+    output == Path::new("-") && stdout_is_terminal
 }
 
 /// Writes every item (or those of one list: its id and name) in `format` to `out`, row by row
@@ -129,4 +144,16 @@ fn write_markdown(store: &Store, filter: &ItemFilter, out: &mut dyn Write) -> Re
         };
         Ok::<_, anyhow::Error>(markdown.write(&item)?)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_terminal_gets_sanitized_output() {
+        assert!(sanitizes(Path::new("-"), true));
+        assert!(!sanitizes(Path::new("-"), false));
+        assert!(!sanitizes(Path::new("out.csv"), true));
+    }
 }

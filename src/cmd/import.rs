@@ -18,6 +18,10 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
         .map_or("the built-in list".into(), |p| p.display().to_string());
     let mut store = ctx.store_unseeded()?;
     let imported = listfile::import(&mut store, &file, ctx.now, args.dry_run, &what)?;
+    if !args.dry_run && args.file.is_some() {
+        // The user named this file: its real folder now bounds `open`'s relative links.
+        store.trust_list_folder(&file.source.path)?;
+    }
     report(ctx, &file, &imported, args.dry_run, None)
 }
 

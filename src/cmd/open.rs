@@ -37,11 +37,7 @@ pub fn run(args: OpenArgs, ctx: &Context) -> Result<()> {
                 .ok_or_else(|| usage(format!("the '{label}' link of {} is empty", item.slug)))?
         }
     };
-    let list_dir = store
-        .meta("list_source")?
-        .filter(|s| !s.starts_with("embedded:"))
-        .and_then(|s| PathBuf::from(s).parent().map(PathBuf::from));
-    let target = target::resolve(&url, list_dir.as_deref()).map_err(usage)?;
+    let target = resolve_in(&url, &store.open_folders(item.id)?).map_err(usage)?;
     let view = |opened| OpenView {
         slug: item.slug.clone(),
         url: target.as_arg(),
@@ -70,6 +66,20 @@ fn print(view: &OpenView, ctx: &Context) -> Result<()> {
         return Ok(render::emit(&render::json(view)?)?);
     }
     Ok(render::line(safe(&view.url, false))?)
+}
+
+/// Resolves `url` in the first folder that holds it; failing all, the first folder's reason.
+fn resolve_in(url: &str, folders: &[PathBuf]) -> Result<Target, String> {
+    let mut first = None;
+    for dir in folders {
+        match target::resolve(url, Some(dir)) {
+            Ok(target) => return Ok(target),
+            Err(why) => {
+                first.get_or_insert(why);
+            }
+        }
+    }
+    first.map_or_else(|| target::resolve(url, None), Err)
 }
 
 /// $BROWSER (a command, with its own arguments) gets the link as its last argument; without it

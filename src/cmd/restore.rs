@@ -26,6 +26,18 @@ pub fn run(args: RestoreArgs, ctx: &Context) -> Result<()> {
     })?;
     let mut doc: Document = serde_json::from_str(&text)
         .map_err(|e| failure(format!("{file} is not an mlpath JSON export: {e}")))?;
+    if let Some(item) = doc
+        .items
+        .iter()
+        .find(|i| !crate::slug::is_well_formed(&i.slug))
+    {
+        return Err(failure(format!(
+            "{file} gives item {} ('{}') the slug '{}', which is not a slug (lower-case letters, digits, single hyphens); fix it in the export",
+            item.id,
+            render::safe(&item.title, false),
+            item.slug.escape_default()
+        )));
+    }
     let mut store = ctx.store_unseeded()?;
     doc.rate_unrated();
     let count = store.restore(&doc, ctx.now)?;

@@ -10,6 +10,7 @@ pub(crate) mod lists;
 pub mod log;
 pub mod next;
 mod safe;
+mod safe_writer;
 pub mod show;
 pub mod status;
 mod table;
@@ -17,6 +18,7 @@ mod time;
 pub mod writeback;
 
 pub use safe::safe;
+pub use safe_writer::SafeWriter;
 pub use time::{local_clock, local_date, local_time, relative};
 
 use anyhow::Context as _;

@@ -216,6 +216,47 @@ impl Store {
         Ok(names)
     }
 
+    /// Records that `import FILE` read the list at `path` (its real path) on this machine: its
+    /// folder may bound `open`'s relative links. Restore never records this, so a path that came
+    /// from an export (`/`, say) widens nothing until the user imports that list themselves.
+    pub fn trust_list_folder(&mut self, path: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO meta (key, value) VALUES ('open_bound:' || ?1, '1')
+                 ON CONFLICT (key) DO NOTHING",
+                [path],
+            )
+            .map_err(|e| self.classify(e, "recording the list folder"))?;
+        Ok(())
+    }
+
+    /// The folders `open` may resolve an item's relative links in: those of its lists that were
+    /// imported here (for an item added by hand, of every such list, newest first).
+    pub fn open_folders(&self, item_id: i64) -> Result<Vec<std::path::PathBuf>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT l.path FROM lists l JOIN meta ON meta.key = 'open_bound:' || l.path
+                 WHERE l.id IN (SELECT list_id FROM memberships WHERE item_id = ?1)
+                    OR NOT EXISTS (SELECT 1 FROM memberships WHERE item_id = ?1)
+                 ORDER BY l.id IN (SELECT list_id FROM memberships WHERE item_id = ?1) DESC,
+                          l.imported_at DESC, l.id",
+            )
+            .map_err(|e| self.classify(e, "reading lists"))?;
+        let paths: Vec<String> = stmt
+            .query_map([item_id], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.classify(e, "reading lists"))?;
+        Ok(paths
+            .iter()
+            .filter_map(|p| {
+                std::path::Path::new(p)
+                    .parent()
+                    .map(std::path::Path::to_path_buf)
+            })
+            .collect())
+    }
+
     /// Where an item stands in each list that holds it (none for an item added by hand).
     pub fn places_of(&self, item_id: i64) -> Result<Vec<Place>> {
         let mut stmt = self

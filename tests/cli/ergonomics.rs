@@ -408,3 +408,24 @@ fn every_command_has_an_example() {
         );
     }
 }
+
+#[test]
+fn a_restored_list_does_not_bound_open_until_imported_again() {
+    let env = TestEnv::new();
+    let list = own_list(&env);
+    env.ok(&["import", &list]);
+    let export = env.path("export.json");
+    env.ok(&["export", "-o", export.to_str().unwrap()]);
+    // The export names the list's real path; restoring it must not make that folder openable.
+    let restored = env.with_db(&env.path("restored.db"));
+    restored.ok(&["restore", export.to_str().unwrap()]);
+    let err = restored.fails(&["open", "flexgen", "--link", "review", "--print"], 2);
+    assert!(err.contains("none was imported here"), "{err}");
+    // Importing the list file itself is what sets the folder.
+    restored.ok(&["import", &list]);
+    let printed = restored.ok(&["open", "flexgen", "--link", "review", "--print"]);
+    assert!(
+        printed.trim_end().ends_with("notes/reviews/flexgen.md"),
+        "{printed}"
+    );
+}

@@ -231,3 +231,67 @@ fn import_reads_only_regular_files() {
         "{err}"
     );
 }
+
+/// An export of the built-in list whose first item is changed by `edit`, restored into a new
+/// database; returns that database's environment.
+fn restored_with(env: &TestEnv, edit: impl FnOnce(&mut serde_json::Value)) -> (TestEnv, String) {
+    env.ok(&["list"]);
+    let mut doc = env.json(&["export"]);
+    edit(&mut doc["items"][0]);
+    let file = env.write("crafted.json", &doc.to_string());
+    let restored = env.with_db(&env.path("restored.db"));
+    let out = restored.run(&["restore", file.to_str().unwrap()]);
+    (restored, out.stderr)
+}
+
+#[test]
+fn restore_refuses_a_slug_that_is_not_slug_shaped() {
+    let env = TestEnv::new();
+    let (restored, err) = restored_with(&env, |item| {
+        item["slug"] = "tabi\u{1b}]0;pwned\u{7}".into();
+    });
+    assert!(
+        err.contains("the slug 'tabi\\u{1b}]0;pwned\\u{7}', which is not a slug"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    // Refused before the database is even created.
+    assert!(!env.path("restored.db").exists());
+    drop(restored);
+}
+
+#[test]
+fn export_to_a_terminal_is_sanitized_but_a_pipe_gets_the_data() {
+    let env = TestEnv::new();
+    let (restored, err) = restored_with(&env, |item| {
+        item["title"] = "Evil \u{1b}]0;pwned\u{7} title".into();
+    });
+    assert_eq!(err, "");
+    for format in ["csv", "markdown"] {
+        let piped = restored.ok(&["export", "--format", format]);
+        assert!(piped.contains("Evil \u{1b}]0;pwned\u{7} title"), "{piped}");
+    }
+    let script = "/usr/bin/script";
+    if !crate::support::has_tool(script) {
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("mlpath");
+    for format in ["csv", "markdown"] {
+        let out = restored
+            .program(script)
+            .env("TERM", "dumb")
+            .args([
+                "-qec",
+                &format!("{} export --format {format}", bin.display()),
+                "/dev/null",
+            ])
+            .output()
+            .expect("run script");
+        let shown = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            shown.contains("Evil \u{fffd}]0;pwned\u{fffd} title"),
+            "{shown}"
+        );
+        assert!(!shown.contains('\u{1b}'), "{shown}");
+    }
+}
