@@ -1,6 +1,6 @@
 //! Several lists, followed as their files change: refresh, dry runs, lists, config.
 
-use crate::support::{Output, TestEnv};
+use crate::support::TestEnv;
 
 const MINE: &str = "# My list\n## Papers\n- [Alpa](https://a.org)\n- [Shared](https://s.org)\n- [FlexGen](https://f.org)\n";
 const READING: &str =
@@ -23,19 +23,6 @@ fn slugs(value: &serde_json::Value) -> Vec<String> {
         .iter()
         .map(|i| i["slug"].as_str().unwrap().to_string())
         .collect()
-}
-
-fn run_without_refresh(env: &TestEnv, args: &[&str]) -> Output {
-    let out = env
-        .command(args)
-        .env("MLPATH_NO_REFRESH", "1")
-        .output()
-        .unwrap();
-    Output {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
 }
 
 #[test]
@@ -85,7 +72,7 @@ fn a_changed_file_is_reimported_before_the_next_command() {
 fn refresh_can_be_turned_off() {
     let env = two_lists();
     env.write("reading.md", &format!("{READING}- [Gpt](https://g.org)\n"));
-    let out = run_without_refresh(&env, &["list"]);
+    let out = env.run_without_refresh(&["list"]);
     assert_eq!((out.code, out.stderr.as_str()), (0, ""));
     assert!(!out.stdout.contains("gpt"));
     env.ok(&["config", "list.refresh", "off"]);
@@ -126,7 +113,7 @@ fn a_missing_file_warns_in_one_line_and_changes_nothing() {
 fn import_without_a_file_reimports_every_list() {
     let env = two_lists();
     env.write("reading.md", &format!("{READING}- [Gpt](https://g.org)\n"));
-    let out = run_without_refresh(&env, &["import"]);
+    let out = env.run_without_refresh(&["import"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stdout,
@@ -144,14 +131,15 @@ fn the_dry_run_tells_item_by_item_and_changes_nothing() {
         .replace("- [FlexGen](https://f.org)\n", "- [New](https://n.org)\n");
     let file = env.write("mine.md", &edited);
     let file = file.to_str().unwrap();
-    let out = run_without_refresh(&env, &["import", file, "--dry-run"]);
+    let out = env.run_without_refresh(&["import", file, "--dry-run"]);
     assert_eq!(
         out.stdout,
         "+ new  New\n~ alpa  title\n- flexgen  FlexGen (done)\n\
          would import 3 items: 1 added, 1 updated, 1 unchanged, 1 removed\n"
     );
     let json: serde_json::Value = serde_json::from_str(
-        &run_without_refresh(&env, &["import", file, "--dry-run", "--json"]).stdout,
+        &env.run_without_refresh(&["import", file, "--dry-run", "--json"])
+            .stdout,
     )
     .unwrap();
     assert_eq!(
@@ -163,7 +151,7 @@ fn the_dry_run_tells_item_by_item_and_changes_nothing() {
             "unchanged": 1
         })
     );
-    let after = run_without_refresh(&env, &["list", "--json"]);
+    let after = env.run_without_refresh(&["list", "--json"]);
     assert!(after.stdout.contains("\"flexgen\"") && !after.stdout.contains("\"new\""));
 }
 
@@ -430,7 +418,7 @@ fn export_version_2_keeps_the_lists_and_restore_still_reads_version_1() {
     let file = env.write("v2.json", &first);
     let restored = env.with_db(&env.path("v2.db"));
     restored.ok(&["restore", file.to_str().unwrap()]);
-    let again = run_without_refresh(&restored, &["export"]).stdout;
+    let again = restored.run_without_refresh(&["export"]).stdout;
     assert_eq!(first, again, "export → restore → export is identical");
     assert_eq!(restored.json(&["lists"]).as_array().unwrap().len(), 2);
 
@@ -444,7 +432,7 @@ fn export_version_2_keeps_the_lists_and_restore_still_reads_version_1() {
     let file = env.write("v1.json", &old.to_string());
     let restored = env.with_db(&env.path("v1.db"));
     restored.ok(&["restore", file.to_str().unwrap()]);
-    let lists = run_without_refresh(&restored, &["lists", "--json"]).stdout;
+    let lists = restored.run_without_refresh(&["lists", "--json"]).stdout;
     let lists: serde_json::Value = serde_json::from_str(&lists).unwrap();
     assert_eq!(lists.as_array().unwrap().len(), 1, "{lists}");
     assert_eq!(lists[0]["name"], "reading.md");

@@ -20,6 +20,18 @@ pub struct Output {
     pub stderr: String,
 }
 
+impl Output {
+    /// Runs `cmd` to the end and keeps what it printed.
+    fn of(mut cmd: Command) -> Output {
+        let out = cmd.output().expect("run mlpath");
+        Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
+
 /// A fresh temp folder with a `tmp` folder inside, the runs' own TMPDIR.
 fn temp_root() -> TempDir {
     let dir = TempDir::new().expect("temp dir");
@@ -101,12 +113,7 @@ impl TestEnv {
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
-        let out = self.command(args).output().expect("run mlpath");
-        Output {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        Output::of(self.command(args))
     }
 
     /// Runs and expects success; returns stdout.
@@ -148,6 +155,13 @@ impl TestEnv {
         let mut all = args.to_vec();
         all.push("--json");
         serde_json::from_str(&self.ok(&all)).expect("valid JSON")
+    }
+
+    /// Runs with the automatic refresh of list files turned off (`MLPATH_NO_REFRESH=1`).
+    pub fn run_without_refresh(&self, args: &[&str]) -> Output {
+        let mut cmd = self.command(args);
+        cmd.env("MLPATH_NO_REFRESH", "1");
+        Output::of(cmd)
     }
 
     /// The same folder and clock with another database.

@@ -1,6 +1,6 @@
 //! Write-back: statuses into the list file as task boxes, and nothing else of the file.
 
-use crate::support::{Output, TestEnv};
+use crate::support::TestEnv;
 
 /// A list with boxes of every kind, items without a box, a table and odd spacing.
 const LIST: &str = "# My list\n\n## Papers\n\n- [ ] [Alpa](https://a.org) (OSDI'22)\n*   [X]  **Orca** [pdf](https://o.org)\n- [FlexGen](https://f.org)  \n  - [ ] [Nested](https://n.org)\n\n| Paper | Link |\n|---|---|\n| Bert | [link](https://b.org) |\n\n1. [x] [Done before](https://d.org)\n";
@@ -18,19 +18,6 @@ fn tracked(ends: &str) -> (TestEnv, std::path::PathBuf) {
 
 fn read(path: &std::path::Path) -> String {
     std::fs::read_to_string(path).unwrap()
-}
-
-fn without_refresh(env: &TestEnv, args: &[&str]) -> Output {
-    let out = env
-        .command(args)
-        .env("MLPATH_NO_REFRESH", "1")
-        .output()
-        .unwrap();
-    Output {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
 }
 
 #[test]
@@ -101,7 +88,7 @@ fn a_file_changed_since_its_import_is_refused() {
     let (env, path) = tracked("\n");
     let edited = format!("{LIST}- [New](https://new.org)\n");
     std::fs::write(&path, &edited).unwrap();
-    let out = without_refresh(&env, &["writeback"]);
+    let out = env.run_without_refresh(&["writeback"]);
     assert_eq!(out.code, 1);
     assert_eq!(
         out.stderr,
@@ -168,7 +155,7 @@ fn with_the_setting_on_every_status_change_is_written_at_once() {
     );
     // A changed file is still refused; the status change is recorded all the same.
     std::fs::write(&path, format!("{LIST}\n")).unwrap();
-    let out = without_refresh(&env, &["done", "done-before"]);
+    let out = env.run_without_refresh(&["done", "done-before"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stderr.starts_with("mlpath: warning: "),
