@@ -17,15 +17,16 @@ pub(crate) struct ListView {
     pub imported_at: DateTime<Utc>,
 }
 
-/// The lists table; on a narrow output the path is cut at the front, then the date goes.
+/// The lists table; on a narrow output the path is cut at the front (the name keeps its room
+/// first), then the date and the path go.
 pub(crate) fn lists_table(lists: &[ListView], out: &Output) -> String {
     let mut table = Table::new(&[
-        Column::new("list").fill(12),
+        Column::new("list").fill(24),
         Column::new("items").right(),
         Column::new("done").right(),
         Column::new("%").right(),
         Column::new("imported").drops(1),
-        Column::new("path").front().drops(2),
+        Column::new("path").front().fill(16).drops(2),
     ]);
     for l in lists {
         table.row([

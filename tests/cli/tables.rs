@@ -262,3 +262,25 @@ fn the_status_headline_counts_what_the_table_counts() {
     );
     assert!(headline.contains("skipped"), "{headline}");
 }
+
+#[test]
+fn lists_at_60_columns_cut_the_path_before_the_name() {
+    let env = TestEnv::new();
+    let folder = env.path("a-folder-whose-name-is-rather-long-for-a-narrow-terminal");
+    std::fs::create_dir(&folder).unwrap();
+    let list = folder.join("README.md");
+    std::fs::write(
+        &list,
+        "# Most Cited Deep Learning Papers\n\n- [Alpa](https://arxiv.org/abs/2201.12023)\n",
+    )
+    .unwrap();
+    env.ok(&["import", list.to_str().unwrap()]);
+    let text = at_width(&env, Some(60), &["lists"]);
+    assert_fits(&text, 60, "lists");
+    let row = text.lines().nth(2).expect("a row");
+    assert!(
+        row.starts_with("Most Cited Deep"),
+        "name cut too short: {row}"
+    );
+    assert!(row.contains("…"), "the long path is cut: {row}");
+}
