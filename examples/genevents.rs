@@ -49,6 +49,7 @@ fn main() {
             note: Some(format!("note {i}")),
             rating: None,
             spent_s: None,
+            supersedes: None,
         });
         if batch.len() == 5_000 {
             append(&mut store, &batch);

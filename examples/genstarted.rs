@@ -44,6 +44,7 @@ fn main() {
             note: None,
             rating,
             spent_s: None,
+            supersedes: None,
         })
         .collect();
     for batch in events.chunks(5_000) {

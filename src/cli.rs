@@ -88,7 +88,7 @@ pub enum Command {
         after_help = "Example: mlpath stop\n  mlpath done flexgen --spent 1h30m   records a session without a clock"
     )]
     Stop(StopArgs),
-    /// Add a note to an item without changing its status
+    /// Add a note to an item; --edit corrects the latest note, --rm withdraws it
     #[command(after_help = "Example: mlpath note flexgen \"the offloading policy is an LP\"")]
     Note(NoteArgs),
     /// Revert the last command typed here (all its events), or ITEM's latest event
@@ -353,6 +353,12 @@ pub struct NoteArgs {
     /// Record a study session of this length ending now (or at --at): 45m, 1h30m, "90 min"
     #[arg(long, value_name = "DURATION")]
     pub spent: Option<String>,
+    /// Correct the item's latest note: TEXT replaces it, else it opens in $VISUAL or $EDITOR
+    #[arg(long, conflicts_with_all = ["at", "spent", "rm"])]
+    pub edit: bool,
+    /// Withdraw the item's latest note (`mlpath undo` brings it back)
+    #[arg(long, conflicts_with_all = ["at", "spent", "text"])]
+    pub rm: bool,
     /// Also match items that are no longer in the list
     #[arg(long)]
     pub all: bool,

@@ -84,6 +84,10 @@ pub struct ExportEvent {
     /// For `session` events: the session's length in seconds (absent in older exports).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spent_s: Option<u32>,
+    /// For a note that corrects (with text) or withdraws (without) an earlier note of the item:
+    /// that note's id (absent otherwise, and in older exports).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supersedes: Option<i64>,
 }
 
 /// The note of a done recorded by a box ticked in an imported list.

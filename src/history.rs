@@ -77,8 +77,21 @@ pub struct Touched {
     pub kind: EventKind,
     pub at: DateTime<Utc>,
     pub note: Option<String>,
+    /// Whether the event corrects (with a note) or withdraws (without) an earlier note.
+    pub supersedes: bool,
     /// The item's status afterwards.
     pub status: Status,
+}
+
+impl Touched {
+    /// What the event was: its kind, or which change of a note.
+    fn what(&self) -> String {
+        match (self.supersedes, &self.note) {
+            (true, Some(_)) => "note correction".into(),
+            (true, None) => "note withdrawal".into(),
+            (false, _) => self.kind.to_string(),
+        }
+    }
 }
 
 /// One line saying what came back: `undid review of a, b, c at 2026-11-28 09:00; a, b and c are
@@ -88,11 +101,12 @@ pub fn describe(did: &str, touched: &[Touched], time: impl Fn(DateTime<Utc>) -> 
     let Some(first) = touched.first() else {
         return format!("nothing to {}", if did == "redid" { REDO } else { UNDO });
     };
-    let mut what: Vec<(EventKind, Vec<&str>)> = Vec::new();
+    let mut what: Vec<(String, Vec<&str>)> = Vec::new();
     for t in touched {
-        match what.iter_mut().find(|(kind, _)| *kind == t.kind) {
+        let kind = t.what();
+        match what.iter_mut().find(|(k, _)| *k == kind) {
             Some((_, slugs)) => push_once(slugs, &t.slug),
-            None => what.push((t.kind, vec![&t.slug])),
+            None => what.push((kind, vec![&t.slug])),
         }
     }
     let what: Vec<String> = what
@@ -205,6 +219,7 @@ mod tests {
             kind,
             at: Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap(),
             note: None,
+            supersedes: false,
             status,
         }
     }
@@ -232,6 +247,22 @@ mod tests {
         );
         assert_eq!(describe_utc("redid", &[]), "nothing to redo");
         assert_eq!(describe_utc("undid", &[]), "nothing to undo");
+    }
+
+    #[test]
+    fn a_note_correction_and_withdrawal_are_named_as_such() {
+        let mut corrected = touched("orca", EventKind::Note, Status::Done);
+        corrected.supersedes = true;
+        corrected.note = Some("fixed".into());
+        assert_eq!(
+            describe_utc("undid", &[corrected.clone()]),
+            "undid note correction of orca at 2026-11-28 09:00 \"fixed\"; orca is now done"
+        );
+        corrected.note = None;
+        assert_eq!(
+            describe_utc("redid", &[corrected]),
+            "redid note withdrawal of orca at 2026-11-28 09:00; orca is now done"
+        );
     }
 
     #[test]

@@ -244,6 +244,9 @@ pub struct RecordedEvent {
     pub kind: EventKind,
     pub at: DateTime<Utc>,
     pub note: Option<String>,
+    /// For `note --edit` and `note --rm`: the id of the note corrected or withdrawn.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supersedes: Option<i64>,
 }
 
 /// The public JSON shape of `mlpath note --json`; `event` is `null` when the note was empty

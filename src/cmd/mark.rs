@@ -48,6 +48,7 @@ pub fn run(kind: EventKind, args: MarkArgs, rating: Option<Rating>, ctx: &Contex
             note: note.clone(),
             rating,
             spent_s: None,
+            supersedes: None,
         })
         .collect();
     // Sessions close before the stage they end is recorded, so they sort before it.

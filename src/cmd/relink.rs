@@ -42,6 +42,8 @@ pub fn run(args: RelinkArgs, ctx: &Context) -> Result<()> {
             note: e.note,
             rating: e.rating,
             spent_s: e.spent_s,
+            // Only notes in force are copied: a correction arrives as the note it became.
+            supersedes: None,
         })
         .collect();
     if copies.is_empty() && !ctx.json {
@@ -63,6 +65,7 @@ pub fn run(args: RelinkArgs, ctx: &Context) -> Result<()> {
                 kind: e.kind,
                 at: e.at,
                 note: e.note,
+                supersedes: None,
             })
             .collect();
         let view = RelinkView {

@@ -111,6 +111,7 @@ pub(super) fn session_events(plan: &Plan) -> Vec<NewEvent> {
             note: None,
             rating: None,
             spent_s: Some(c.spent_s),
+            supersedes: None,
         })
         .collect()
 }

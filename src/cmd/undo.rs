@@ -41,6 +41,9 @@ struct EventView {
     kind: EventKind,
     at: DateTime<Utc>,
     note: Option<String>,
+    /// For a note correction or withdrawal: the id of the note it replaced.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    supersedes: Option<i64>,
     status: Status,
 }
 
@@ -63,6 +66,7 @@ pub(super) fn report(
             kind: e.kind,
             at: e.at,
             note: e.note.clone(),
+            supersedes: e.supersedes,
             status,
         });
     }
@@ -73,6 +77,7 @@ pub(super) fn report(
             kind: v.kind,
             at: v.at,
             note: v.note.clone(),
+            supersedes: v.supersedes.is_some(),
             status: v.status,
         })
         .collect();

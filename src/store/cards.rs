@@ -244,6 +244,7 @@ mod tests {
             note: None,
             rating,
             spent_s: None,
+            supersedes: None,
         };
         store
             .append_events(&NewCommand::typed(kind.as_str(), at(day)), &[event])

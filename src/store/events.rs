@@ -19,6 +19,8 @@ pub struct NewEvent {
     pub rating: Option<Rating>,
     /// A session's length in seconds; `None` for every other kind.
     pub spent_s: Option<u32>,
+    /// For a note that corrects (with text) or withdraws (without) an earlier note: its id.
+    pub supersedes: Option<i64>,
 }
 
 /// A stored event, with the item it belongs to.
@@ -33,6 +35,8 @@ pub struct EventRow {
     pub note: Option<String>,
     pub rating: Option<Rating>,
     pub spent_s: Option<u32>,
+    /// The note this one corrects or withdraws (see `NewEvent::supersedes`).
+    pub supersedes: Option<i64>,
 }
 
 /// The command an event is recorded by.
@@ -55,12 +59,20 @@ impl<'a> NewCommand<'a> {
     }
 }
 
-/// Events that count: not undo markers, and not cancelled by one.
+/// Events that count: not undo markers, and not cancelled by one. What `undo` can revert.
 pub(super) const ACTIVE: &str =
     "e.kind <> 'undo' AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)";
 
+/// Events in force, as reports show them and the state derives from them: active, not a
+/// withdrawal of a note, and not a note that an active correction or withdrawal replaced.
+pub(super) const IN_FORCE: &str = "e.kind <> 'undo'
+    AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
+    AND (e.supersedes IS NULL OR e.note IS NOT NULL)
+    AND NOT EXISTS (SELECT 1 FROM events s WHERE s.supersedes = e.id
+        AND NOT EXISTS (SELECT 1 FROM events su WHERE su.undoes = s.id))";
+
 pub(super) const EVENT_COLUMNS: &str =
-    "e.id, e.item_id, i.slug, i.title, e.kind, e.at, e.note, e.rating, e.spent_s";
+    "e.id, e.item_id, i.slug, i.title, e.kind, e.at, e.note, e.rating, e.spent_s, e.supersedes";
 
 pub(super) fn event_from_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
     let f = Fields::new(row, "events", 0)?;
@@ -74,6 +86,7 @@ pub(super) fn event_from_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
         note: f.get(6)?,
         rating: f.get(7)?,
         spent_s: f.get(8)?,
+        supersedes: f.get(9)?,
     })
 }
 
@@ -170,7 +183,7 @@ impl Store {
     pub(crate) fn events_of(&self, item_id: i64) -> Result<Vec<EventRow>> {
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events e JOIN items i ON i.id = e.item_id
-             WHERE e.item_id = ?1 AND {ACTIVE} ORDER BY e.at, e.id"
+             WHERE e.item_id = ?1 AND {IN_FORCE} ORDER BY e.at, e.id"
         );
         let mut stmt = self
             .conn
@@ -191,7 +204,7 @@ impl Store {
     ) -> Result<Vec<EventRow>> {
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events e JOIN items i ON i.id = e.item_id
-             WHERE {ACTIVE} AND (?1 IS NULL OR e.at >= ?1) AND (?3 OR i.removed = 0)
+             WHERE {IN_FORCE} AND (?1 IS NULL OR e.at >= ?1) AND (?3 OR i.removed = 0)
              AND (?4 IS NULL OR i.id IN (SELECT item_id FROM memberships WHERE list_id = ?4))
              ORDER BY e.at DESC, e.id DESC LIMIT ?2"
         );
@@ -262,8 +275,8 @@ pub(super) fn insert_event(
         ));
     }
     conn.prepare_cached(
-        "INSERT INTO events (item_id, kind, at, note, undoes, command_id, rating, spent_s)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO events (item_id, kind, at, note, undoes, command_id, rating, spent_s,
+         supersedes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
     .execute(params![
         event.item_id,
@@ -273,7 +286,8 @@ pub(super) fn insert_event(
         undoes,
         command_id,
         event.rating,
-        event.spent_s
+        event.spent_s,
+        event.supersedes
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -281,7 +295,7 @@ pub(super) fn insert_event(
 pub(super) fn facts_of(conn: &Connection, item_id: i64) -> rusqlite::Result<Vec<Fact>> {
     let sql = format!(
         "SELECT e.id, e.kind, e.at, e.rating, e.spent_s FROM events e
-         WHERE e.item_id = ?1 AND {ACTIVE} ORDER BY e.at, e.id"
+         WHERE e.item_id = ?1 AND {IN_FORCE} ORDER BY e.at, e.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     stmt.query_map([item_id], |r| {
@@ -371,6 +385,7 @@ pub(super) fn mark_done_from_list(
             // Not an exposure: a list of finished items must not fall due all on one day.
             rating: None,
             spent_s: None,
+            supersedes: None,
         };
         insert_event(conn, &event, command, None)?;
         refresh_state(conn, item_id)?;
@@ -381,8 +396,9 @@ pub(super) fn mark_done_from_list(
 impl Store {
     /// The notes of each item, joined, for searching.
     pub(crate) fn notes_by_item(&self) -> Result<std::collections::HashMap<i64, String>> {
-        let sql =
-            format!("SELECT e.item_id, e.note FROM events e WHERE e.note IS NOT NULL AND {ACTIVE}");
+        let sql = format!(
+            "SELECT e.item_id, e.note FROM events e WHERE e.note IS NOT NULL AND {IN_FORCE}"
+        );
         let mut stmt = self
             .conn
             .prepare(&sql)
@@ -447,6 +463,7 @@ mod tests {
                         note: None,
                         rating: None,
                         spent_s: None,
+                        supersedes: None,
                     }],
                 )
                 .unwrap();
@@ -487,6 +504,7 @@ mod tests {
                     note: None,
                     rating: None,
                     spent_s: None,
+                    supersedes: None,
                 }],
             )
             .unwrap();

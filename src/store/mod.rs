@@ -9,6 +9,7 @@ mod import;
 mod items;
 mod lists;
 mod manual;
+mod notes;
 mod report;
 mod schema;
 mod sessions;

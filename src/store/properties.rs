@@ -21,6 +21,11 @@ enum Step {
     Undo {
         item: usize,
     },
+    /// `note --edit` (with text) or `note --rm` (without) of the item's latest note, if any.
+    Supersede {
+        item: usize,
+        note: Option<String>,
+    },
 }
 
 const MARKS: [EventKind; 6] = [
@@ -54,6 +59,8 @@ fn step(items: usize) -> impl Strategy<Value = Step> {
         )
             .prop_map(|(item, kind, minutes, note)| Step::Mark { item, kind, minutes, note }),
         1 => (0..items).prop_map(|item| Step::Undo { item }),
+        1 => (0..items, prop::option::of(text(12)))
+            .prop_map(|(item, note)| Step::Supersede { item, note }),
     ]
 }
 
@@ -140,6 +147,7 @@ fn database(titles: &[(String, Vec<String>, Kind)], steps: &[Step]) -> (Store, V
                             note: note.clone(),
                             rating: None,
                             spent_s: None,
+                            supersedes: None,
                         }],
                     )
                     .unwrap();
@@ -147,9 +155,50 @@ fn database(titles: &[(String, Vec<String>, Kind)], steps: &[Step]) -> (Store, V
             Step::Undo { item } => {
                 store.undo_item(ids[item % ids.len()], now).unwrap();
             }
+            Step::Supersede { item, note } => {
+                if let Some(latest) = store.latest_note(ids[item % ids.len()]).unwrap() {
+                    let command = NewCommand::typed("note", now);
+                    let id = store.supersede_note(&command, &latest, note.clone());
+                    assert!(id.unwrap().is_some());
+                }
+            }
         }
     }
     (store, ids)
+}
+
+/// One event of the model of the log.
+struct Logged {
+    item: i64,
+    kind: EventKind,
+    at: DateTime<Utc>,
+    /// The step that recorded it (0 for the import).
+    order: usize,
+    undone: bool,
+    /// The index of the note it corrects or withdraws.
+    supersedes: Option<usize>,
+    withdraws: bool,
+}
+
+impl Logged {
+    fn new(item: i64, kind: EventKind, at: DateTime<Utc>, order: usize) -> Logged {
+        Logged {
+            item,
+            kind,
+            at,
+            order,
+            undone: false,
+            supersedes: None,
+            withdraws: false,
+        }
+    }
+}
+
+/// Whether the model's event `i` counts: not undone, not a withdrawal, and not replaced by a
+/// correction or withdrawal that is not undone.
+fn in_force(log: &[Logged], i: usize) -> bool {
+    let e = &log[i];
+    !e.undone && !e.withdraws && !log.iter().any(|s| s.supersedes == Some(i) && !s.undone)
 }
 
 proptest! {
@@ -162,35 +211,43 @@ proptest! {
         let titles: Vec<(String, Vec<String>, Kind)> =
             (0..3).map(|i| (format!("Item {i}"), vec![], Kind::Paper)).collect();
         let (store, ids) = database(&titles, &steps);
-        // The model: (item, kind, at, order recorded, undone).
         // Items checked in the list (`- [x]`) are done at import, before any step.
-        let mut log: Vec<(i64, EventKind, DateTime<Utc>, usize, bool)> = (0..titles.len())
+        let mut log: Vec<Logged> = (0..titles.len())
             .filter(|i| i.is_multiple_of(5))
-            .map(|i| (ids[i], EventKind::Done, base(), 0, false))
+            .map(|i| Logged::new(ids[i], EventKind::Done, base(), 0))
             .collect();
         for (n, step) in steps.iter().enumerate() {
             let now = base() + Duration::minutes(n as i64);
             let n = n + 1;
             match step {
                 Step::Mark { item, kind, minutes, .. } => {
-                    log.push((ids[item % ids.len()], *kind, now + Duration::minutes(*minutes), n, false));
+                    log.push(Logged::new(ids[item % ids.len()], *kind, now + Duration::minutes(*minutes), n));
                 }
                 Step::Undo { item } => {
                     let id = ids[item % ids.len()];
-                    if let Some(last) = log.iter_mut().rev().find(|e| e.0 == id && !e.4) {
-                        last.4 = true;
+                    if let Some(last) = log.iter_mut().rev().find(|e| e.item == id && !e.undone) {
+                        last.undone = true;
+                    }
+                }
+                Step::Supersede { item, note } => {
+                    let id = ids[item % ids.len()];
+                    let latest = (0..log.len())
+                        .filter(|&i| log[i].item == id && log[i].kind == EventKind::Note && in_force(&log, i))
+                        .max_by_key(|&i| (log[i].at, log[i].order));
+                    if let Some(latest) = latest {
+                        let mut entry = Logged::new(id, EventKind::Note, log[latest].at, n);
+                        entry.supersedes = Some(latest);
+                        entry.withdraws = note.is_none();
+                        log.push(entry);
                     }
                 }
             }
         }
         for &id in &ids {
-            let mut facts: Vec<(DateTime<Utc>, usize, EventKind)> = log
-                .iter()
-                .filter(|e| e.0 == id && !e.4)
-                .map(|e| (e.2, e.3, e.1))
-                .collect();
-            facts.sort_by_key(|&(at, order, _)| (at, order));
-            let facts: Vec<Fact> = facts.into_iter().map(|(at, _, kind)| Fact { kind, at, rating: None, spent_s: 0 }).collect();
+            let mut facts: Vec<&Logged> =
+                (0..log.len()).filter(|&i| log[i].item == id && in_force(&log, i)).map(|i| &log[i]).collect();
+            facts.sort_by_key(|e| (e.at, e.order));
+            let facts: Vec<Fact> = facts.into_iter().map(|e| Fact { kind: e.kind, at: e.at, rating: None, spent_s: 0 }).collect();
             let cached = store.item_by_id(id).unwrap().unwrap().state;
             prop_assert_eq!(&cached, &state::derive(&facts));
             prop_assert_eq!(&cached, &store.derived_state(id).unwrap());

@@ -32,6 +32,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0006_sessions.sql",
         include_str!("../../migrations/0006_sessions.sql"),
     ),
+    (
+        "0007_note_corrections.sql",
+        include_str!("../../migrations/0007_note_corrections.sql"),
+    ),
 ];
 
 /// The migration after which every item's review card is computed (in Rust: FSRS is not SQL).

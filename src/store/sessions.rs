@@ -104,6 +104,7 @@ mod tests {
             note: None,
             rating: None,
             spent_s: Some(2700),
+            supersedes: None,
         };
         let closing = SessionUpdate {
             expected: Some(open),

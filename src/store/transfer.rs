@@ -232,7 +232,7 @@ fn each_export_item<E: From<rusqlite::Error>>(
          FROM items i JOIN sections s ON s.id = i.section_id ORDER BY {EXPORT_ITEM_ORDER}"
     ))?;
     let mut events = conn.prepare(&format!(
-        "SELECT e.id, e.item_id, e.kind, e.at, e.note, e.undoes, e.rating, e.spent_s
+        "SELECT e.id, e.item_id, e.kind, e.at, e.note, e.undoes, e.rating, e.spent_s, e.supersedes
          FROM events e JOIN items i ON i.id = e.item_id ORDER BY {EXPORT_ITEM_ORDER}, e.id"
     ))?;
     let mut memberships = conn.prepare(&super::lists::export_memberships_sql(EXPORT_ITEM_ORDER))?;
@@ -297,6 +297,7 @@ fn export_event(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, ExportEvent)> {
             undoes: f.get(5)?,
             rating: f.get(6)?,
             spent_s: f.get(7)?,
+            supersedes: f.get(8)?,
         },
     ))
 }
@@ -345,8 +346,8 @@ fn write_document(conn: &Connection, doc: &Document, now: DateTime<Utc>) -> rusq
         None,
     )?;
     let mut insert_event = conn.prepare(
-        "INSERT INTO events (id, item_id, kind, at, note, undoes, command_id, rating, spent_s)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO events (id, item_id, kind, at, note, undoes, command_id, rating, spent_s,
+         supersedes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for (item_id, e) in all {
         insert_event.execute(params![
@@ -358,7 +359,8 @@ fn write_document(conn: &Connection, doc: &Document, now: DateTime<Utc>) -> rusq
             e.undoes,
             command,
             e.rating,
-            e.spent_s
+            e.spent_s,
+            e.supersedes
         ])?;
     }
     if let Some(source) = &doc.list_source {

@@ -44,7 +44,7 @@ impl Store {
             );
             let last = tx
                 .query_row(&sql, [item_id], |r| {
-                    Ok((event_from_row(r)?, r.get::<_, Option<i64>>(9)?))
+                    Ok((event_from_row(r)?, r.get::<_, Option<i64>>(10)?))
                 })
                 .optional()?;
             let Some((event, command)) = last else {
@@ -70,6 +70,10 @@ impl Store {
             let events = query_events(tx, &sql, undo)?;
             let command = insert_command(tx, &NewCommand::typed(REDO, now), Some(undo))?;
             for e in &events {
+                let supersedes = match e.supersedes {
+                    Some(note) => Some(live_copy(tx, note)?),
+                    None => None,
+                };
                 let again = NewEvent {
                     item_id: e.item_id,
                     kind: e.kind,
@@ -77,6 +81,7 @@ impl Store {
                     note: e.note.clone(),
                     rating: e.rating,
                     spent_s: e.spent_s,
+                    supersedes,
                 };
                 insert_event(tx, &again, command, None)?;
             }
@@ -125,10 +130,48 @@ fn cancel(
             note: None,
             rating: None,
             spent_s: None,
+            supersedes: None,
         };
         insert_event(conn, &marker, command, Some(e.id))?;
     }
     refresh_items(conn, events)
+}
+
+/// The event that stands for `event` now: itself while it is not undone, else the copy a redo
+/// recorded of it (followed through later undos and redos). A redone note correction names
+/// this, so that it replaces the note as it is now, not a cancelled copy. Redo copies the
+/// events an undo cancelled in id order, so the copy is the one at the same rank in the redo.
+fn live_copy(conn: &Connection, event: i64) -> rusqlite::Result<i64> {
+    let mut current = event;
+    loop {
+        let undone_by: Option<i64> = conn
+            .query_row(
+                "SELECT command_id FROM events WHERE undoes = ?1 LIMIT 1",
+                [current],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        let Some(undo) = undone_by else {
+            return Ok(current);
+        };
+        let copy: Option<i64> = conn
+            .query_row(
+                "SELECT (SELECT c.id FROM events c WHERE c.command_id = r.id ORDER BY c.id
+                         LIMIT 1 OFFSET (SELECT count(*) FROM events u WHERE u.command_id = ?1
+                                         AND u.undoes < ?2))
+                 FROM commands r WHERE r.verb = 'redo' AND r.reverts = ?1",
+                [undo, current],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        match copy {
+            Some(copy) => current = copy,
+            // Never redone: the correction keeps naming the note it was written against.
+            None => return Ok(current),
+        }
+    }
 }
 
 fn refresh_items(conn: &Connection, events: &[EventRow]) -> rusqlite::Result<()> {
@@ -331,6 +374,7 @@ mod tests {
                                 note: (kind == EventKind::Note).then(|| "n".to_string()),
                                 rating: None,
                                 spent_s: None,
+                                supersedes: None,
                             })
                             .collect();
                         store

@@ -13,6 +13,7 @@ mod install;
 mod json_answers;
 mod json_shapes;
 mod lists;
+mod notes;
 mod reports;
 mod review;
 mod sessions;
