@@ -11,15 +11,17 @@ use crate::model::{EventKind, Status};
 use chrono::{DateTime, Utc};
 use std::fmt;
 
-/// Where a command came from. Plain `undo` only reverts `Typed` commands. The database also
-/// knows 'refresh' (the automatic re-import of a changed list file, issue 10); sync (issue 14)
-/// adds an origin for commands received from another device.
+/// Where a command came from (the `command_origins` of 0002_commands.sql). Plain `undo` only
+/// reverts `Typed` commands. Sync (issue 14) adds an origin for commands received from another
+/// device.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
     /// Run by a person on this device.
     Typed,
     /// An import (the done events of `- [x]` boxes).
     Import,
+    /// The automatic re-import of a list file that changed (its `- [x]` boxes' dones).
+    Refresh,
     /// The history loaded by `restore`.
     Restore,
 }
@@ -29,6 +31,7 @@ impl Origin {
         match self {
             Origin::Typed => "typed",
             Origin::Import => "import",
+            Origin::Refresh => "refresh",
             Origin::Restore => "restore",
         }
     }

@@ -2,7 +2,7 @@
 //! importing it.
 
 use crate::markdown;
-use crate::store::{Imported, ListSource, Store, StoreError};
+use crate::store::{ImportRun, Imported, ListSource, Store, StoreError};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
@@ -20,7 +20,7 @@ pub(crate) fn import(
     store: &mut Store,
     file: &ListFile,
     now: DateTime<Utc>,
-    dry_run: bool,
+    run: ImportRun,
     what: &str,
 ) -> Result<Imported> {
     std::thread::scope(|scope| {
@@ -42,7 +42,7 @@ pub(crate) fn import(
             ))),
         });
         store
-            .import_stream(stream, &file.source, now, dry_run)
+            .import_stream(stream, &file.source, now, run)
             .map_err(|e| match e {
                 StoreError::NoItems => crate::error::failure(format!(
                     "found no items in {what}: items are list entries or table rows with a link or a title"

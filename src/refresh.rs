@@ -2,9 +2,10 @@
 //! mtime is re-imported, with one line on stderr. When nothing changed this costs one `stat`
 //! per list. `MLPATH_NO_REFRESH=1` or `mlpath config list.refresh off` turns it off.
 
+use crate::history::Origin;
 use crate::listfile::{self, io_reason};
 use crate::render::{imports, safe};
-use crate::store::{ListRecord, Store};
+use crate::store::{ImportRun, ListRecord, Store};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 use std::path::Path;
@@ -57,7 +58,13 @@ fn refresh_one(store: &mut Store, list: &ListRecord, now: DateTime<Utc>) -> Resu
         // Touched, not changed: remember the new mtime so the next command only stats it.
         return Ok(store.touch_list(list.id, size, mtime)?);
     }
-    let imported = listfile::import(store, &file, now, false, &list.path)?;
+    let imported = listfile::import(
+        store,
+        &file,
+        now,
+        ImportRun::Write(Origin::Refresh),
+        &list.path,
+    )?;
     let s = &imported.summary;
     if s.added + s.updated + s.removed > 0 {
         eprintln!("mlpath: {}", imports::refresh_line(file_name, &imported));

@@ -1,9 +1,10 @@
 use crate::cli::ImportArgs;
 use crate::context::Context;
 use crate::error::{failure, usage};
+use crate::history::Origin;
 use crate::listfile::{self, ListFile};
 use crate::render::{self, imports};
-use crate::store::Imported;
+use crate::store::{ImportRun, Imported};
 use anyhow::Result;
 
 pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
@@ -17,7 +18,7 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
         .as_ref()
         .map_or("the built-in list".into(), |p| p.display().to_string());
     let mut store = ctx.store_unseeded()?;
-    let imported = listfile::import(&mut store, &file, ctx.now, args.dry_run, &what)?;
+    let imported = listfile::import(&mut store, &file, ctx.now, import_run(args.dry_run), &what)?;
     if !args.dry_run && args.file.is_some() {
         // The user named this file: its real folder now bounds `open`'s relative links.
         store.trust_list_folder(&file.source.path)?;
@@ -55,7 +56,13 @@ fn reimport_all(args: &ImportArgs, ctx: &Context) -> Result<()> {
         } else {
             crate::seed::list_file(list.seeded, None)
         };
-        let imported = listfile::import(&mut store, &file, ctx.now, args.dry_run, &list.path)?;
+        let imported = listfile::import(
+            &mut store,
+            &file,
+            ctx.now,
+            import_run(args.dry_run),
+            &list.path,
+        )?;
         if ctx.json {
             warn_hidden(&file, &imported, args.dry_run);
             total.add(imported);
@@ -120,4 +127,12 @@ fn emit_json(imported: &Imported, dry_run: bool) -> Result<()> {
         render::json(&imported.summary)?
     };
     Ok(render::emit(&text)?)
+}
+
+/// A typed import writes as an import (its ticked boxes are not undone by plain `undo`).
+fn import_run(dry_run: bool) -> ImportRun {
+    match dry_run {
+        true => ImportRun::DryRun,
+        false => ImportRun::Write(Origin::Import),
+    }
 }

@@ -369,9 +369,14 @@ pub(super) fn mark_done_from_list(
         let command = match command_id {
             Some(id) => id,
             None => {
+                // A refresh is named as such: it ran before the typed command, not as it.
+                let verb = match origin {
+                    Origin::Refresh => "refresh",
+                    _ => "import",
+                };
                 let command = NewCommand {
                     origin,
-                    verb: "import",
+                    verb,
                     at: now,
                 };
                 *command_id.insert(insert_command(conn, &command, None)?)

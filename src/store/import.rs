@@ -40,6 +40,16 @@ impl Imported {
     }
 }
 
+/// How an import runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportRun {
+    /// `import --dry-run`: plans and writes nothing.
+    DryRun,
+    /// Writes, the dones of ticked boxes as a command of this origin: `Import` for
+    /// `mlpath import` and the seed, `Refresh` for the re-import of a changed file.
+    Write(Origin),
+}
+
 impl Store {
     /// Imports a parsed list in one transaction and returns what changed. With `dry_run`
     /// nothing is written.
@@ -50,7 +60,11 @@ impl Store {
         now: DateTime<Utc>,
         dry_run: bool,
     ) -> Result<Imported> {
-        self.import_stream(parsed.iter().cloned().map(Ok), source, now, dry_run)
+        let run = match dry_run {
+            true => ImportRun::DryRun,
+            false => ImportRun::Write(Origin::Import),
+        };
+        self.import_stream(parsed.iter().cloned().map(Ok), source, now, run)
     }
 
     /// Imports items as they arrive (from a parser on another thread, say) in one transaction,
@@ -67,8 +81,12 @@ impl Store {
         items: impl IntoIterator<Item = Result<ParsedItem>>,
         source: &ListSource,
         now: DateTime<Utc>,
-        dry_run: bool,
+        run: ImportRun,
     ) -> Result<Imported> {
+        let (dry_run, origin) = match run {
+            ImportRun::DryRun => (true, Origin::Import),
+            ImportRun::Write(origin) => (false, origin),
+        };
         let path = self.display_path();
         let fail = |doing: &'static str| {
             let path = path.clone();
@@ -137,7 +155,7 @@ impl Store {
                 return Err(StoreError::NoItems);
             }
             writer
-                .finish(&[], now)
+                .finish(&[], origin, now)
                 .map_err(fail("writing the import"))?;
             imported.summary.added = imported.count;
         } else {
@@ -167,7 +185,7 @@ impl Store {
                     .map_err(fail("writing the import"))?;
             }
             writer
-                .finish(&plan.remove, now)
+                .finish(&plan.remove, origin, now)
                 .map_err(fail("writing the import"))?;
         }
         // The newest import is still "the list" for what reads one source (`open`, `where`).
@@ -358,7 +376,7 @@ impl<'t> Writer<'t> {
 
     /// Takes the items this list no longer holds out of it (hiding those no list holds), marks
     /// `[x]` items done, and places every item.
-    fn finish(self, remove: &[i64], now: DateTime<Utc>) -> rusqlite::Result<()> {
+    fn finish(self, remove: &[i64], origin: Origin, now: DateTime<Utc>) -> rusqlite::Result<()> {
         let mut leave = self
             .conn
             .prepare_cached("DELETE FROM memberships WHERE list_id = ?1 AND item_id = ?2")?;
@@ -366,7 +384,7 @@ impl<'t> Writer<'t> {
             leave.execute([self.list_id, *id])?;
         }
         lists::hide_orphans(self.conn, remove)?;
-        super::events::mark_done_from_list(self.conn, &self.checked, Origin::Import, now)?;
+        super::events::mark_done_from_list(self.conn, &self.checked, origin, now)?;
         lists::place_items(self.conn)
     }
 }
@@ -402,7 +420,12 @@ mod tests {
         let mut empty = Store::open_in_memory().unwrap();
         assert!(
             empty
-                .import_stream(broken(), &ListSource::for_test("t"), Utc::now(), false)
+                .import_stream(
+                    broken(),
+                    &ListSource::for_test("t"),
+                    Utc::now(),
+                    ImportRun::Write(Origin::Import)
+                )
                 .is_err()
         );
         assert_eq!(count(&empty), 0, "streamed inserts are rolled back");
@@ -412,7 +435,12 @@ mod tests {
             .unwrap();
         assert!(
             seeded
-                .import_stream(broken(), &ListSource::for_test("t"), Utc::now(), false)
+                .import_stream(
+                    broken(),
+                    &ListSource::for_test("t"),
+                    Utc::now(),
+                    ImportRun::Write(Origin::Import)
+                )
                 .is_err()
         );
         assert_eq!(
@@ -445,7 +473,12 @@ mod tests {
             Ok(item)
         });
         let imported = store
-            .import_stream(stream, &source, Utc::now(), false)
+            .import_stream(
+                stream,
+                &source,
+                Utc::now(),
+                ImportRun::Write(Origin::Import),
+            )
             .unwrap();
         assert_eq!((imported.count, imported.summary.unchanged), (19, 19));
         assert_eq!(free_while_parsing, vec![true; 19]);
@@ -486,7 +519,7 @@ mod tests {
                 std::iter::empty(),
                 &ListSource::for_test("t"),
                 Utc::now(),
-                false,
+                ImportRun::Write(Origin::Import),
             )
             .unwrap_err();
         assert!(matches!(err, StoreError::NoItems));

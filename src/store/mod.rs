@@ -21,7 +21,7 @@ pub use boxes::{ItemAtLine, Written};
 pub use cards::DueRow;
 pub use error::StoreError;
 pub use events::{EventRow, NewCommand, NewEvent};
-pub use import::Imported;
+pub use import::{ImportRun, Imported};
 pub use items::{ItemFilter, ItemRow};
 pub use lists::{ListCounts, ListRecord, ListSource, Place};
 pub use manual::ItemEdit;

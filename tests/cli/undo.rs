@@ -84,6 +84,47 @@ fn undo_never_reverts_a_refresh() {
     assert_eq!(env.ok(&["undo"]).trim(), "nothing to undo");
 }
 
+/// The origin and verb of the command that recorded `slug`'s done.
+fn done_recorded_by(env: &TestEnv, slug: &str) -> (String, String) {
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    conn.query_row(
+        "SELECT c.origin, c.verb FROM events e JOIN items i ON i.id = e.item_id
+         JOIN commands c ON c.id = e.command_id WHERE i.slug = ?1 AND e.kind = 'done'",
+        [slug],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_box_ticked_before_a_refresh_is_recorded_by_the_refresh_not_an_import() {
+    let env = TestEnv::new();
+    let file = env.write(
+        "mine.md",
+        "- [x] [Alpa](https://a.org)\n- [ ] [Orca](https://o.org)\n",
+    );
+    env.ok(&["import", file.to_str().unwrap()]);
+    let typed_import = ("import".to_string(), "import".to_string());
+    assert_eq!(done_recorded_by(&env, "alpa"), typed_import);
+    // The file grows, so that its size alone tells the refresh that it changed.
+    env.write(
+        "mine.md",
+        "- [x] [Alpa](https://a.org)\n- [x] [Orca](https://o.org)\n- [ ] [Opt](https://p.org)\n",
+    );
+    let out = env.run(&["status"]);
+    assert!(out.stderr.contains("mine.md changed"), "{}", out.stderr);
+    let refresh = ("refresh".to_string(), "refresh".to_string());
+    assert_eq!(done_recorded_by(&env, "orca"), refresh);
+    // `import` typed again records its ticks as an import.
+    env.write(
+        "mine.md",
+        "- [x] [Alpa](https://a.org)\n- [x] [Orca](https://o.org)\n- [ ] [Opt](https://p.org)\n\
+         - [x] [Bert](https://b.org)\n",
+    );
+    env.ok(&["import", file.to_str().unwrap()]);
+    assert_eq!(done_recorded_by(&env, "bert"), typed_import);
+}
+
 #[test]
 fn undo_item_reverts_one_event_of_a_command() {
     let env = TestEnv::new();
