@@ -25,6 +25,12 @@ Example: mlpath undo
   mlpath undo orca             reverts orca's latest event, whatever recorded it
 Plain `mlpath undo` reverts commands typed on this device, never an import.";
 
+const STATS_HELP: &str = "\
+Example: mlpath stats --weeks 12
+  mlpath config goal.date 2027-03-01   stats then says if you are on track
+Study is what you record: start, done, review, note and sessions (not boxes
+ticked in a list file). Days are local dates; weeks start on Monday.";
+
 const REVIEW_HELP: &str = "\
 Example: mlpath review flexgen --rating hard
   mlpath review flexgen --edit      write the review file, recorded when saved
@@ -100,6 +106,9 @@ pub enum Command {
     /// Progress per section, with a headline (the default command)
     #[command(after_help = "Example: mlpath status --depth 1")]
     Status(StatusArgs),
+    /// Streaks, weeks, a heatmap of study, the pace and when the list would be finished
+    #[command(after_help = STATS_HELP)]
+    Stats(StatsArgs),
     /// What to study next, and why
     #[command(after_help = "Example: mlpath next --kind video -n 5 --explain")]
     Next(NextArgs),
@@ -393,6 +402,17 @@ pub struct StatusArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub depth: Option<u16>,
     /// Only items of the list named NAME (see `mlpath lists`)
+    #[arg(long, value_name = "NAME", add = ArgValueCompleter::new(complete::lists))]
+    pub list: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Weeks in the table, this one last
+    #[arg(long, default_value_t = crate::stats::DEFAULT_WEEKS, value_name = "N",
+          value_parser = clap::value_parser!(u16).range(1..=520))]
+    pub weeks: u16,
+    /// Only items of the list named NAME (see `mlpath lists`): its activity, pace, ETA and goal
     #[arg(long, value_name = "NAME", add = ArgValueCompleter::new(complete::lists))]
     pub list: Option<String>,
 }

@@ -26,6 +26,7 @@ pub(crate) mod session;
 pub(crate) mod settings;
 pub(crate) mod slug;
 pub(crate) mod state;
+pub(crate) mod stats;
 pub mod store;
 pub(crate) mod sync;
 pub(crate) mod target;

@@ -58,6 +58,12 @@ pub(crate) const SETTINGS: &[Setting] = &[
         values: Values::Checked(|v| crate::session::parse_duration(v).map(drop)),
         about: "a study session left open longer is cut there (e.g. 4h, 90m)",
     },
+    Setting {
+        key: "goal.date",
+        default: "none",
+        values: Values::Checked(|v| crate::stats::parse_goal(v).map(drop)),
+        about: "the day to finish the list by, e.g. 2027-03-01 (`stats` says if you are on track)",
+    },
 ];
 
 /// The setting named `key`, or a message naming the valid keys.
@@ -111,7 +117,7 @@ mod tests {
         assert_eq!(
             find("list.refrsh").unwrap_err(),
             "unknown setting 'list.refrsh'; the settings are list.refresh, list.write-back, \
-             review.retention, review.max-interval, review.kinds, session.max"
+             review.retention, review.max-interval, review.kinds, session.max, goal.date"
         );
         let refresh = find("list.refresh").unwrap();
         assert_eq!(
@@ -129,6 +135,18 @@ mod tests {
                 .starts_with("session.max: cannot read")
         );
         assert_eq!(max.value_or_default(Some("soon".into())), "4h");
+    }
+
+    #[test]
+    fn the_goal_is_a_date_or_none() {
+        let goal = find("goal.date").unwrap();
+        assert_eq!(goal.check("2027-03-01"), Ok(()));
+        assert_eq!(goal.check("none"), Ok(()));
+        assert_eq!(
+            goal.check("2027-02-30").unwrap_err(),
+            "goal.date: '2027-02-30' is not a date; give one as YYYY-MM-DD (e.g. 2027-03-01), or none"
+        );
+        assert_eq!(goal.value_or_default(Some("March".into())), "none");
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod relink;
 mod restore;
 mod review;
 mod show;
+mod stats;
 mod status;
 mod stop;
 mod undo;
@@ -53,6 +54,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Undo(args) => undo::run(args, ctx),
         Command::Redo => redo::run(ctx),
         Command::Status(args) => status::run(args, ctx),
+        Command::Stats(args) => stats::run(args, ctx),
         Command::Next(args) => next::run(args, ctx),
         Command::Log(args) => log::run(args, ctx),
         Command::Open(args) => open::run(args, ctx),

@@ -3,6 +3,7 @@
 
 pub mod due;
 mod fit;
+mod heatmap;
 pub mod imports;
 pub mod json;
 pub mod list;
@@ -12,6 +13,7 @@ pub mod next;
 mod safe;
 mod safe_writer;
 pub mod show;
+pub mod stats;
 pub mod status;
 mod table;
 mod time;

@@ -14,6 +14,7 @@ mod report;
 mod schema;
 mod sessions;
 mod settings;
+mod stats;
 mod transfer;
 mod undo;
 

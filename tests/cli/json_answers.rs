@@ -35,6 +35,7 @@ fn every_command_answers_json_or_refuses_it() {
         vec!["undo"],
         vec!["redo"],
         vec!["status"],
+        vec!["stats"],
         vec!["next"],
         vec!["log"],
         vec!["due"],

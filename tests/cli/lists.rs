@@ -221,7 +221,7 @@ fn config_lists_settings_and_refuses_bad_ones() {
         env.json(&["config"]),
         serde_json::json!({"list.refresh": "on", "list.write-back": "off",
             "review.retention": "0.9", "review.max-interval": "365", "review.kinds": "paper",
-            "session.max": "4h"})
+            "session.max": "4h", "goal.date": "none"})
     );
     let err = env.fails(&["config", "list.refrsh"], 2);
     assert!(err.contains("list.refresh"), "{err}");
@@ -233,7 +233,7 @@ fn config_lists_settings_and_refuses_bad_ones() {
         env.json(&["config"]),
         serde_json::json!({"list.refresh": "on", "list.write-back": "off",
             "review.retention": "0.9", "review.max-interval": "365", "review.kinds": "paper",
-            "session.max": "4h"})
+            "session.max": "4h", "goal.date": "none"})
     );
 }
 

@@ -17,6 +17,7 @@ mod notes;
 mod reports;
 mod review;
 mod sessions;
+mod stats;
 mod store;
 mod streaming;
 mod support;

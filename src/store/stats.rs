@@ -1,0 +1,147 @@
+//! The query behind `mlpath stats`: activity added up per stretch of time, in one pass over the
+//! event log.
+
+use super::decode::Fields;
+use super::{Result, Store};
+use crate::stats::Bucket;
+
+/// Event kinds that are study: marking items, notes and sessions (not skip, reset, suspend...).
+const STUDY_KINDS: &str = "'start', 'done', 'review', 'note', 'session'";
+
+impl Store {
+    /// Activity (see `crate::stats`) grouped by UTC hour, each hour split at `split_minute`
+    /// (`stats::bucket_minute`) so that no group straddles a local midnight. Only the items of
+    /// the list with id `list` when given (0: the items no list holds).
+    pub(crate) fn activity(&self, list: Option<i64>, split_minute: u32) -> Result<Vec<Bucket>> {
+        let of_list = match list {
+            Some(0) => " AND e.item_id NOT IN (SELECT item_id FROM memberships)".to_string(),
+            // An id, never user text.
+            Some(id) => {
+                format!(" AND e.item_id IN (SELECT item_id FROM memberships WHERE list_id = {id})")
+            }
+            None => String::new(),
+        };
+        // Boxes ticked in a list file are recorded by an import or a refresh: not study.
+        let sql = format!(
+            "SELECT min(e.id), min(e.at), count(*), sum(e.kind = 'done'), sum(e.kind = 'review'),
+                    sum(coalesce(e.spent_s, 0))
+             FROM events e
+             WHERE e.kind IN ({STUDY_KINDS})
+             AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
+             AND NOT EXISTS (SELECT 1 FROM commands c WHERE c.id = e.command_id
+                             AND c.origin IN ('import', 'refresh')){of_list}
+             GROUP BY substr(e.at, 1, 13), substr(e.at, 15, 2) >= ?1"
+        );
+        let split = format!("{:02}", split_minute.min(59));
+        let mut stmt = self
+            .conn
+            .prepare(&sql)
+            .map_err(|e| self.classify(e, "adding up activity"))?;
+        stmt.query_map([split], |r| {
+            let f = Fields::new(r, "events", 0)?;
+            let count =
+                |idx: usize| -> rusqlite::Result<u64> { Ok(f.get::<i64>(idx)?.max(0) as u64) };
+            Ok(Bucket {
+                // Any event of the group is on the group's local date; the first will do.
+                at: f.required_time(1)?,
+                events: count(2)?,
+                done: count(3)?,
+                reviews: count(4)?,
+                spent_s: count(5)?,
+            })
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| self.classify(e, "adding up activity"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::EventKind;
+    use crate::store::{ListSource, NewCommand, NewEvent};
+    use chrono::{DateTime, TimeZone, Utc};
+
+    fn at(h: u32, m: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 27, h, m, 0).unwrap()
+    }
+
+    fn event(item_id: i64, kind: EventKind, at: DateTime<Utc>) -> NewEvent {
+        NewEvent {
+            item_id,
+            kind,
+            at,
+            note: None,
+            rating: None,
+            spent_s: (kind == EventKind::Session).then_some(1800),
+        }
+    }
+
+    fn store_with_items() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        let list = crate::markdown::parse("# Papers\n- [A](https://a.org)\n- [B](https://b.org)\n");
+        store
+            .import(&list, &ListSource::for_test("t"), at(0, 0), false)
+            .expect("import");
+        store
+    }
+
+    #[test]
+    fn activity_groups_hours_split_where_a_local_day_begins() {
+        let mut store = store_with_items();
+        let events = [
+            event(1, EventKind::Start, at(18, 10)),
+            event(1, EventKind::Session, at(18, 40)),
+            event(2, EventKind::Done, at(18, 50)),
+            event(2, EventKind::Review, at(19, 5)),
+            event(2, EventKind::Skip, at(19, 6)),
+        ];
+        store
+            .append_events(&NewCommand::typed("test", at(20, 0)), &events)
+            .unwrap();
+        let mut whole = store.activity(None, 0).unwrap();
+        whole.sort_by_key(|b| b.at);
+        assert_eq!(whole.len(), 2, "18h and 19h");
+        assert_eq!(
+            (whole[0].events, whole[0].done, whole[0].spent_s),
+            (3, 1, 1800)
+        );
+        assert_eq!(
+            (whole[1].events, whole[1].reviews),
+            (1, 1),
+            "skip is no study"
+        );
+        let mut split = store.activity(None, 30).unwrap();
+        split.sort_by_key(|b| b.at);
+        assert_eq!(split.len(), 3, "18:00-18:30, 18:30-19:00, 19:00-19:30");
+        assert_eq!(split[0].at, at(18, 10));
+        assert_eq!(split[1].at, at(18, 40));
+    }
+
+    #[test]
+    fn undone_events_and_ticked_boxes_are_no_activity() {
+        let mut store = store_with_items();
+        store
+            .append_events(
+                &NewCommand::typed("start", at(9, 0)),
+                &[event(1, EventKind::Start, at(9, 0))],
+            )
+            .unwrap();
+        store
+            .append_events(
+                &NewCommand::typed("done", at(10, 0)),
+                &[event(2, EventKind::Done, at(10, 0))],
+            )
+            .unwrap();
+        store.undo_last_command(at(11, 0)).unwrap();
+        let ticked = crate::markdown::parse(
+            "# Papers\n- [x] [A](https://a.org)\n- [ ] [B](https://b.org)\n",
+        );
+        store
+            .import(&ticked, &ListSource::for_test("t"), at(12, 0), false)
+            .unwrap();
+        let all = store.activity(None, 0).unwrap();
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert_eq!((all[0].at, all[0].events), (at(9, 0), 1));
+    }
+}
