@@ -74,6 +74,7 @@ mod tests {
             note: None,
             rating: None,
             spent_s: (kind == EventKind::Session).then_some(1800),
+            supersedes: None,
         }
     }
 
