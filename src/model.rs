@@ -191,6 +191,8 @@ pub enum EventKind {
     Resume,
     /// A study session, recorded when it closes; its length is the event's `spent_s`.
     Session,
+    /// `mlpath rm` of an item added by hand: it hides the item (undone, it shows it again).
+    Remove,
 }
 
 impl EventKind {
@@ -206,10 +208,11 @@ impl EventKind {
             EventKind::Suspend => "suspend",
             EventKind::Resume => "resume",
             EventKind::Session => "session",
+            EventKind::Remove => "remove",
         }
     }
 
-    pub const ALL: [EventKind; 10] = [
+    pub const ALL: [EventKind; 11] = [
         EventKind::Start,
         EventKind::Done,
         EventKind::Review,
@@ -220,6 +223,7 @@ impl EventKind {
         EventKind::Suspend,
         EventKind::Resume,
         EventKind::Session,
+        EventKind::Remove,
     ];
 
     pub fn parse(s: &str) -> Option<EventKind> {

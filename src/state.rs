@@ -52,6 +52,10 @@ impl Default for ItemState {
 pub fn derive(facts: &[Fact]) -> ItemState {
     let mut s = ItemState::default();
     for fact in facts {
+        // Removing an item by hand is not work on it: it changes neither status nor activity.
+        if fact.kind == EventKind::Remove {
+            continue;
+        }
         s.last_event_at = Some(s.last_event_at.map_or(fact.at, |t| t.max(fact.at)));
         // Stages only move forward: an earlier stage recorded later in time (`done --at
         // yesterday` after today's `start`) keeps its timestamp but not the status.
@@ -85,7 +89,7 @@ pub fn derive(facts: &[Fact]) -> ItemState {
             EventKind::Note => s.note_count += 1,
             EventKind::Session => s.time_spent_s += fact.spent_s,
             // Scheduling only: see `schedule::replay`.
-            EventKind::Suspend | EventKind::Resume | EventKind::Undo => {}
+            EventKind::Suspend | EventKind::Resume | EventKind::Undo | EventKind::Remove => {}
         }
     }
     s

@@ -2,7 +2,7 @@ use crate::cli::{EditArgs, RmArgs};
 use crate::context::Context;
 use crate::error::usage;
 use crate::render;
-use crate::store::{ItemEdit, ItemRow, Store};
+use crate::store::{ItemEdit, ItemRow, NewCommand, Store};
 use anyhow::Result;
 
 /// Changes an item added by hand; an item from a list is changed in its file.
@@ -54,7 +54,7 @@ pub fn rm(args: RmArgs, ctx: &Context) -> Result<()> {
         }
     }
     let ids: Vec<i64> = items.iter().map(|i| i.id).collect();
-    store.set_removed(&ids, true)?;
+    store.remove_by_hand(&NewCommand::typed("rm", ctx.now), &ids)?;
     if ctx.json {
         let mut views = Vec::new();
         for item in items {
@@ -65,8 +65,9 @@ pub fn rm(args: RmArgs, ctx: &Context) -> Result<()> {
     }
     let slugs: Vec<&str> = items.iter().map(|i| i.slug.as_str()).collect();
     Ok(render::line(format!(
-        "removed {} (history kept; `mlpath list --all` shows {})",
+        "removed {} (history kept; `mlpath list --all` shows {}, `mlpath undo` brings {} back)",
         slugs.join(", "),
+        if slugs.len() == 1 { "it" } else { "them" },
         if slugs.len() == 1 { "it" } else { "them" }
     ))?)
 }

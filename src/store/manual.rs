@@ -1,9 +1,10 @@
 //! Changing and removing items added by hand (`mlpath edit`, `mlpath rm`).
 
+use super::events::{NewCommand, NewEvent, insert_command, insert_event};
 use super::items::SectionIds;
 use super::{Result, Store, StoreError};
-use crate::model::{Kind, Link};
-use rusqlite::{TransactionBehavior, params};
+use crate::model::{EventKind, Kind, Link};
+use rusqlite::{Connection, TransactionBehavior, params};
 
 /// What `mlpath edit` changes; `None` leaves a field as it is.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -67,21 +68,52 @@ impl Store {
         tx.commit().map_err(fail("saving the item"))
     }
 
-    /// Hides (or shows again) items; their events stay.
-    pub fn set_removed(&mut self, ids: &[i64], removed: bool) -> Result<()> {
+    /// Removes items added by hand (hidden, their events kept) as one command of `remove`
+    /// events, which `undo` reverts and `redo` records again (see `removal_undone`).
+    pub fn remove_by_hand(&mut self, command: &NewCommand, ids: &[i64]) -> Result<()> {
         let path = self.display_path();
+        let fail = |doing| {
+            let path = path.clone();
+            move |e| StoreError::classify(e, &path, doing)
+        };
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| StoreError::classify(e, &path, "starting to remove"))?;
-        for id in ids {
-            tx.execute(
-                "UPDATE items SET removed = ?2 WHERE id = ?1",
-                params![id, removed],
-            )
-            .map_err(|e| StoreError::classify(e, &path, "removing the item"))?;
+            .map_err(fail("starting to remove"))?;
+        let command_id =
+            insert_command(&tx, command, None).map_err(fail("recording the command"))?;
+        for &item_id in ids {
+            let event = NewEvent {
+                item_id,
+                kind: EventKind::Remove,
+                at: command.at,
+                note: None,
+                rating: None,
+                spent_s: None,
+                supersedes: None,
+            };
+            insert_event(&tx, &event, command_id, None).map_err(fail("recording the removal"))?;
+            set_removed(&tx, item_id, true).map_err(fail("removing the item"))?;
         }
-        tx.commit()
-            .map_err(|e| StoreError::classify(e, &path, "saving the removal"))
+        tx.commit().map_err(fail("saving the removal"))
     }
+}
+
+/// Applies what undo or redo did to a `remove` event: cancelled (`undone`), the item is shown
+/// again; recorded again, it is hidden again, unless a list holds it by now.
+pub(super) fn removal_undone(
+    conn: &Connection,
+    item_id: i64,
+    undone: bool,
+) -> rusqlite::Result<()> {
+    set_removed(conn, item_id, !undone)
+}
+
+fn set_removed(conn: &Connection, item_id: i64, removed: bool) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE items SET removed = ?2 WHERE id = ?1 AND origin = 'manual'
+         AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.item_id = ?1)",
+    )?
+    .execute(params![item_id, removed])?;
+    Ok(())
 }

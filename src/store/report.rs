@@ -104,7 +104,8 @@ impl Store {
         self.latest_event_before(None)
     }
 
-    /// The newest event that counts before `before` (or at all), by one index seek.
+    /// The newest event that counts before `before` (or at all), by one index seek. Removing an
+    /// item by hand is not study: it is left out.
     pub(crate) fn latest_event_before(
         &self,
         before: Option<DateTime<Utc>>,
@@ -114,7 +115,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT e.id, e.at FROM events e WHERE e.at < ?1 AND e.kind <> 'undo'
+                "SELECT e.id, e.at FROM events e WHERE e.at < ?1 AND e.kind NOT IN ('undo', 'remove')
                  AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
                  ORDER BY e.at DESC LIMIT 1",
             )

@@ -36,6 +36,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0007_note_corrections.sql",
         include_str!("../../migrations/0007_note_corrections.sql"),
     ),
+    (
+        "0008_remove_events.sql",
+        include_str!("../../migrations/0008_remove_events.sql"),
+    ),
 ];
 
 /// The migration after which every item's review card is computed (in Rust: FSRS is not SQL).

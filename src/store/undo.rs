@@ -84,6 +84,9 @@ impl Store {
                     supersedes,
                 };
                 insert_event(tx, &again, command, None)?;
+                if e.kind == EventKind::Remove {
+                    super::manual::removal_undone(tx, e.item_id, false)?;
+                }
             }
             refresh_items(tx, &events)?;
             Ok(events)
@@ -133,6 +136,9 @@ fn cancel(
             supersedes: None,
         };
         insert_event(conn, &marker, command, Some(e.id))?;
+        if e.kind == EventKind::Remove {
+            super::manual::removal_undone(conn, e.item_id, true)?;
+        }
     }
     refresh_items(conn, events)
 }

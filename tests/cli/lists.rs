@@ -395,6 +395,53 @@ fn edit_and_rm_change_hand_added_items_and_refuse_list_items() {
 }
 
 #[test]
+fn undo_of_rm_brings_the_items_back_and_redo_removes_them_again() {
+    let env = TestEnv::new();
+    env.ok(&["add", "Attention Is All You Need", "--section", "Mine"]);
+    env.ok(&["add", "Deep Residual Learning", "--section", "Mine"]);
+    env.ok(&["start", "attention-is-all"]);
+    let before = env.json(&["list"]);
+    let out = env.ok(&["rm", "attention-is-all", "deep-residual-learning"]);
+    assert!(out.contains("`mlpath undo` brings them back"), "{out}");
+    let listed = slugs(&env.json(&["list"]));
+    assert!(!listed.contains(&"attention-is-all".to_string()));
+    assert!(!listed.contains(&"deep-residual-learning".to_string()));
+    let out = env.ok(&["undo"]);
+    assert_eq!(
+        out.trim(),
+        "undid remove of attention-is-all, deep-residual-learning at 2026-11-28 09:00; \
+         attention-is-all is now started, deep-residual-learning is now todo"
+    );
+    assert_eq!(
+        env.json(&["list"]),
+        before,
+        "back in place, with their state"
+    );
+    env.ok(&["redo"]);
+    assert_eq!(slugs(&env.json(&["list"])).len(), slugs(&before).len() - 2);
+    let shown = env.json(&["show", "attention-is-all", "--all"]);
+    assert_eq!(shown["removed"], true);
+    assert_eq!(shown["status"], "started", "the removal is not a stage");
+    assert_eq!(
+        shown["last_event_at"], "2026-11-28T09:00:00Z",
+        "nor an activity: last_event_at is the start's"
+    );
+    // Undo of the item's latest event brings one back.
+    env.ok(&["undo", "deep-residual-learning", "--all"]);
+    assert!(slugs(&env.json(&["list"])).contains(&"deep-residual-learning".to_string()));
+}
+
+#[test]
+fn removing_an_item_is_not_study_activity() {
+    let env = TestEnv::new();
+    env.ok(&["add", "Deep Residual Learning", "--section", "Mine"]);
+    env.ok(&["rm", "deep-residual-learning"]);
+    let status = env.json(&["status"]);
+    assert_eq!(status["last_activity"], serde_json::Value::Null);
+    assert_eq!(status["streak_days"], 0);
+}
+
+#[test]
 fn export_version_2_keeps_the_lists_and_restore_still_reads_version_1() {
     let env = two_lists();
     env.ok(&["done", "shared"]);
