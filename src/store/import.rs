@@ -301,7 +301,8 @@ impl<'t> Writer<'t> {
             )?,
             update: conn.prepare_cached(
                 "UPDATE items SET title = ?2, section_id = ?3, position = ?4, kind = ?5, url = ?6,
-                 venue = ?7, year = ?8, source_line = ?9, list_checked = ?10, links = ?11, removed = 0
+                 venue = ?7, year = ?8, source_line = ?9, list_checked = ?10, links = ?11, removed = 0,
+                 origin = 'list'
                  WHERE id = ?1",
             )?,
             sections,

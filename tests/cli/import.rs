@@ -248,3 +248,46 @@ fn a_table_status_column_imports_done_rows_and_titles_by_the_text_cell() {
         ]
     );
 }
+
+/// A hand-added item that a list then holds (same URL) becomes that list's item for good: the
+/// list names and places it, and `edit`/`rm` send the user to the file. An item of another list
+/// matched by URL keeps its first list's title and section.
+#[test]
+fn a_list_adopts_a_hand_added_item_but_not_another_lists_item() {
+    let env = TestEnv::new();
+    let a = env.write(
+        "a.md",
+        "# A\n## Papers\n- [Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n",
+    );
+    let b = env.write(
+        "b.md",
+        "# B\n## Reading\n- [The transformer paper](https://arxiv.org/abs/1706.03762)\n- [Hand, as the list says](https://example.com/hand)\n",
+    );
+    env.ok(&["import", a.to_str().unwrap()]);
+    let added = env.json(&["add", "My own find", "--url", "https://example.com/hand"]);
+    let slug = added["slug"].as_str().unwrap();
+    assert_eq!(env.json(&["show", slug])["manual"], true);
+    env.ok(&["import", b.to_str().unwrap()]);
+
+    let shared = env.json(&["show", "attention-is-all"]);
+    assert_eq!(shared["title"], "Attention Is All You Need");
+    assert_eq!(shared["section"], serde_json::json!(["Papers"]));
+    assert_eq!(shared["lists"], serde_json::json!(["A", "B"]));
+
+    let adopted = env.json(&["show", slug]);
+    assert_eq!(adopted["manual"], false, "{adopted}");
+    assert_eq!(adopted["title"], "Hand, as the list says");
+    assert_eq!(adopted["section"], serde_json::json!(["Reading"]));
+    assert_eq!(adopted["lists"], serde_json::json!(["B"]));
+    let refused = env.run(&["rm", slug]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(refused.stderr.contains("b.md line 4"), "{}", refused.stderr);
+
+    // Re-importing the first list changes neither.
+    env.ok(&["import", a.to_str().unwrap()]);
+    assert_eq!(env.json(&["show", slug])["manual"], false);
+    assert_eq!(
+        env.json(&["show", "attention-is-all"])["title"],
+        "Attention Is All You Need"
+    );
+}
