@@ -1,5 +1,6 @@
 //! The export document, and writing items back out as CSV or markdown. Pure.
 
+use crate::markdown::suffix;
 use crate::model::{EventKind, Kind, Link, Rating, Status};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -161,8 +162,13 @@ pub struct MarkdownItem {
     pub links: Vec<Link>,
     pub venue: Option<String>,
     pub status: Status,
-    /// The date shown after a finished item (`done 2026-11-20`).
-    pub status_date: Option<String>,
+    /// Local dates (`2026-11-20`) of the item's start, done and last review, where it has them.
+    pub started: Option<String>,
+    pub done: Option<String>,
+    pub reviewed: Option<String>,
+    /// The item's notes, oldest first, each with its local date: written as a quote under the
+    /// item, which the importer does not read as part of the item.
+    pub notes: Vec<(String, String)>,
 }
 
 /// Writes items (in list order, as they come) back as a markdown list: a heading per section
@@ -190,14 +196,31 @@ impl<'w> MarkdownWriter<'w> {
                 .iter()
                 .zip(&item.section)
                 .take_while(|(a, b)| a == b)
-                .count();
+                .count()
+                // Back up to a parent section: its heading again, or the items stay in the child.
+                .min(item.section.len().saturating_sub(1));
             for (depth, name) in item.section.iter().enumerate().skip(shared) {
                 let level = "#".repeat((depth + 2).min(6));
                 write!(self.out, "\n{level} {}\n\n", escape_text(name))?;
             }
             self.current.clone_from(&item.section);
         }
-        writeln!(self.out, "{}", item_line(item))
+        writeln!(self.out, "{}", item_line(item))?;
+        for (i, (date, note)) in item.notes.iter().enumerate() {
+            if i > 0 {
+                writeln!(self.out, "  >")?;
+            }
+            let mut lines = note.lines();
+            let first = lines.next().unwrap_or_default();
+            writeln!(self.out, "  > {date}: {}", escape_text(first))?;
+            for line in lines {
+                match line.trim().is_empty() {
+                    true => writeln!(self.out, "  >")?,
+                    false => writeln!(self.out, "  > {}", escape_text(line))?,
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -236,12 +259,16 @@ fn item_line(item: &MarkdownItem) -> String {
         line.push_str(" # ");
         line.push_str(&links.join(" | "));
     }
-    if item.status != Status::Todo {
-        line.push_str(&format!(" — {}", item.status));
-        if let Some(date) = &item.status_date {
-            line.push_str(&format!(" {date}"));
-        }
-    }
+    let dates: &[(&str, Option<&str>)] = match item.status {
+        Status::Started => &[("started", item.started.as_deref())],
+        Status::Done => &[("done", item.done.as_deref())],
+        Status::Reviewed => &[
+            ("done", item.done.as_deref()),
+            ("reviewed", item.reviewed.as_deref()),
+        ],
+        Status::Todo | Status::Skipped => &[],
+    };
+    line.push_str(&suffix::write(item.status.as_str(), dates));
     line
 }
 
@@ -260,14 +287,18 @@ fn escape_text(text: &str) -> String {
     out
 }
 
-/// Link targets with spaces or parentheses go in angle brackets.
+/// Link targets with white space or parentheses go in angle brackets.
 fn escape_url(url: &str) -> String {
-    if url.contains([' ', '(', ')', '<', '>']) {
-        format!("<{}>", url.replace('<', "%3C").replace('>', "%3E"))
+    if url.contains([' ', '\t', '\n', '\r', '(', ')', '<', '>']) {
+        let url = url.replace('<', "%3C").replace('>', "%3E");
+        format!("<{}>", url.replace('\n', "%0A").replace('\r', "%0D"))
     } else {
         url.to_string()
     }
 }
+
+#[cfg(test)]
+mod roundtrip;
 
 #[cfg(test)]
 mod tests {
@@ -308,7 +339,10 @@ mod tests {
                 .unwrap_or_default(),
             venue: None,
             status,
-            status_date: Some("2026-11-20".into()),
+            started: Some("2026-11-02".into()),
+            done: Some("2026-11-20".into()),
+            reviewed: Some("2026-11-21".into()),
+            notes: Vec::new(),
         }
     }
 
@@ -342,7 +376,10 @@ mod tests {
         assert_eq!(parsed[1].checked, Some(true));
         assert_eq!(parsed[2].title, "No link task");
         assert_eq!(parsed[2].checked, Some(false));
-        assert!(text.contains("— reviewed 2026-11-20"), "{text}");
+        assert!(
+            text.contains("— done 2026-11-20, reviewed 2026-11-21"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -312,3 +312,28 @@ pub struct RemovedItem {
     pub slug: String,
     pub status: Status,
 }
+
+/// One item as the markdown export writes it: dates as local calendar days, as the importer
+/// reads them back.
+pub fn markdown_item(
+    item: ItemRow,
+    links: Vec<Link>,
+    notes: Vec<(DateTime<Utc>, String)>,
+) -> crate::export::MarkdownItem {
+    let day = |t: DateTime<Utc>| t.with_timezone(&Local).format("%Y-%m-%d").to_string();
+    crate::export::MarkdownItem {
+        links,
+        title: item.title,
+        section: item.section,
+        url: item.url,
+        venue: item.venue,
+        status: item.state.status,
+        started: item.state.started_at.map(day),
+        done: item.state.done_at.map(day),
+        reviewed: item.state.reviewed_at.map(day),
+        notes: notes
+            .into_iter()
+            .map(|(at, note)| (day(at), note))
+            .collect(),
+    }
+}

@@ -101,6 +101,12 @@ fn natural<Tz: TimeZone>(t: &str, now: DateTime<Utc>, tz: &Tz) -> Option<DateTim
     Some(at)
 }
 
+/// Noon of a local calendar day, as a moment: a date read from a list (`done 2026-11-20`) stays
+/// that day in the user's time zone, whatever the clock change.
+pub fn local_noon<Tz: TimeZone>(day: NaiveDate, tz: &Tz) -> Option<DateTime<Utc>> {
+    local(day.and_hms_opt(12, 0, 0)?, tz)
+}
+
 /// Local midnight `days_back` days before `now`'s local date.
 fn start_of_local_day<Tz: TimeZone>(
     now: DateTime<Utc>,

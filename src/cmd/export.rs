@@ -1,12 +1,12 @@
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::context::Context;
 use crate::error::failure;
-use crate::export::{CsvWriter, Document, MarkdownItem, MarkdownWriter, Row};
+use crate::export::{CsvWriter, Document, MarkdownWriter, Row};
 use crate::files;
-use crate::model::{Status, section_label};
+use crate::model::section_label;
 use crate::render::{self, json};
 use crate::store::{ItemFilter, Store};
-use crate::views::ExportView;
+use crate::views::{self, ExportView};
 use anyhow::Result;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -74,9 +74,23 @@ fn write_export(
     match format {
         ExportFormat::Json => write_json(store, only.map(|(_, name)| name), &mut out)?,
         ExportFormat::Csv => write_csv(store, &filter, &mut out)?,
-        ExportFormat::Markdown => write_markdown(store, &filter, &mut out)?,
+        ExportFormat::Markdown => {
+            let title = markdown_title(store, only.map(|(_, name)| name))?;
+            write_markdown(store, &filter, &title, &mut out)?
+        }
     }
     Ok(out.flush()?)
+}
+
+/// The list's own name when the export holds one list, else a plain title.
+fn markdown_title(store: &Store, only: Option<&str>) -> Result<String> {
+    if let Some(name) = only {
+        return Ok(name.to_string());
+    }
+    Ok(match store.lists()?.as_slice() {
+        [one] => one.name.clone(),
+        _ => "Study list (exported by mlpath)".to_string(),
+    })
 }
 
 /// The whole document, or with `only` the named list and the items it holds.
@@ -124,26 +138,24 @@ fn write_csv(store: &Store, filter: &ItemFilter, out: &mut dyn Write) -> Result<
     Ok(csv.finish()?)
 }
 
-fn write_markdown(store: &Store, filter: &ItemFilter, out: &mut dyn Write) -> Result<()> {
-    let mut markdown = MarkdownWriter::new(out, "Study list (exported by mlpath)")?;
-    store.each_item(filter, false, |i, links, _lists| {
-        let date = match i.state.status {
-            Status::Reviewed => i.state.reviewed_at,
-            Status::Done => i.state.done_at,
-            Status::Started => i.state.started_at,
-            _ => None,
-        };
-        let item = MarkdownItem {
-            links,
-            title: i.title,
-            section: i.section,
-            url: i.url,
-            venue: i.venue,
-            status: i.state.status,
-            status_date: date.map(render::local_date),
-        };
-        Ok::<_, anyhow::Error>(markdown.write(&item)?)
-    })
+fn write_markdown(
+    store: &Store,
+    filter: &ItemFilter,
+    title: &str,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let mut markdown = MarkdownWriter::new(out, title)?;
+    // Markdown cannot leave a section once its heading is out: items without one come first.
+    for sectionless in [true, false] {
+        store.each_item(filter, false, |i, links, _lists| {
+            if i.section.is_empty() != sectionless {
+                return Ok(());
+            }
+            let notes = store.notes_of(i.id)?;
+            Ok::<_, anyhow::Error>(markdown.write(&views::markdown_item(i, links, notes))?)
+        })?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

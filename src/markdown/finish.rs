@@ -94,6 +94,7 @@ fn draft(raw: RawItem) -> Option<(ParsedItem, String)> {
         year: parts.year,
         line: raw.line,
         checked: raw.checkbox,
+        dates: parts.dates,
     };
     Some((item, base_slug))
 }

@@ -9,11 +9,13 @@ pub mod boxes;
 mod finish;
 mod links;
 mod reference;
+pub mod suffix;
 mod title;
 mod tree;
 mod venue;
 mod walker;
 
+pub use suffix::ListDates;
 pub use venue::venue_year;
 
 use crate::model::{Kind, Link};
@@ -35,6 +37,8 @@ pub struct ParsedItem {
     pub line: usize,
     /// `Some(true)` for `- [x]`, `Some(false)` for `- [ ]`.
     pub checked: Option<bool>,
+    /// The dates of the status suffix the markdown export writes, read back.
+    pub dates: ListDates,
 }
 
 /// Items are handed on in batches of about this many, so that a consumer can start early.

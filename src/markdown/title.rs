@@ -1,6 +1,7 @@
 //! Turning the inline content of a list item or table row into a title, a venue and a year.
 
 use super::links::{is_anchor, is_generic_label};
+use super::suffix::{self, ListDates};
 use super::venue::{VenueTags, strip_venue_tags, venue_piece};
 use crate::text::{collapse, first_separator};
 
@@ -71,11 +72,26 @@ pub struct TitleParts {
     pub title: String,
     pub venue: Option<String>,
     pub year: Option<i32>,
+    /// The dates of a status suffix the export wrote (` — done 2026-11-20`), if any.
+    pub dates: ListDates,
 }
 
 /// Reads title, venue and year from the spans of one item.
 pub fn extract(spans: &[Span]) -> TitleParts {
-    let (raw_title, cut_separators) = pick_title(spans);
+    let (mut raw_title, cut_separators) = pick_title(spans);
+    let mut rest = plain_text(spans);
+    let mut dates = ListDates::default();
+    if let Some((at, found)) = suffix::split(&rest) {
+        // The suffix is status, not title, venue or year: a linkless title ends with it.
+        let suffix = rest[at..].trim_end();
+        if let Some(title) = raw_title.trim_end().strip_suffix(suffix)
+            && has_words(title)
+        {
+            raw_title = title.to_string();
+        }
+        rest.truncate(at);
+        dates = found;
+    }
     let mut tags = VenueTags::default();
     let mut title = strip_venue_tags(&raw_title, &mut tags);
     if cut_separators {
@@ -83,7 +99,6 @@ pub fn extract(spans: &[Span]) -> TitleParts {
     }
     // Tags may also sit outside the title text, e.g. `[Title](url) (ICML'23)`.
     if tags.venue.is_none() || tags.year.is_none() {
-        let rest = plain_text(spans);
         let _ = strip_venue_tags(&rest, &mut tags);
         if tags.venue.is_none() {
             tags.venue = venue_piece(&rest);
@@ -93,6 +108,7 @@ pub fn extract(spans: &[Span]) -> TitleParts {
         title: clean_title(&title),
         venue: tags.venue,
         year: tags.year,
+        dates,
     }
 }
 

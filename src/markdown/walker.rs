@@ -152,10 +152,16 @@ impl Walker {
         if self.skip_depth > 0 {
             match event {
                 Event::Start(
-                    Tag::MetadataBlock(_) | Tag::FootnoteDefinition(_) | Tag::CodeBlock(_),
+                    Tag::MetadataBlock(_)
+                    | Tag::FootnoteDefinition(_)
+                    | Tag::CodeBlock(_)
+                    | Tag::BlockQuote(_),
                 ) => self.skip_depth += 1,
                 Event::End(
-                    TagEnd::MetadataBlock(_) | TagEnd::FootnoteDefinition | TagEnd::CodeBlock,
+                    TagEnd::MetadataBlock(_)
+                    | TagEnd::FootnoteDefinition
+                    | TagEnd::CodeBlock
+                    | TagEnd::BlockQuote(_),
                 ) => self.skip_depth -= 1,
                 _ => {}
             }
@@ -182,6 +188,9 @@ impl Walker {
             Tag::MetadataBlock(_) | Tag::FootnoteDefinition(_) | Tag::CodeBlock(_) => {
                 self.skip_depth = 1
             }
+            // A quote under an item is about it (the notes the markdown export writes), not
+            // part of its title; quotes elsewhere may hold a whole list and are read.
+            Tag::BlockQuote(_) if !self.nodes.is_empty() => self.skip_depth = 1,
             Tag::Heading { level, .. } => {
                 if let Some(node) = self.nodes.last_mut() {
                     node.is_heading = true;

@@ -3,6 +3,7 @@
 use super::decode::Fields;
 use super::{Result, Store, StoreError, format_time};
 use crate::history::Origin;
+use crate::markdown::ListDates;
 use crate::model::{EventKind, Rating};
 use crate::state::{self, Fact};
 use chrono::{DateTime, Utc};
@@ -353,12 +354,12 @@ pub(super) fn refresh_state(conn: &Connection, item_id: i64) -> rusqlite::Result
 /// `origin` (an import or a refresh: never reverted by plain `undo`).
 pub(super) fn mark_done_from_list(
     conn: &Connection,
-    item_ids: &[i64],
+    ticked: &[(i64, ListDates)],
     origin: Origin,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<()> {
     let mut command_id = None;
-    for &item_id in item_ids {
+    for &(item_id, dates) in ticked {
         let current: String =
             conn.query_row("SELECT status FROM items WHERE id = ?1", [item_id], |r| {
                 r.get(0)
@@ -382,23 +383,56 @@ pub(super) fn mark_done_from_list(
                 *command_id.insert(insert_command(conn, &command, None)?)
             }
         };
-        let event = NewEvent {
-            item_id,
-            kind: EventKind::Done,
-            at: now,
-            note: Some(crate::export::LIST_TICK_NOTE.into()),
-            // Not an exposure: a list of finished items must not fall due all on one day.
-            rating: None,
-            spent_s: None,
-            supersedes: None,
+        // A date the list gives (` — done 2026-11-20`, as the markdown export writes) is kept;
+        // else the box was ticked now. Never later than now.
+        let dated = |day: Option<chrono::NaiveDate>| {
+            day.and_then(|d| crate::when::local_noon(d, &chrono::Local))
+                .map_or(now, |t| t.min(now))
         };
-        insert_event(conn, &event, command, None)?;
+        let done_at = dated(dates.done.or(dates.reviewed));
+        let mut facts = vec![(EventKind::Done, done_at)];
+        if dates.reviewed.is_some() {
+            facts.push((EventKind::Review, dated(dates.reviewed).max(done_at)));
+        }
+        for (kind, at) in facts {
+            let event = NewEvent {
+                item_id,
+                kind,
+                at,
+                note: Some(crate::export::LIST_TICK_NOTE.into()),
+                // Not an exposure: a list of finished items must not fall due all on one day.
+                // (A review the list dates is one: replay rates an unrated review good.)
+                rating: None,
+                spent_s: None,
+                supersedes: None,
+            };
+            insert_event(conn, &event, command, None)?;
+        }
         refresh_state(conn, item_id)?;
     }
     Ok(())
 }
 
 impl Store {
+    /// An item's notes, oldest first, with when each was written; the mark a ticked box leaves
+    /// on its done is not a note of the user's.
+    pub(crate) fn notes_of(&self, item_id: i64) -> Result<Vec<(DateTime<Utc>, String)>> {
+        let fail = |e| self.classify(e, "reading notes");
+        let sql = format!(
+            "SELECT e.id, e.at, e.note FROM events e
+             WHERE e.item_id = ?1 AND e.note IS NOT NULL AND e.note <> ?2 AND {IN_FORCE}
+             ORDER BY e.at, e.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(fail)?;
+        let rows = stmt
+            .query_map(params![item_id, crate::export::LIST_TICK_NOTE], |r| {
+                let f = Fields::new(r, "events", 0)?;
+                Ok((f.required_time(1)?, f.get::<String>(2)?))
+            })
+            .map_err(fail)?;
+        rows.collect::<rusqlite::Result<_>>().map_err(fail)
+    }
+
     /// The notes of each item, joined, for searching.
     pub(crate) fn notes_by_item(&self) -> Result<std::collections::HashMap<i64, String>> {
         let sql = format!(

@@ -5,7 +5,7 @@ use super::items::SectionIds;
 use super::lists::{self, ListSource};
 use super::{Result, Store, StoreError, format_time};
 use crate::history::Origin;
-use crate::markdown::ParsedItem;
+use crate::markdown::{ListDates, ParsedItem};
 use crate::sync::{self, Action, Changes, Existing, Summary};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, TransactionBehavior, params};
@@ -277,7 +277,7 @@ struct Writer<'t> {
     update: rusqlite::CachedStatement<'t>,
     member: rusqlite::CachedStatement<'t>,
     sections: SectionIds,
-    checked: Vec<i64>,
+    checked: Vec<(i64, ListDates)>,
     list_id: i64,
 }
 
@@ -326,7 +326,7 @@ impl<'t> Writer<'t> {
                 ..
             } => {
                 if *newly_checked {
-                    self.checked.push(*id);
+                    self.checked.push((*id, item.dates));
                 }
                 if !*rewrite {
                     return Ok(());
@@ -363,7 +363,7 @@ impl<'t> Writer<'t> {
         ])?;
         let item_id = id.unwrap_or_else(|| self.conn.last_insert_rowid());
         if id.is_none() && checked {
-            self.checked.push(item_id);
+            self.checked.push((item_id, item.dates));
         }
         self.member.execute(params![
             self.list_id,

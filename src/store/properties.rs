@@ -91,6 +91,7 @@ fn parsed_item(i: usize, title: String, section: Vec<String>, kind: Kind) -> Par
         year: i.is_multiple_of(4).then_some(2023),
         line: i + 1,
         checked: Some(i.is_multiple_of(5)),
+        dates: Default::default(),
     }
 }
 

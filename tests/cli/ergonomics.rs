@@ -326,48 +326,116 @@ fn csv_export_quotes_properly() {
     assert_eq!(csv.lines().count(), 20);
 }
 
+/// The markdown export imports back to the same list: its title, items without a section,
+/// titles (a linkless one without its status), links (a URL with spaces and a tab), sections,
+/// done and reviewed dates; notes are written under their item and are not read as titles.
 #[test]
-fn markdown_export_reimports_to_the_same_items_and_done_marks() {
+fn markdown_export_reimports_to_the_same_items_dates_and_sections() {
     let env = TestEnv::new();
-    env.ok(&["done", "flexgen", "orca", "--at", "2026-11-20"]);
-    env.ok(&["review", "alpa"]);
-    let out = env.path("progress.md");
-    assert_eq!(
-        env.ok(&[
-            "export",
-            "--format",
-            "markdown",
-            "-o",
-            out.to_str().unwrap()
-        ])
-        .trim(),
-        format!("wrote {}", out.display())
+    let list = env.write(
+        "winter.md",
+        "# Reading for the winter\n- [Loose paper](https://loose.org/p)\n- A linkless reminder\n\
+         ## Papers\n- [FlexGen](https://arxiv.org/abs/2303.06865) (ICML'23)\n- [Orca](https://orca.org)\n\
+         ### Deep\n- [Alpa](https://alpa.ai)\n",
     );
+    env.ok(&["import", list.to_str().unwrap()]);
+    env.ok(&[
+        "done",
+        "flexgen",
+        "--at",
+        "2026-11-20",
+        "-m",
+        "KV cache [offloading]",
+    ]);
+    env.ok(&["done", "alpa", "--at", "2026-11-10"]);
+    env.ok(&["review", "alpa", "--at", "2026-11-21"]);
+    env.ok(&["start", "linkless-reminder", "--at", "2026-11-25"]);
+    env.ok(&["note", "orca", "--", "- line one\n\n# line two"]);
+    env.ok(&[
+        "add",
+        "Spaced out",
+        "--url",
+        "https://example.org/a b\tc",
+        "--section",
+        "Papers",
+    ]);
+    let out = env.path("progress.md");
+    env.ok(&[
+        "export",
+        "--format",
+        "markdown",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     let text = std::fs::read_to_string(&out).unwrap();
-    assert!(text.contains("- [x] [FlexGen: High-throughput"), "{text}");
-    assert!(text.contains("— done 2026-11-20"), "{text}");
+    assert!(text.starts_with("# Reading for the winter\n"), "{text}");
+    assert!(
+        text.contains("- [ ] A linkless reminder — started 2026-11-25\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("— done 2026-11-10, reviewed 2026-11-21\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  > 2026-11-20: KV cache \\[offloading\\]\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  > 2026-11-28: - line one\n  >\n  > \\# line two\n"),
+        "{text}"
+    );
+    assert!(text.contains("(<https://example.org/a b\tc>)"), "{text}");
+
     let fresh = env.path("fresh.db");
     let db = fresh.to_str().unwrap();
     env.ok(&["--db", db, "import", out.to_str().unwrap()]);
+    assert_eq!(
+        env.json(&["--db", db, "lists"])[0]["name"],
+        "Reading for the winter"
+    );
     let before = env.json(&["list"]);
     let after = env.json(&["--db", db, "list"]);
-    let summary = |v: &serde_json::Value| -> Vec<(String, Vec<String>, bool)> {
+    let summary = |v: &serde_json::Value| -> Vec<String> {
+        let day = |t: &serde_json::Value| t.as_str().map(|t| t[..10].to_string());
         v.as_array()
             .unwrap()
             .iter()
             .map(|i| {
                 let finished = matches!(i["status"].as_str(), Some("done" | "reviewed"));
-                let section = i["section"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|s| s.as_str().unwrap().to_string())
-                    .collect();
-                (i["title"].as_str().unwrap().to_string(), section, finished)
+                let status = if finished {
+                    i["status"].as_str().unwrap()
+                } else {
+                    "open"
+                };
+                format!(
+                    "{} | {} | {} | {} | {:?} | {:?}",
+                    i["title"].as_str().unwrap(),
+                    i["section"],
+                    i["url"],
+                    status,
+                    day(&i["done_at"]),
+                    day(&i["reviewed_at"]),
+                )
             })
             .collect()
     };
-    assert_eq!(summary(&before), summary(&after));
+    let mut expected = summary(&before);
+    let mut got = summary(&after);
+    // Items without a section come first in the export; the order is otherwise the list's.
+    expected.sort();
+    got.sort();
+    assert_eq!(got, expected);
+    assert!(
+        got.iter().any(|i| i.starts_with("Loose paper | []")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|i| i.contains("Alpa")
+                && i.ends_with("Some(\"2026-11-10\") | Some(\"2026-11-21\")")),
+        "{got:?}"
+    );
 }
 
 #[test]
