@@ -347,7 +347,11 @@ fn markdown_export_reimports_to_the_same_items_dates_and_sections() {
         "-m",
         "KV cache [offloading]",
     ]);
+    env.ok(&["note", "flexgen", "a first thought"]);
+    env.ok(&["note", "flexgen", "--edit", "a thought, corrected"]);
     env.ok(&["done", "alpa", "--at", "2026-11-10"]);
+    env.ok(&["note", "alpa", "withdrawn later"]);
+    env.ok(&["note", "alpa", "--rm"]);
     env.ok(&["review", "alpa", "--at", "2026-11-21"]);
     env.ok(&["start", "linkless-reminder", "--at", "2026-11-25"]);
     env.ok(&["note", "orca", "--", "- line one\n\n# line two"]);
