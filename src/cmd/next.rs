@@ -31,7 +31,7 @@ fn suggest(store: &Store, args: &NextArgs, ctx: &Context) -> Result<Vec<Suggesti
         section_words: section_search_words(args.section.as_deref()),
         list: super::resolve_list(store, args.list.as_deref())?,
     };
-    let current = store.current_section()?;
+    let current = store.current_section(&pool)?;
     let fetch = if args.section.is_some() {
         args.n.saturating_mul(20)
     } else {
@@ -54,6 +54,11 @@ fn suggest(store: &Store, args: &NextArgs, ctx: &Context) -> Result<Vec<Suggesti
         let Some(item) = store.item_by_id(ranked.id)? else {
             continue;
         };
+        // Its section as the pool's list places it (the item's own is its first list's).
+        let section = candidates
+            .iter()
+            .find(|c| c.id == ranked.id)
+            .map_or(item.section, |c| c.section.clone());
         let previous = match ranked.reason {
             Reason::After { previous } => store.item_by_id(previous)?.map(|i| i.slug),
             _ => None,
@@ -67,7 +72,7 @@ fn suggest(store: &Store, args: &NextArgs, ctx: &Context) -> Result<Vec<Suggesti
             slug: item.slug,
             title: item.title,
             kind: item.kind,
-            section: item.section,
+            section,
             status: item.state.status,
             score: ranked.score,
             terms: args.explain.then_some(ranked.terms),

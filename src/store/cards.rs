@@ -185,7 +185,8 @@ impl Store {
         let sql = format!(
             "SELECT id, position, {SECTION_PATH}, status, started_at, last_event_at,
                     {SCHEDULE_COLUMNS}
-             FROM items WHERE {} AND {cond} ORDER BY due_at, position LIMIT {n}",
+             FROM {} WHERE {} AND {cond} ORDER BY due_at, position LIMIT {n}",
+            pool.table(),
             self.due_condition()?.replace("?1", "?")
         );
         let mut stmt = self

@@ -186,7 +186,11 @@ fn query_items(conn: &Connection, filter: &ItemFilter) -> rusqlite::Result<Vec<I
 /// The query for the items `filter` selects, in list order, with `extra` columns after the
 /// item's own.
 fn items_sql(filter: &ItemFilter, extra: &str) -> String {
-    let mut sql = format!("SELECT {}{extra} FROM items WHERE 1 = 1", item_columns());
+    let from = match filter.list {
+        Some(list) => super::report::placed_in(list, "items"),
+        None => "items".into(),
+    };
+    let mut sql = format!("SELECT {}{extra} FROM {from} WHERE 1 = 1", item_columns());
     if !filter.include_removed {
         sql.push_str(" AND removed = 0");
     }

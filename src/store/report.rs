@@ -51,6 +51,39 @@ impl Pool {
     }
 }
 
+impl Pool {
+    /// What to read the pool's items from, `index` being the planner's hint for the whole
+    /// table: with one list, its items placed as that list places them (section and position).
+    pub(super) fn source(&self, index: &str) -> String {
+        match self.list {
+            Some(list) if list > 0 => placed_in(list, "items"),
+            _ => format!("items INDEXED BY {index}"),
+        }
+    }
+
+    /// The same without a hint, for queries the planner reads well by itself.
+    pub(super) fn table(&self) -> String {
+        match self.list {
+            Some(list) if list > 0 => placed_in(list, "items"),
+            _ => "items".into(),
+        }
+    }
+}
+
+/// The items of one list as that list places them, for a `FROM`: a subquery named `alias`
+/// whose first columns, the membership's section, position and line, stand for the item's own
+/// (of two columns with one name, SQLite keeps the name for the first). For list 0 (the items
+/// no list holds) it is the `items` table. `list` is an id, never user text.
+pub(super) fn placed_in(list: i64, alias: &str) -> String {
+    match list {
+        0 => format!("items AS {alias}"),
+        _ => format!(
+            "(SELECT m.section_id, m.position, m.line AS source_line, i.*
+              FROM memberships m JOIN items i ON i.id = m.item_id WHERE m.list_id = {list}) AS {alias}"
+        ),
+    }
+}
+
 /// SQL for an item's section path, as a column.
 pub(super) const SECTION_PATH: &str =
     "(SELECT path FROM sections WHERE sections.id = items.section_id)";
@@ -62,8 +95,8 @@ impl Store {
         let paths = self.section_paths()?;
         let sql = format!(
             "SELECT min(id), section_id, status, count(*), min(position), sum(time_spent_s)
-             FROM items INDEXED BY items_section
-             WHERE {cond} GROUP BY section_id, status"
+             FROM {from} WHERE {cond} GROUP BY section_id, status",
+            from = pool.source("items_section")
         );
         let mut stmt = self
             .conn
@@ -125,17 +158,22 @@ impl Store {
             .map_err(|e| self.classify(e, "reading events"))
     }
 
-    /// Section of the most recently touched item in the list.
-    pub(crate) fn current_section(&self) -> Result<Option<Vec<String>>> {
+    /// Section of the most recently touched item in the pool's list (its place in that list).
+    pub(crate) fn current_section(&self, pool: &Pool) -> Result<Option<Vec<String>>> {
         // The newest event, read backwards along its time index, names the item.
-        let sql =
+        let sql = format!(
             "SELECT i.section_id, (SELECT path FROM sections WHERE sections.id = i.section_id)
-             FROM events e JOIN items i ON i.id = e.item_id
+             FROM events e JOIN {} ON i.id = e.item_id
              WHERE i.removed = 0 AND e.kind <> 'undo'
              AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
-             ORDER BY e.at DESC, e.id DESC LIMIT 1";
+             ORDER BY e.at DESC, e.id DESC LIMIT 1",
+            match pool.list {
+                Some(list) if list > 0 => placed_in(list, "i"),
+                _ => "items i".into(),
+            }
+        );
         self.conn
-            .query_row(sql, [], |r| {
+            .query_row(&sql, [], |r| {
                 Fields::new(r, "sections", 0)?.json(1, decode::section_path)
             })
             .optional()
@@ -150,8 +188,9 @@ impl Store {
         for status in ["todo", "started"] {
             for order in ["ASC", "DESC"] {
                 let sql = format!(
-                    "SELECT position FROM items INDEXED BY items_status
-                     WHERE {cond} AND status = '{status}' ORDER BY position {order} LIMIT 1"
+                    "SELECT position FROM {from}
+                     WHERE {cond} AND status = '{status}' ORDER BY position {order} LIMIT 1",
+                    from = pool.source("items_status")
                 );
                 let found: Option<i64> = self
                     .conn
@@ -175,19 +214,22 @@ impl Store {
     ) -> Result<Vec<NextCandidate>> {
         let (cond, values) = pool.conditions();
         let columns = format!("id, position, {SECTION_PATH}, status, started_at, last_event_at");
+        let recent = pool.source("items_recent");
+        let by_status = pool.source("items_status");
+        let by_section = pool.source("items_section");
         let mut queries: Vec<(String, Vec<String>)> = vec![
             (
                 // Read backwards along (status, last_event_at), stopping after n rows: the time
                 // does not grow with the number of started items.
                 format!(
-                    "SELECT {columns} FROM items INDEXED BY items_recent
+                    "SELECT {columns} FROM {recent}
                      WHERE {cond} AND status = 'started' ORDER BY last_event_at DESC LIMIT {n}"
                 ),
                 vec![],
             ),
             (
                 format!(
-                    "SELECT {columns} FROM items INDEXED BY items_status
+                    "SELECT {columns} FROM {by_status}
                      WHERE {cond} AND status = 'todo' ORDER BY position LIMIT {n}"
                 ),
                 vec![],
@@ -197,7 +239,7 @@ impl Store {
             let exact = serde_json::to_string(section).unwrap_or_default();
             queries.push((
                 format!(
-                    "SELECT {columns} FROM items INDEXED BY items_section WHERE {cond} AND status = 'todo'
+                    "SELECT {columns} FROM {by_section} WHERE {cond} AND status = 'todo'
                      AND section_id = (SELECT id FROM sections WHERE path = ?) ORDER BY position LIMIT {n}"
                 ),
                 vec![exact],
@@ -210,7 +252,7 @@ impl Store {
                 let stem = parent.trim_end_matches(']');
                 queries.push((
                     format!(
-                        "SELECT {columns} FROM items INDEXED BY items_section WHERE {cond} AND status = 'todo'
+                        "SELECT {columns} FROM {by_section} WHERE {cond} AND status = 'todo'
                          AND section_id IN (SELECT id FROM sections WHERE path >= ? AND path < ?)
                          ORDER BY position LIMIT {}",
                         n * 4

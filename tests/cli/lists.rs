@@ -271,16 +271,15 @@ fn status_with_several_lists_puts_each_list_on_top() {
     env.ok(&["add", "Mine alone"]);
     insta::assert_snapshot!(env.ok(&["status"]), @"
     1/5 done (20.0%) · 0 in progress · last activity just now · streak 1 day
-    section          total  todo  started  done  reviewed  skipped  progress        %
-    ─────────────────────────────────────────────────────────────────────────────────
-    My list              3     2        0     1         0        0  ███░░░░░░░   33.3
-      Papers             3     2        0     1         0        0  ███░░░░░░░   33.3
-    Reading              2     1        0     1         0        0  █████░░░░░   50.0
-      Papers             1     0        0     1         0        0  ██████████  100.0
-      (no section)       1     1        0     0         0        0  ░░░░░░░░░░    0.0
-    (added by hand)      1     1        0     0         0        0  ░░░░░░░░░░    0.0
-      (no section)       1     1        0     0         0        0  ░░░░░░░░░░    0.0
-    total                5     4        0     1         0        0  ██░░░░░░░░   20.0
+    section          total  todo  started  done  reviewed  skipped  progress       %
+    ────────────────────────────────────────────────────────────────────────────────
+    My list              3     2        0     1         0        0  ███░░░░░░░  33.3
+      Papers             3     2        0     1         0        0  ███░░░░░░░  33.3
+    Reading              2     1        0     1         0        0  █████░░░░░  50.0
+      (no section)       2     1        0     1         0        0  █████░░░░░  50.0
+    (added by hand)      1     1        0     0         0        0  ░░░░░░░░░░   0.0
+      (no section)       1     1        0     0         0        0  ░░░░░░░░░░   0.0
+    total                5     4        0     1         0        0  ██░░░░░░░░  20.0
     ");
     let json = env.json(&["status"]);
     assert_eq!(json["total"], 5, "a shared item counts once in the totals");
@@ -299,7 +298,7 @@ fn status_with_several_lists_puts_each_list_on_top() {
         rows,
         [
             ("My list".to_string(), "[\"Papers\"]".to_string()),
-            ("Reading".to_string(), "[\"Papers\"]".to_string()),
+            // Shared sits in My list's Papers, and in no section of Reading.
             ("Reading".to_string(), "[]".to_string()),
             ("(added by hand)".to_string(), "[]".to_string()),
         ]
@@ -439,6 +438,140 @@ fn removing_an_item_is_not_study_activity() {
     let status = env.json(&["status"]);
     assert_eq!(status["last_activity"], serde_json::Value::Null);
     assert_eq!(status["streak_days"], 0);
+}
+
+/// Two lists that place the same items differently: bert and shared are in both.
+fn lists_placing_items_differently() -> TestEnv {
+    let env = TestEnv::new();
+    let a = env.write(
+        "a.md",
+        "# A\n## Systems\n- [Alpa](https://a.org)\n- [Shared](https://s.org)\n\
+         ## Models\n- [Bert](https://b.org)\n",
+    );
+    let b = env.write(
+        "b.md",
+        "# B\n## Favourites\n- [Bert](https://b.org)\n- [Shared](https://s.org)\n\
+         ## Other\n- [Gpt](https://g.org)\n",
+    );
+    env.ok(&["import", a.to_str().unwrap()]);
+    env.ok(&["import", b.to_str().unwrap()]);
+    env.ok(&["done", "shared"]);
+    env
+}
+
+/// (slug, section joined with " / ") of each item of a `list --json` answer.
+fn placed(items: &serde_json::Value) -> Vec<(String, String)> {
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            let section: Vec<&str> = i["section"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s.as_str().unwrap())
+                .collect();
+            (i["slug"].as_str().unwrap().to_string(), section.join(" / "))
+        })
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn list_of_one_list_uses_its_sections_and_order() {
+    let env = lists_placing_items_differently();
+    let b = env.json(&["list", "--list", "B"]);
+    assert_eq!(
+        placed(&b),
+        pairs(&[
+            ("bert", "Favourites"),
+            ("shared", "Favourites"),
+            ("gpt", "Other")
+        ])
+    );
+    let a = env.json(&["list", "--list", "A"]);
+    assert_eq!(
+        placed(&a),
+        pairs(&[
+            ("alpa", "Systems"),
+            ("shared", "Systems"),
+            ("bert", "Models")
+        ])
+    );
+    let table = env.ok(&["list", "--list", "B", "--section", "favourites"]);
+    let rows: Vec<&str> = table.lines().skip(2).collect();
+    assert_eq!(rows.len(), 2, "{table}");
+    assert!(
+        rows[0].starts_with("bert ") && rows[1].starts_with("shared "),
+        "{table}"
+    );
+    let md = env.ok(&["export", "--format", "markdown", "--list", "B"]);
+    let favourites = md.find("## Favourites").expect(&md);
+    assert!(
+        favourites < md.find("Bert").unwrap() && !md.contains("Models"),
+        "{md}"
+    );
+}
+
+#[test]
+fn status_shows_a_shared_item_under_its_section_in_each_list() {
+    let env = lists_placing_items_differently();
+    let status = env.json(&["status"]);
+    let rows: Vec<(String, String, u64, u64)> = status["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["list"].as_str().unwrap().to_string(),
+                s["section"][0].as_str().unwrap().to_string(),
+                s["total"].as_u64().unwrap(),
+                s["done"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("A", "Systems", 2, 1),
+        ("A", "Models", 1, 0),
+        ("B", "Favourites", 2, 1),
+        ("B", "Other", 1, 0),
+    ];
+    let expected: Vec<(String, String, u64, u64)> = expected
+        .iter()
+        .map(|(l, s, t, d)| (l.to_string(), s.to_string(), *t, *d))
+        .collect();
+    assert_eq!(rows, expected);
+    let one = env.json(&["status", "--list", "B"]);
+    let sections: Vec<&str> = one["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["section"][0].as_str().unwrap())
+        .collect();
+    assert_eq!(sections, ["Favourites", "Other"]);
+}
+
+#[test]
+fn next_of_one_list_names_the_section_that_list_gives() {
+    let env = lists_placing_items_differently();
+    let next = env.json(&["next", "--list", "B", "-n", "1"]);
+    assert_eq!(next[0]["slug"], "bert");
+    assert_eq!(next[0]["section"], serde_json::json!(["Favourites"]));
+    let next = env.json(&["next", "--list", "A", "-n", "3"]);
+    let bert = next
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["slug"] == "bert")
+        .expect("bert is suggested");
+    assert_eq!(bert["section"], serde_json::json!(["Models"]));
 }
 
 #[test]
