@@ -22,7 +22,7 @@ const UNDO_HELP: &str = "\
 Example: mlpath undo
   mlpath review alpa orca      one command: `mlpath undo` reverts both reviews
   mlpath redo                  records them again
-  mlpath undo orca             reverts orca's latest event, whatever recorded it
+  mlpath undo orca             reverts orca's latest event recorded here
 Plain `mlpath undo` reverts commands typed on this device, never an import.";
 
 const STATS_HELP: &str = "\
@@ -152,6 +152,9 @@ pub enum Command {
     /// Write each item's status into its list file as a task box ([x] done, [ ] not)
     #[command(after_help = WRITEBACK_HELP)]
     Writeback(WritebackArgs),
+    /// Share the history with other devices through a folder or a git repository
+    #[command(after_help = SYNC_HELP)]
+    Sync(SyncArgs),
     /// Show or change settings (`config`, `config KEY`, `config KEY VALUE`)
     #[command(after_help = "Example: mlpath config list.refresh off")]
     Config(ConfigArgs),
@@ -249,6 +252,26 @@ pub struct WritebackArgs {
     /// Say what would change, write nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+const SYNC_HELP: &str = "\
+Example: mlpath sync ~/notes/mlpath
+  mlpath sync ~/notes/mlpath   the first time: records the folder (sync.dir)
+  mlpath sync                  later: exchange events with the other devices
+Each device appends its events to its own <device-id>.jsonl and reads the others'. In a
+git work tree, sync pulls, commits only its journal and pushes when the branch has an
+upstream. Settings stay per device; with sync.notes off, notes stay here too.";
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// The shared folder (a git work tree, a Syncthing or Dropbox folder); recorded the first time
+    pub dir: Option<PathBuf>,
+    /// Do not run git, even inside a git work tree
+    #[arg(long)]
+    pub no_git: bool,
+    /// Give this database its own journal: for a copy of another device's database
+    #[arg(long)]
+    pub new_device: bool,
 }
 
 #[derive(Debug, Args)]

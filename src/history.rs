@@ -24,6 +24,8 @@ pub enum Origin {
     Refresh,
     /// The history loaded by `restore`.
     Restore,
+    /// Events received from another device by `sync`: never reverted here.
+    Sync,
 }
 
 impl Origin {
@@ -33,6 +35,7 @@ impl Origin {
             Origin::Import => "import",
             Origin::Refresh => "refresh",
             Origin::Restore => "restore",
+            Origin::Sync => "sync",
         }
     }
 }

@@ -6,9 +6,11 @@ pub(crate) mod complete;
 pub(crate) mod context;
 pub(crate) mod editor;
 pub(crate) mod error;
+pub(crate) mod exchange;
 pub(crate) mod export;
 pub(crate) mod files;
 pub(crate) mod history;
+pub(crate) mod journal;
 #[cfg(test)]
 mod layers;
 pub(crate) mod listfile;

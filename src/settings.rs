@@ -64,7 +64,34 @@ pub(crate) const SETTINGS: &[Setting] = &[
         values: Values::Checked(|v| crate::stats::parse_goal(v).map(drop)),
         about: "the day to finish the list by, e.g. 2027-03-01 (`stats` says if you are on track)",
     },
+    Setting {
+        key: "sync.dir",
+        default: "",
+        values: Values::Checked(check_folder),
+        about: "the folder `mlpath sync` shares journals through (set by the first sync DIR)",
+    },
+    Setting {
+        key: "sync.notes",
+        default: "on",
+        values: ON_OFF,
+        about: "journal notes for other devices (off: notes stay on this device)",
+    },
+    Setting {
+        key: "sync.auto",
+        default: "off",
+        values: ON_OFF,
+        about: "after each change, append it to this device's journal (no git)",
+    },
 ];
+
+/// A sync folder: an absolute path (empty: none yet).
+fn check_folder(value: &str) -> Result<(), String> {
+    if value.is_empty() || std::path::Path::new(value).is_absolute() {
+        Ok(())
+    } else {
+        Err(format!("'{value}' is not an absolute path"))
+    }
+}
 
 /// The setting named `key`, or a message naming the valid keys.
 pub(crate) fn find(key: &str) -> Result<&'static Setting, String> {
@@ -117,7 +144,8 @@ mod tests {
         assert_eq!(
             find("list.refrsh").unwrap_err(),
             "unknown setting 'list.refrsh'; the settings are list.refresh, list.write-back, \
-             review.retention, review.max-interval, review.kinds, session.max, goal.date"
+             review.retention, review.max-interval, review.kinds, session.max, goal.date, \
+             sync.dir, sync.notes, sync.auto"
         );
         let refresh = find("list.refresh").unwrap();
         assert_eq!(

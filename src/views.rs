@@ -337,3 +337,27 @@ pub fn markdown_item(
             .collect(),
     }
 }
+
+/// What `mlpath sync` did.
+#[derive(Debug, Clone, Serialize)]
+pub struct SyncView {
+    pub dir: String,
+    /// Lines this device appended to its journal.
+    pub written: usize,
+    /// Events received from other devices.
+    pub received: usize,
+    /// Items added or changed by hand on other devices, changed here.
+    pub items: usize,
+    /// Lines kept for later: they name items this device does not have (yet).
+    pub held: usize,
+    /// Other devices' journals in the folder.
+    pub devices: usize,
+    /// `null` without git; else whether this sync committed and pushed.
+    pub git: Option<SyncGitView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SyncGitView {
+    pub committed: bool,
+    pub pushed: bool,
+}

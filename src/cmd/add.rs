@@ -66,7 +66,7 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
         year: args.venue.as_deref().and_then(venue_year),
         venue: args.venue.filter(|v| !v.trim().is_empty()),
     };
-    let id = store.add_item(&item)?;
+    let id = store.add_item(&item, ctx.now)?;
     if ctx.json {
         let row = store
             .item_by_id(id)?

@@ -32,7 +32,7 @@ pub fn edit(args: EditArgs, ctx: &Context) -> Result<()> {
             "nothing to change; pass --title, --url, --section, --kind or --venue",
         ));
     }
-    store.edit_item(item.id, &change)?;
+    store.edit_item(item.id, &change, ctx.now)?;
     if ctx.json {
         let row = store.item_by_id(item.id)?.unwrap_or(item);
         return Ok(render::emit(&render::json(&super::item_view(

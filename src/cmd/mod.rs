@@ -24,6 +24,7 @@ mod show;
 mod stats;
 mod status;
 mod stop;
+mod sync;
 mod undo;
 mod where_;
 mod writeback;
@@ -39,6 +40,31 @@ use anyhow::Result;
 use chrono::{DateTime, Utc};
 
 pub fn run(command: Command, ctx: &Context) -> Result<()> {
+    // Commands that record nothing, or that sync themselves.
+    let records = !matches!(
+        command,
+        Command::Sync(_)
+            | Command::Config(_)
+            | Command::Where
+            | Command::Man
+            | Command::Completions(_)
+            | Command::List(_)
+            | Command::Show(_)
+            | Command::Status(_)
+            | Command::Next(_)
+            | Command::Log(_)
+            | Command::Due(_)
+            | Command::Export(_)
+            | Command::Backup(_)
+    );
+    dispatch(command, ctx)?;
+    if records {
+        sync::auto(ctx)?;
+    }
+    Ok(())
+}
+
+fn dispatch(command: Command, ctx: &Context) -> Result<()> {
     match command {
         Command::Import(args) => import::run(args, ctx),
         Command::List(args) => list::run(args, ctx),
@@ -71,6 +97,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Rm(args) => edit::rm(args, ctx),
         Command::Config(args) => config::run(args, ctx),
         Command::Writeback(args) => writeback::run(args, ctx),
+        Command::Sync(args) => sync::run(args, ctx),
     }
 }
 

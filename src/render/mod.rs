@@ -15,6 +15,7 @@ mod safe_writer;
 pub mod show;
 pub mod stats;
 pub mod status;
+pub mod sync;
 mod table;
 mod time;
 pub mod writeback;

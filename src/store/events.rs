@@ -184,7 +184,7 @@ impl Store {
     pub(crate) fn events_of(&self, item_id: i64) -> Result<Vec<EventRow>> {
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events e JOIN items i ON i.id = e.item_id
-             WHERE e.item_id = ?1 AND {IN_FORCE} ORDER BY e.at, e.id"
+             WHERE e.item_id = ?1 AND {IN_FORCE} ORDER BY e.at, e.uid"
         );
         let mut stmt = self
             .conn
@@ -207,7 +207,7 @@ impl Store {
             "SELECT {EVENT_COLUMNS} FROM events e JOIN items i ON i.id = e.item_id
              WHERE {IN_FORCE} AND (?1 IS NULL OR e.at >= ?1) AND (?3 OR i.removed = 0)
              AND (?4 IS NULL OR i.id IN (SELECT item_id FROM memberships WHERE list_id = ?4))
-             ORDER BY e.at DESC, e.id DESC LIMIT ?2"
+             ORDER BY e.at DESC, e.uid DESC LIMIT ?2"
         );
         let since = since.map(format_time);
         let mut stmt = self
@@ -275,10 +275,13 @@ pub(super) fn insert_event(
             .into(),
         ));
     }
-    conn.prepare_cached(
+    // A globally unique id and this device's, so the event can travel (see `journal`).
+    conn.prepare_cached(&format!(
         "INSERT INTO events (item_id, kind, at, note, undoes, command_id, rating, spent_s,
-         supersedes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
+                             supersedes, uid, device)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, {})",
+        super::ids::DEVICE
+    ))?
     .execute(params![
         event.item_id,
         event.kind,
@@ -288,7 +291,8 @@ pub(super) fn insert_event(
         command_id,
         event.rating,
         event.spent_s,
-        event.supersedes
+        event.supersedes,
+        super::ids::new_uid()
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -296,7 +300,7 @@ pub(super) fn insert_event(
 pub(super) fn facts_of(conn: &Connection, item_id: i64) -> rusqlite::Result<Vec<Fact>> {
     let sql = format!(
         "SELECT e.id, e.kind, e.at, e.rating, e.spent_s FROM events e
-         WHERE e.item_id = ?1 AND {IN_FORCE} ORDER BY e.at, e.id"
+         WHERE e.item_id = ?1 AND {IN_FORCE} ORDER BY e.at, e.uid"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     stmt.query_map([item_id], |r| {

@@ -537,15 +537,18 @@ mod tests {
         let mut planned = Store::open_in_memory().unwrap();
         // A manual item makes the database non-empty, so the import plans first.
         planned
-            .add_item(&crate::store::NewItem {
-                slug: "mine".into(),
-                title: "Mine".into(),
-                section: vec![],
-                kind: crate::model::Kind::Other,
-                url: None,
-                venue: None,
-                year: None,
-            })
+            .add_item(
+                &crate::store::NewItem {
+                    slug: "mine".into(),
+                    title: "Mine".into(),
+                    section: vec![],
+                    kind: crate::model::Kind::Other,
+                    url: None,
+                    venue: None,
+                    year: None,
+                },
+                Utc::now(),
+            )
             .unwrap();
         planned
             .import(&items, &ListSource::for_test("t"), Utc::now(), false)

@@ -212,7 +212,7 @@ fn items_sql(filter: &ItemFilter, extra: &str) -> String {
         ));
     }
     // Items added by hand share the position of their section's last list item, and follow it.
-    sql.push_str(" ORDER BY position, origin = 'manual', id");
+    sql.push_str(" ORDER BY position, origin = 'manual', added, id");
     sql
 }
 

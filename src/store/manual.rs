@@ -4,6 +4,7 @@ use super::events::{NewCommand, NewEvent, insert_command, insert_event};
 use super::items::SectionIds;
 use super::{Result, Store, StoreError};
 use crate::model::{EventKind, Kind, Link};
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, TransactionBehavior, params};
 
 /// What `mlpath edit` changes; `None` leaves a field as it is.
@@ -18,7 +19,7 @@ pub struct ItemEdit {
 
 impl Store {
     /// Changes an item in one transaction (its links follow a new URL; the year a new venue).
-    pub fn edit_item(&mut self, id: i64, edit: &ItemEdit) -> Result<()> {
+    pub fn edit_item(&mut self, id: i64, edit: &ItemEdit, now: DateTime<Utc>) -> Result<()> {
         let path = self.display_path();
         let fail = |doing| {
             let path = path.clone();
@@ -65,6 +66,7 @@ impl Store {
         )
         .map_err(fail("editing the item"))?;
         super::transfer::place_manual_items(&tx).map_err(fail("placing the item"))?;
+        super::changes::record(&tx, id, now).map_err(fail("recording the change"))?;
         tx.commit().map_err(fail("saving the item"))
     }
 

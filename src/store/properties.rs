@@ -121,7 +121,7 @@ fn database(titles: &[(String, Vec<String>, Kind)], steps: &[Step]) -> (Store, V
             venue: None,
             year: None,
         };
-        store.add_item(&item).unwrap();
+        store.add_item(&item, chrono::Utc::now()).unwrap();
     }
     let ids: Vec<i64> = store
         .items(&Default::default())

@@ -40,10 +40,17 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0008_remove_events.sql",
         include_str!("../../migrations/0008_remove_events.sql"),
     ),
+    (
+        "0009_journal.sql",
+        include_str!("../../migrations/0009_journal.sql"),
+    ),
 ];
 
 /// The migration after which every item's review card is computed (in Rust: FSRS is not SQL).
 const REVIEWS_MIGRATION: &str = "_reviews.sql";
+
+/// The migration after which events get ids and the database a device id (UUIDs: Rust).
+const JOURNAL_MIGRATION: &str = "_journal.sql";
 
 /// The schema version this mlpath writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -94,6 +101,11 @@ fn apply_locked(store: &mut Store, migrations: &[(&str, &str)]) -> Result<()> {
             .map_err(|e| StoreError::Invalid(format!("migration {name} failed: {}", brief(&e))))?;
         if name.ends_with(REVIEWS_MIGRATION) {
             schedules_from = Some(name);
+        }
+        if name.ends_with(JOURNAL_MIGRATION) {
+            super::journal::after_migration(&tx).map_err(|e| {
+                StoreError::Invalid(format!("migration {name} failed: {}", brief(&e)))
+            })?;
         }
         tx.pragma_update(None, "user_version", index as i64 + 1)
             .map_err(|e| StoreError::classify(e, &path, "recording the schema version"))?;

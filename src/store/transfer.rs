@@ -116,13 +116,14 @@ impl Store {
     }
 
     /// Adds an item by hand, at the end of its section (or of the list).
-    pub(crate) fn add_item(&mut self, item: &NewItem) -> Result<i64> {
+    pub(crate) fn add_item(&mut self, item: &NewItem, now: DateTime<Utc>) -> Result<i64> {
         let path = self.display_path();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| StoreError::classify(e, &path, "starting to add"))?;
         let id = insert_manual(&tx, item)
+            .and_then(|id| super::changes::record(&tx, id, now).map(|()| id))
             .map_err(|e| StoreError::classify(e, &path, "adding the item"))?;
         tx.commit()
             .map_err(|e| StoreError::classify(e, &path, "saving the item"))?;
@@ -216,7 +217,7 @@ pub(super) fn place_manual_items(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-const EXPORT_ITEM_ORDER: &str = "i.position, i.origin = 'manual', i.id";
+const EXPORT_ITEM_ORDER: &str = "i.position, i.origin = 'manual', i.added, i.id";
 
 /// Reads items in list order with their events and memberships, and hands each item to `each`.
 /// Three queries in the same order, merged: events and memberships come sorted by their item's
@@ -345,10 +346,13 @@ fn write_document(conn: &Connection, doc: &Document, now: DateTime<Utc>) -> rusq
         },
         None,
     )?;
-    let mut insert_event = conn.prepare(
+    // The restored history is this new database's own: new ids, this device's.
+    let mut insert_event = conn.prepare(&format!(
         "INSERT INTO events (id, item_id, kind, at, note, undoes, command_id, rating, spent_s,
-         supersedes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?;
+                             supersedes, uid, device)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, {})",
+        super::ids::DEVICE
+    ))?;
     for (item_id, e) in all {
         insert_event.execute(params![
             e.id,
@@ -360,7 +364,8 @@ fn write_document(conn: &Connection, doc: &Document, now: DateTime<Utc>) -> rusq
             command,
             e.rating,
             e.spent_s,
-            e.supersedes
+            e.supersedes,
+            super::ids::new_uid()
         ])?;
     }
     if let Some(source) = &doc.list_source {
@@ -373,6 +378,8 @@ fn write_document(conn: &Connection, doc: &Document, now: DateTime<Utc>) -> rusq
     super::lists::restore_lists(conn, doc, now)?;
     for item in &doc.items {
         super::events::refresh_state(conn, item.id)?;
+        // Items added by hand travel to other devices as snapshots of their fields.
+        super::changes::record(conn, item.id, now)?;
     }
     Ok(())
 }

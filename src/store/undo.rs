@@ -35,12 +35,15 @@ impl Store {
         })
     }
 
-    /// Cancels the latest event in force of one item, whatever recorded it, and returns it.
+    /// Cancels the latest event in force of one item that this device recorded (another
+    /// device's events are its own to undo), and returns it.
     pub(crate) fn undo_item(&mut self, item_id: i64, now: DateTime<Utc>) -> Result<Vec<EventRow>> {
         self.reverting("undo", |tx| {
             let sql = format!(
                 "SELECT {EVENT_COLUMNS}, e.command_id FROM events e JOIN items i ON i.id = e.item_id
-                 WHERE e.item_id = ?1 AND {ACTIVE} ORDER BY e.id DESC LIMIT 1"
+                 WHERE e.item_id = ?1 AND {ACTIVE} AND e.device IS {}
+                 ORDER BY e.id DESC LIMIT 1",
+                super::ids::DEVICE
             );
             let last = tx
                 .query_row(&sql, [item_id], |r| {

@@ -21,6 +21,7 @@ fn every_command_answers_json_or_refuses_it() {
     let copy = env.path("copy.db");
     let restored = env.path("restored.db");
     let mine = env.write("mine.md", "# Mine\n- [Old name](https://old.org)\n");
+    let journals = env.path("journals");
     let runs: Vec<Vec<&str>> = vec![
         vec!["import", "--seed"],
         vec!["list"],
@@ -52,6 +53,7 @@ fn every_command_answers_json_or_refuses_it() {
         vec!["lists"],
         vec!["config"],
         vec!["config", "list.refresh", "on"],
+        vec!["sync", journals.to_str().unwrap()],
         vec!["where"],
         vec!["completions", "bash"],
         vec!["man"],

@@ -221,7 +221,8 @@ fn config_lists_settings_and_refuses_bad_ones() {
         env.json(&["config"]),
         serde_json::json!({"list.refresh": "on", "list.write-back": "off",
             "review.retention": "0.9", "review.max-interval": "365", "review.kinds": "paper",
-            "session.max": "4h", "goal.date": "none"})
+            "session.max": "4h", "goal.date": "none", "sync.dir": "", "sync.notes": "on",
+            "sync.auto": "off"})
     );
     let err = env.fails(&["config", "list.refrsh"], 2);
     assert!(err.contains("list.refresh"), "{err}");
@@ -233,7 +234,8 @@ fn config_lists_settings_and_refuses_bad_ones() {
         env.json(&["config"]),
         serde_json::json!({"list.refresh": "on", "list.write-back": "off",
             "review.retention": "0.9", "review.max-interval": "365", "review.kinds": "paper",
-            "session.max": "4h", "goal.date": "none"})
+            "session.max": "4h", "goal.date": "none", "sync.dir": "", "sync.notes": "on",
+            "sync.auto": "off"})
     );
 }
 

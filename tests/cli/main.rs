@@ -21,6 +21,8 @@ mod stats;
 mod store;
 mod streaming;
 mod support;
+mod sync;
+mod sync_git;
 mod tables;
 mod tracking;
 mod undo;

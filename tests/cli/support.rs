@@ -22,7 +22,7 @@ pub struct Output {
 
 impl Output {
     /// Runs `cmd` to the end and keeps what it printed.
-    fn of(mut cmd: Command) -> Output {
+    pub fn of(mut cmd: Command) -> Output {
         let out = cmd.output().expect("run mlpath");
         Output {
             code: out.status.code().unwrap_or(-1),

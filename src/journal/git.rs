@@ -1,0 +1,130 @@
+//! git, for a sync folder inside a git work tree: the `git` command, run with its arguments as
+//! a list (never through a shell), never prompting, handling no credentials of its own.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A git work tree holding the sync folder.
+#[derive(Debug, Clone)]
+pub struct Repo {
+    pub root: PathBuf,
+}
+
+impl Repo {
+    /// The work tree `dir` is inside, if it is inside one and git is installed.
+    pub fn containing(dir: &Path) -> Option<Repo> {
+        let out = git(dir, &["rev-parse", "--show-toplevel"]).ok()?;
+        let root = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        (!root.is_empty()).then(|| Repo {
+            root: PathBuf::from(root),
+        })
+    }
+
+    fn run(&self, args: &[&str]) -> Result<String, String> {
+        let out = git(&self.root, args).map_err(|e| format!("git could not run: {e}"))?;
+        if out.status.success() {
+            Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        } else {
+            Err(reason(&out))
+        }
+    }
+
+    /// The branch's upstream (`origin/main`), if it has one.
+    pub fn upstream(&self) -> Option<String> {
+        self.run(&[
+            "rev-parse",
+            "--abbrev-ref",
+            "--symbolic-full-name",
+            "@{upstream}",
+        ])
+        .ok()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+    }
+
+    /// The URL of the remote the upstream belongs to, for telling the user where notes go.
+    pub fn remote_url(&self) -> Option<String> {
+        let upstream = self.upstream()?;
+        let remote = upstream.split('/').next()?;
+        self.run(&["remote", "get-url", remote])
+            .ok()
+            .map(|s| s.trim().to_string())
+    }
+
+    /// `git pull --rebase --autostash`: a list file just changed by write-back does not block
+    /// it. Nothing to do without an upstream.
+    pub fn pull(&self) -> Result<(), String> {
+        if self.upstream().is_none() {
+            return Ok(());
+        }
+        self.run(&["pull", "--rebase", "--autostash", "--quiet"])
+            .map(drop)
+    }
+
+    /// Commits exactly `paths` (relative to the root), if they changed; returns whether a
+    /// commit was made. Other staged or changed files are left as they were.
+    pub fn commit(&self, paths: &[PathBuf], message: &str) -> Result<bool, String> {
+        let mut add = vec!["add", "--"];
+        let names: Vec<String> = paths
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        add.extend(names.iter().map(String::as_str));
+        self.run(&add)?;
+        let mut diff = vec!["diff", "--cached", "--quiet", "--"];
+        diff.extend(names.iter().map(String::as_str));
+        let changed = !git(&self.root, &diff)
+            .map_err(|e| format!("git could not run: {e}"))?
+            .status
+            .success();
+        if !changed {
+            return Ok(false);
+        }
+        let mut commit = vec!["commit", "--quiet", "--no-verify", "-m", message, "--"];
+        commit.extend(names.iter().map(String::as_str));
+        self.run(&commit)?;
+        Ok(true)
+    }
+
+    /// Pushes when the branch has an upstream and commits the upstream lacks; returns whether
+    /// it pushed.
+    pub fn push(&self) -> Result<bool, String> {
+        if self.upstream().is_none() {
+            return Ok(false);
+        }
+        let ahead = self.run(&["rev-list", "--count", "@{upstream}..HEAD"])?;
+        if ahead.trim() == "0" {
+            return Ok(false);
+        }
+        self.run(&["push", "--quiet"]).map(|_| true)
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) -> std::io::Result<Output> {
+    Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        // Never wait for a password on the terminal: fail and say so.
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .stdin(std::process::Stdio::null())
+        .output()
+}
+
+/// git's own reason: the last line of its error output that says something.
+fn reason(out: &Output) -> String {
+    let text = String::from_utf8_lossy(&out.stderr);
+    let line = text
+        .lines()
+        .map(str::trim)
+        .rfind(|l| !l.is_empty() && !l.starts_with("hint:"))
+        .unwrap_or("")
+        .trim_start_matches("fatal: ")
+        .trim_start_matches("error: ")
+        .to_string();
+    if line.is_empty() {
+        format!("git exited with {}", out.status)
+    } else {
+        line
+    }
+}

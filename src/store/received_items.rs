@@ -1,0 +1,138 @@
+//! Receiving another device's snapshot of an item added by hand (see `changes`): the newest
+//! snapshot by (time, id) is the one in force.
+
+use super::format_time;
+use super::ids::{item_for_key, set_key};
+use super::items::SectionIds;
+use crate::journal::ItemFields;
+use crate::model::Link;
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// What receiving one snapshot did.
+#[derive(Debug, PartialEq)]
+pub(super) enum Received {
+    /// Already here (read again after a damaged line): nothing done.
+    Known,
+    /// A new item, or newer fields for one: the item changed.
+    Applied(i64),
+    /// Kept, but an older snapshot than the one in force, or about an item of a list (which
+    /// its list file describes).
+    Kept,
+}
+
+/// Receives another device's snapshot of the item `item_key` names.
+pub(super) fn receive(
+    conn: &Connection,
+    uid: &str,
+    device: &str,
+    at: DateTime<Utc>,
+    item_key: &str,
+    fields: &ItemFields,
+) -> rusqlite::Result<Received> {
+    let known: bool = conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM item_changes WHERE uid = ?1)")?
+        .query_row([uid], |r| r.get(0))?;
+    if known {
+        return Ok(Received::Known);
+    }
+    let (item_id, created) = match item_for_key(conn, item_key)? {
+        Some(id) => (id, false),
+        None => (create(conn, item_key, fields)?, true),
+    };
+    super::changes::set_added(conn, item_id, uid)?;
+    conn.prepare_cached(
+        "INSERT INTO item_changes (uid, device, item_id, at, fields) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        uid,
+        device,
+        item_id,
+        format_time(at),
+        serde_json::to_string(fields).expect("fields serialize")
+    ])?;
+    let newest: String = conn.query_row(
+        "SELECT uid FROM item_changes WHERE item_id = ?1 ORDER BY at DESC, uid DESC LIMIT 1",
+        [item_id],
+        |r| r.get(0),
+    )?;
+    let manual: bool = conn.query_row(
+        "SELECT origin = 'manual' FROM items WHERE id = ?1",
+        [item_id],
+        |r| r.get(0),
+    )?;
+    if !created && (newest != uid || !manual) {
+        return Ok(Received::Kept);
+    }
+    if !created {
+        update(conn, item_id, fields)?;
+    }
+    Ok(Received::Applied(item_id))
+}
+
+fn links_json(url: Option<&str>) -> String {
+    let links: Vec<Link> = url
+        .map(|u| Link {
+            label: "link".into(),
+            url: Some(u.to_string()),
+        })
+        .into_iter()
+        .collect();
+    serde_json::to_string(&links).unwrap_or_else(|_| "[]".into())
+}
+
+/// A new hand-added item with these fields; its slug gains a suffix if another item has it.
+fn create(conn: &Connection, item_key: &str, fields: &ItemFields) -> rusqlite::Result<i64> {
+    let section_id = SectionIds::load(conn)?.id_for(conn, &fields.section)?;
+    let mut slug = fields.slug.clone();
+    let mut n = 2;
+    while conn
+        .query_row("SELECT 1 FROM items WHERE slug = ?1", [&slug], |_| Ok(()))
+        .optional()?
+        .is_some()
+    {
+        slug = format!("{}-{n}", fields.slug);
+        n += 1;
+    }
+    conn.execute(
+        "INSERT INTO items (slug, title, section_id, position, kind, url, links, venue, year,
+                            origin, removed)
+         VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8, 'manual', ?9)",
+        params![
+            slug,
+            fields.title,
+            section_id,
+            fields.kind.as_str(),
+            fields.url,
+            links_json(fields.url.as_deref()),
+            fields.venue,
+            fields.year,
+            fields.removed
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    set_key(conn, id, item_key)?;
+    super::transfer::place_manual_items(conn)?;
+    Ok(id)
+}
+
+/// Gives a hand-added item the fields of a newer snapshot (its slug stays: commands name it;
+/// whether it is removed is said by `remove` events, which travel as events).
+fn update(conn: &Connection, item_id: i64, fields: &ItemFields) -> rusqlite::Result<()> {
+    let section_id = SectionIds::load(conn)?.id_for(conn, &fields.section)?;
+    conn.execute(
+        "UPDATE items SET title = ?2, section_id = ?3, kind = ?4, url = ?5, links = ?6,
+         venue = ?7, year = ?8 WHERE id = ?1",
+        params![
+            item_id,
+            fields.title,
+            section_id,
+            fields.kind.as_str(),
+            fields.url,
+            links_json(fields.url.as_deref()),
+            fields.venue,
+            fields.year
+        ],
+    )?;
+    super::transfer::place_manual_items(conn)
+}
