@@ -481,3 +481,45 @@ fn sync_needs_a_folder_the_first_time_and_remembers_it() {
     assert_eq!(answer["dir"], dir.to_str().unwrap());
     assert_eq!(answer["git"], Value::Null);
 }
+
+#[test]
+fn note_corrections_and_removals_travel_and_their_undo_too() {
+    let d = Devices::new(2);
+    let (a, b) = (&d.devices[0], &d.devices[1]);
+    a.ok(&["add", "Mine", "--url", "https://example.com/mine"]);
+    a.ok(&["note", "mine", "first thought"]);
+    a.ok(&["note", "orca", "to withdraw"]);
+    d.sync_all();
+    a.ok(&["note", "mine", "--edit", "second thought"]);
+    a.ok(&["note", "orca", "--rm"]);
+    b.ok(&["rm", "mine"]);
+    d.sync_all();
+    let seen = d.assert_converged(&["mine", "orca"]);
+    let mine = &seen["shows"][0];
+    assert_eq!(mine["removed"], true);
+    assert_eq!(mine["note_count"], 1);
+    let notes: Vec<&Value> = mine["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "note")
+        .collect();
+    assert_eq!(notes.len(), 1, "{mine}");
+    assert_eq!(notes[0]["note"], "second thought");
+    assert_eq!(
+        seen["shows"][1]["note_count"], 0,
+        "the withdrawal travelled"
+    );
+    b.ok(&["undo"]);
+    a.ok(&["undo"]);
+    d.sync_all();
+    let seen = d.assert_converged(&["mine", "orca"]);
+    assert_eq!(
+        seen["shows"][0]["removed"], false,
+        "B's undo of rm shows it everywhere"
+    );
+    assert_eq!(
+        seen["shows"][1]["note_count"], 1,
+        "A's undo of the withdrawal too"
+    );
+}
