@@ -283,6 +283,12 @@ pub fn section_matches(section: &[String], text: Option<&str>) -> bool {
     })
 }
 
+/// Whether `text` names exactly `section`, compared as `--section` compares (any case, the
+/// spaces around `/` ignored): `papers/llm` names `Papers / LLM`.
+pub fn names_section(section: &[String], text: &str) -> bool {
+    comparable_section(&section_label(section)) == comparable_section(text)
+}
+
 /// A section path as `--section` compares it: lower case, single spaces, none around `/`.
 fn comparable_section(text: &str) -> String {
     text.split('/')

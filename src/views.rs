@@ -159,6 +159,8 @@ pub struct LogEntry {
     pub title: String,
     pub kind: EventKind,
     pub note: Option<String>,
+    /// For done and review: again, hard, good or easy (null for a box ticked in the list).
+    pub rating: Option<crate::model::Rating>,
     /// A session's length in seconds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spent_s: Option<u32>,
@@ -172,6 +174,7 @@ impl From<EventRow> for LogEntry {
             title: e.title,
             kind: e.kind,
             note: e.note,
+            rating: e.rating,
             spent_s: e.spent_s,
         }
     }

@@ -2,20 +2,34 @@ use crate::cli::AddArgs;
 use crate::context::Context;
 use crate::error::{failure, usage};
 use crate::markdown::venue_year;
-use crate::model::{Kind, section_label};
+use crate::model::{Kind, names_section, section_label};
 use crate::render::{self, safe};
 use crate::slug;
-use crate::store::NewItem;
+use crate::store::{NewItem, Store};
 use crate::sync::normalize_title;
 use crate::text::normalize_url;
 use anyhow::Result;
 
-/// `Papers / LLM` as a section path.
-pub(super) fn section_path(text: &str) -> Vec<String> {
-    text.split(" / ")
-        .map(str::trim)
+/// The section `text` names: an existing section when it names one as `--section` filters
+/// compare (`papers/llm` is `Papers / LLM`; the oldest of several, parents included), else a
+/// new path split at `/`.
+pub(super) fn section_path(store: &Store, text: &str) -> Result<Vec<String>> {
+    let mut known: Vec<(i64, Vec<String>)> = store.section_paths()?.into_iter().collect();
+    known.sort_unstable();
+    // A parent section (`Papers / LLM`) may have no items of its own, so no row: prefixes count.
+    let found = known.iter().find_map(|(_, path)| {
+        (1..=path.len())
+            .map(|n| &path[..n])
+            .find(|prefix| names_section(prefix, text))
+    });
+    Ok(found.map_or_else(|| new_section_path(text), <[String]>::to_vec))
+}
+
+/// `Papers / LLM` (or `Papers/LLM`) as a new section path.
+fn new_section_path(text: &str) -> Vec<String> {
+    text.split('/')
+        .map(|part| part.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|p| !p.is_empty())
-        .map(String::from)
         .collect()
 }
 
@@ -24,13 +38,12 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
     if title.is_empty() {
         return Err(usage("the title is empty"));
     }
-    let section: Vec<String> = args
-        .section
-        .as_deref()
-        .map(section_path)
-        .unwrap_or_default();
     let url = args.url.as_deref().and_then(normalize_url);
     let mut store = ctx.store()?;
+    let section = match args.section.as_deref() {
+        Some(text) => section_path(&store, text)?,
+        None => Vec::new(),
+    };
     if let Some(u) = &url
         && let Some(existing) = store.item_with_url(u)?
     {
@@ -87,4 +100,23 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
         item.kind,
         safe(&place, false)
     ))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_section_is_split_at_slashes_with_spaces_collapsed() {
+        let cases = [
+            ("Papers / LLM", vec!["Papers", "LLM"]),
+            ("papers/llm", vec!["papers", "llm"]),
+            ("  Mine  ", vec!["Mine"]),
+            ("A //  B   c /", vec!["A", "B c"]),
+            ("/", vec![]),
+        ];
+        for (text, path) in cases {
+            assert_eq!(new_section_path(text), path, "{text:?}");
+        }
+    }
 }

@@ -23,7 +23,10 @@ pub fn edit(args: EditArgs, ctx: &Context) -> Result<()> {
             })?),
             None => None,
         },
-        section: args.section.as_deref().map(super::add::section_path),
+        section: match args.section.as_deref() {
+            Some(text) => Some(super::add::section_path(&store, text)?),
+            None => None,
+        },
         kind: args.kind,
         venue: args.venue,
     };

@@ -20,6 +20,10 @@ struct Outcome {
     /// When the item is next due for review (null when it is not scheduled).
     due_at: Option<DateTime<Utc>>,
     message: String,
+    /// The event recorded for the item (null when nothing changed).
+    event_id: Option<i64>,
+    /// The study session of the item that the command closed and recorded, if any.
+    session_event_id: Option<i64>,
 }
 
 /// start / done / review / skip / reset / suspend / resume: one event per item, all in one
@@ -61,9 +65,14 @@ pub fn run(kind: EventKind, args: MarkArgs, rating: Option<Rating>, ctx: &Contex
     events.splice(0..0, sessions);
     // The store decides what changes, inside its write lock.
     let command = NewCommand::typed(verb(kind), ctx.now);
-    let mut reasons =
+    let mut results =
         store.append_changes_and_session(&command, &events, stop::update(open, &plan).as_ref())?;
-    reasons.drain(..session_count);
+    let session_ids: Vec<(i64, i64)> = plan
+        .closes
+        .iter()
+        .zip(results.drain(..session_count))
+        .filter_map(|(c, recorded)| Some((c.item_id, recorded.ok()?)))
+        .collect();
     let settings = store.review_settings()?;
     let mut session_lines = stop::plan_lines(&store, open, &plan)?;
     if let Some(kept) = open.filter(|o| kind == EventKind::Start && plan.next == Some(*o)) {
@@ -79,14 +88,19 @@ pub fn run(kind: EventKind, args: MarkArgs, rating: Option<Rating>, ctx: &Contex
         }
     }
     let mut skipped: Vec<(i64, String)> = Vec::new();
-    for (item, reason) in targets.iter().zip(reasons) {
-        match reason {
-            Some(reason) => skipped.push((item.id, reason)),
-            None => out_of_order_warning(item, kind, at)
-                .iter()
-                .for_each(render::warn),
+    let mut event_ids: Vec<(i64, i64)> = Vec::new();
+    for (item, recorded) in targets.iter().zip(results) {
+        match recorded {
+            Err(reason) => skipped.push((item.id, reason)),
+            Ok(id) => {
+                event_ids.push((item.id, id));
+                out_of_order_warning(item, kind, at)
+                    .iter()
+                    .for_each(render::warn)
+            }
         }
     }
+    let id_of = |ids: &[(i64, i64)], item: i64| ids.iter().find(|(i, _)| *i == item).map(|p| p.1);
     let changed: Vec<i64> = targets
         .iter()
         .map(|t| t.id)
@@ -104,6 +118,8 @@ pub fn run(kind: EventKind, args: MarkArgs, rating: Option<Rating>, ctx: &Contex
             None => changed_message(&item, &after, &settings, ctx.now),
         };
         outcomes.push(Outcome {
+            event_id: id_of(&event_ids, item.id),
+            session_event_id: id_of(&session_ids, item.id),
             changed: !skipped.iter().any(|(id, _)| *id == item.id),
             due_at: due_at(&after, &settings),
             slug: after.slug,

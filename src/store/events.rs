@@ -125,7 +125,7 @@ impl Store {
     }
 
     /// Appends, as one command, each event that changes something for its item, and returns,
-    /// per event, why it was left out (see `state::no_op_reason`). The check reads the item
+    /// per event, its new id or why it was left out (see `state::no_op_reason`). The check reads the item
     /// inside the write transaction, so identical commands run at once record one event, not
     /// one each. A command left with no events records nothing.
     ///
@@ -136,7 +136,7 @@ impl Store {
         command: &NewCommand,
         events: &[NewEvent],
         session: Option<&super::sessions::SessionUpdate>,
-    ) -> Result<Vec<Option<String>>> {
+    ) -> Result<Vec<std::result::Result<i64, String>>> {
         let path = self.display_path();
         let tx = self
             .conn
@@ -160,20 +160,22 @@ impl Store {
                     .map_err(|e| StoreError::classify(e, &path, "reading the item"))?,
                 reason => reason,
             };
-            if reason.is_none() {
-                let id = match command_id {
-                    Some(id) => id,
-                    None => *command_id
-                        .insert(insert_command(&tx, command, None).map_err(|e| {
-                            StoreError::classify(e, &path, "recording the command")
-                        })?),
-                };
-                insert_event(&tx, event, id, None)
-                    .map_err(|e| StoreError::classify(e, &path, "recording an event"))?;
-                refresh_state(&tx, event.item_id)
-                    .map_err(|e| StoreError::classify(e, &path, "updating status"))?;
+            if let Some(reason) = reason {
+                reasons.push(Err(reason));
+                continue;
             }
-            reasons.push(reason);
+            let id = match command_id {
+                Some(id) => id,
+                None => *command_id.insert(
+                    insert_command(&tx, command, None)
+                        .map_err(|e| StoreError::classify(e, &path, "recording the command"))?,
+                ),
+            };
+            let event_id = insert_event(&tx, event, id, None)
+                .map_err(|e| StoreError::classify(e, &path, "recording an event"))?;
+            refresh_state(&tx, event.item_id)
+                .map_err(|e| StoreError::classify(e, &path, "updating status"))?;
+            reasons.push(Ok(event_id));
         }
         tx.commit()
             .map_err(|e| StoreError::classify(e, &path, "saving events"))?;

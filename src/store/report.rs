@@ -119,7 +119,7 @@ impl Store {
     }
 
     /// Every section path by id, each parsed once.
-    fn section_paths(&self) -> Result<HashMap<i64, Vec<String>>> {
+    pub(crate) fn section_paths(&self) -> Result<HashMap<i64, Vec<String>>> {
         let mut stmt = self
             .conn
             .prepare("SELECT id, path FROM sections")

@@ -233,6 +233,29 @@ fn add_to_a_parent_section_goes_after_its_last_subsection_item() {
 }
 
 #[test]
+fn add_and_edit_find_a_section_in_any_case_and_spacing() {
+    let env = TestEnv::new();
+    let before = slugs_in_order(&env);
+    let out = env.ok(&["add", "Megatron-LM", "--section", "papers/llm"]);
+    assert!(out.contains("at the end of Papers / LLM"), "{out}");
+    let item = env.json(&["show", "megatron-lm"]);
+    assert_eq!(item["section"], serde_json::json!(["Papers", "LLM"]));
+    let alpa = before.iter().position(|s| s == "alpa").unwrap();
+    assert_eq!(
+        slugs_in_order(&env)[alpa + 1],
+        "megatron-lm",
+        "placed in it"
+    );
+    env.ok(&["edit", "megatron-lm", "--section", "  PAPERS /speech "]);
+    let item = env.json(&["show", "megatron-lm"]);
+    assert_eq!(item["section"], serde_json::json!(["Papers", "Speech"]));
+    // A section that does not exist is made as typed, split at `/`.
+    env.ok(&["add", "Gopher", "--section", "Papers/Brand  new"]);
+    let item = env.json(&["show", "gopher"]);
+    assert_eq!(item["section"], serde_json::json!(["Papers", "Brand new"]));
+}
+
+#[test]
 fn add_reads_the_year_from_the_venue() {
     let env = TestEnv::new();
     for (title, venue, year) in [

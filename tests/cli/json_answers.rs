@@ -274,3 +274,33 @@ fn edit_rm_relink_and_lists_rm_answer_with_what_they_changed() {
         json!({"list": "Mine", "removed": [{"slug": "new-name", "status": "done"}]})
     );
 }
+
+#[test]
+fn mark_json_names_the_events_and_the_session_it_recorded() {
+    let env = TestEnv::new();
+    let started = env.json(&["start", "orca", "--at", "1h"]);
+    let start_id = started[0]["event_id"].as_i64().expect("an id");
+    assert_eq!(started[0]["session_event_id"], Value::Null);
+    let done = env.json(&["done", "orca", "flexgen"]);
+    let (orca, flexgen) = (&done[0], &done[1]);
+    let done_id = orca["event_id"].as_i64().expect("an id");
+    let session_id = orca["session_event_id"].as_i64().expect("the hour closed");
+    assert!(start_id < session_id && session_id < done_id, "{done}");
+    assert_eq!(flexgen["session_event_id"], Value::Null);
+    assert!(flexgen["event_id"].as_i64().unwrap() > done_id);
+    // The ids are the events `undo` cancels.
+    let undone = env.json(&["undo"]);
+    let mut ids: Vec<i64> = undone["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_i64().unwrap())
+        .collect();
+    ids.sort_unstable();
+    let expected = [session_id, done_id, flexgen["event_id"].as_i64().unwrap()];
+    assert_eq!(ids, expected);
+    env.ok(&["redo"]);
+    let again = env.json(&["done", "orca"]);
+    assert_eq!(again[0]["changed"], false);
+    assert_eq!(again[0]["event_id"], Value::Null, "nothing recorded");
+}

@@ -208,8 +208,17 @@ fn log_is_newest_first_and_filtered() {
         serde_json::json!({
             "at": "2026-11-28T08:50:00Z", "slug": "tabi",
             "title": "Tabi: An Efficient Multi-Level Inference System for Large Language Models",
-            "kind": "skip", "note": null
+            "kind": "skip", "note": null, "rating": null
         })
+    );
+    // Dones and reviews carry their rating, as in `show --json`.
+    assert_eq!(
+        (since[1]["kind"].as_str(), since[1]["rating"].as_str()),
+        (Some("review"), Some("good"))
+    );
+    assert_eq!(
+        (since[2]["kind"].as_str(), since[2]["rating"].as_str()),
+        (Some("done"), Some("good"))
     );
 }
 
