@@ -21,13 +21,15 @@ impl Store {
             }
             None => String::new(),
         };
-        // Boxes ticked in a list file are recorded by an import or a refresh: not study.
+        // Boxes ticked in a list file are recorded by an import or a refresh: not study. Nor is
+        // correcting or withdrawing a note (`supersedes`): the note counted when it was written.
         let sql = format!(
             "SELECT min(e.id), min(e.at), count(*), sum(e.kind = 'done'), sum(e.kind = 'review'),
                     sum(coalesce(e.spent_s, 0))
              FROM events e
              WHERE e.kind IN ({STUDY_KINDS})
              AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
+             AND e.supersedes IS NULL
              AND NOT EXISTS (SELECT 1 FROM commands c WHERE c.id = e.command_id
                              AND c.origin IN ('import', 'refresh')){of_list}
              GROUP BY substr(e.at, 1, 13), substr(e.at, 15, 2) >= ?1"

@@ -318,3 +318,22 @@ fn weeks_is_a_count_of_weeks() {
         zero.stderr
     );
 }
+
+#[test]
+fn correcting_or_withdrawing_a_note_adds_no_activity() {
+    let env = TestEnv::new();
+    env.ok(&["note", "orca", "first take"]);
+    let events = |env: &TestEnv| -> u64 {
+        let stats = env.json(&["stats"]);
+        stats["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["events"].as_u64().unwrap())
+            .sum()
+    };
+    assert_eq!(events(&env), 1);
+    env.ok(&["note", "orca", "--edit", "second take"]);
+    env.ok(&["note", "orca", "--rm"]);
+    assert_eq!(events(&env), 1, "the note was written once");
+}
