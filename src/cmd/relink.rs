@@ -1,6 +1,7 @@
 use crate::cli::RelinkArgs;
 use crate::context::Context;
 use crate::error::usage;
+use crate::model::EventKind;
 use crate::render::{self, safe};
 use crate::store::{NewCommand, NewEvent};
 use crate::views::{RecordedEvent, RelinkView};
@@ -29,6 +30,8 @@ pub fn run(args: RelinkArgs, ctx: &Context) -> Result<()> {
     let copies: Vec<NewEvent> = store
         .events_of(old.id)?
         .into_iter()
+        // The removal of a hand-added OLD is OLD's, not part of the history NEW takes.
+        .filter(|e| e.kind != EventKind::Remove)
         // Relinking twice copies nothing twice.
         .filter(|e| {
             !already

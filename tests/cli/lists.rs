@@ -433,6 +433,27 @@ fn undo_of_rm_brings_the_items_back_and_redo_removes_them_again() {
 }
 
 #[test]
+fn relink_from_a_removed_hand_added_item_leaves_its_removal_behind() {
+    let env = TestEnv::new();
+    env.ok(&["add", "Deep Residual Learning", "--section", "Mine"]);
+    env.ok(&["done", "deep-residual-learning"]);
+    env.ok(&["rm", "deep-residual-learning"]);
+    let relinked = env.json(&["relink", "deep-residual-learning", "orca"]);
+    let kinds: Vec<&str> = relinked["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["done"]);
+    let orca = env.json(&["show", "orca"]);
+    assert_eq!(
+        (orca["status"].as_str(), orca["removed"].as_bool()),
+        (Some("done"), Some(false))
+    );
+}
+
+#[test]
 fn removing_an_item_is_not_study_activity() {
     let env = TestEnv::new();
     env.ok(&["add", "Deep Residual Learning", "--section", "Mine"]);
