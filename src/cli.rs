@@ -126,6 +126,9 @@ pub enum Command {
     /// Write everything out as JSON, CSV or markdown
     #[command(after_help = "Example: mlpath export --format markdown -o progress.md")]
     Export(ExportArgs),
+    /// Write a self-contained HTML report: charts of your progress, then every item
+    #[command(after_help = "Example: mlpath report -o ~/progress.html --open")]
+    Report(ReportArgs),
     /// Load a JSON export into a new or empty database
     #[command(after_help = "Example: mlpath --db new.db restore backup.json")]
     Restore(RestoreArgs),
@@ -528,6 +531,27 @@ pub struct ExportArgs {
     /// atomically, through a symlink, keeping its mode; a new one is private (0600)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Only the items of the list named NAME (see `mlpath lists`)
+    #[arg(long, value_name = "NAME", add = ArgValueCompleter::new(complete::lists))]
+    pub list: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Where to write the page (`-` is standard output); replaced atomically, like export's
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "FILE",
+        default_value = "mlpath-report.html"
+    )]
+    pub output: PathBuf,
+    /// Open the written page in the browser ($BROWSER, else the system default)
+    #[arg(long)]
+    pub open: bool,
+    /// Include your notes (left out by default: a report may be shared or published)
+    #[arg(long)]
+    pub notes: bool,
     /// Only the items of the list named NAME (see `mlpath lists`)
     #[arg(long, value_name = "NAME", add = ArgValueCompleter::new(complete::lists))]
     pub list: Option<String>,

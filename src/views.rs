@@ -364,3 +364,12 @@ pub struct SyncGitView {
     pub committed: bool,
     pub pushed: bool,
 }
+
+/// The public JSON shape of `mlpath report --json`: the page written, and whether a browser
+/// was started with it.
+#[derive(Debug, Serialize)]
+pub struct ReportView {
+    pub path: String,
+    pub bytes: u64,
+    pub opened: bool,
+}

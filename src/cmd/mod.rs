@@ -18,6 +18,7 @@ mod note;
 mod open;
 mod redo;
 mod relink;
+mod report;
 mod restore;
 mod review;
 mod show;
@@ -86,6 +87,7 @@ fn dispatch(command: Command, ctx: &Context) -> Result<()> {
         Command::Open(args) => open::run(args, ctx),
         Command::Add(args) => add::run(args, ctx),
         Command::Export(args) => export::run(args, ctx),
+        Command::Report(args) => report::run(args, ctx),
         Command::Restore(args) => restore::run(args, ctx),
         Command::Backup(args) => backup::run(args, ctx),
         Command::Completions(args) => completions::run(args, ctx),

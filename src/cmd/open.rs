@@ -84,7 +84,7 @@ fn resolve_in(url: &str, folders: &[PathBuf]) -> Result<Target, String> {
 
 /// $BROWSER (a command, with its own arguments) gets the link as its last argument; without it
 /// the system's default handler opens it. No shell is involved. The error says what to do.
-fn launch(target: &Target) -> Result<(), String> {
+pub(super) fn launch(target: &Target) -> Result<(), String> {
     let arg = target.as_arg();
     match std::env::var("BROWSER")
         .ok()

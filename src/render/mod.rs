@@ -4,6 +4,7 @@
 pub mod due;
 mod fit;
 mod heatmap;
+pub mod html;
 pub mod imports;
 pub mod json;
 pub mod list;

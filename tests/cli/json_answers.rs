@@ -18,6 +18,8 @@ fn every_command_answers_json_or_refuses_it() {
     let env = TestEnv::new();
     let export = env.path("export.json");
     let export = export.to_str().unwrap();
+    let report = env.path("report.html");
+    let report = report.to_str().unwrap();
     let copy = env.path("copy.db");
     let restored = env.path("restored.db");
     let mine = env.write("mine.md", "# Mine\n- [Old name](https://old.org)\n");
@@ -45,6 +47,7 @@ fn every_command_answers_json_or_refuses_it() {
         vec!["edit", "new-paper", "--title", "A renamed paper"],
         vec!["rm", "new-paper"],
         vec!["export", "-o", export],
+        vec!["report", "-o", report],
         vec!["backup", copy.to_str().unwrap()],
         vec!["restore", export, "--db", restored.to_str().unwrap()],
         vec!["import", mine.to_str().unwrap()],

@@ -14,6 +14,7 @@ mod json_answers;
 mod json_shapes;
 mod lists;
 mod notes;
+mod report;
 mod reports;
 mod review;
 mod sessions;
