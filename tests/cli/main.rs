@@ -1,5 +1,6 @@
 //! The mlpath binary against temporary databases, with a fixed clock and terminal width.
 
+mod browser;
 mod completion;
 mod dates;
 mod ergonomics;
