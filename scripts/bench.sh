@@ -83,8 +83,9 @@ for cmd in "status" "next" "list --status started"; do
   # shellcheck disable=SC2086
   echo "  mlpath $cmd: $(median_ms "$bin" --db "$db" $cmd) ms"
 done
+echo "  mlpath report -o FILE (target: under 3 s): $(median_ms "$bin" --db "$db" report -o "$work/report.html") ms, a page of $(( $(wc -c < "$work/report.html") / 1024 / 1024 )) MB"
 echo "peak RSS with 100,000 items and 100,000 events:"
-for cmd in "list --all --json" "export --format json" "export --format csv" "export --format markdown" "list"; do
+for cmd in "list --all --json" "export --format json" "export --format csv" "export --format markdown" "list" "report -o -"; do
   # shellcheck disable=SC2086
   echo "  mlpath $cmd: $(peak_mb "$bin" --db "$db" $cmd) MB"
 done

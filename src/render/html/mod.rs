@@ -115,7 +115,7 @@ fn write_charts(out: &mut dyn Write, page: &Page) -> io::Result<()> {
     write!(
         out,
         "<section class=\"charts\">\n\
-         <figure class=\"wide\"><figcaption>Activity, last 12 months</figcaption>{}</figure>\n\
+         <figure class=\"wide\"><figcaption>Activity, last 12 months</figcaption><div class=\"scroll\">{}</div></figure>\n\
          <figure><figcaption>Items finished over time</figcaption>{}</figure>\n\
          <figure><figcaption>Progress per section</figcaption>{}{left_out}</figure>\n\
          <figure><figcaption>Time per section</figcaption>{}{left_out}</figure>\n\

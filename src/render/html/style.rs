@@ -13,7 +13,7 @@ pub const CSS: &str = r#"
   :root {
     --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --card: #151b23;
     --accent: #4493f8; --done: #3fb950; --started: #d29922; --todo: #3d444d; --skipped: #656c76;
-    --heat0: #151b23; --heat1: #033a16; --heat2: #196c2e; --heat3: #2ea043; --heat4: #56d364;
+    --heat0: #262d37; --heat1: #033a16; --heat2: #196c2e; --heat3: #2ea043; --heat4: #56d364;
   }
 }
 * { box-sizing: border-box; }
@@ -33,7 +33,11 @@ a { color: var(--accent); }
 figure { margin: 0; background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .75rem; overflow-x: auto; }
 figure.wide { grid-column: 1 / -1; }
 figcaption { font-weight: 600; margin-bottom: .5rem; }
-svg.chart { display: block; max-width: 100%; height: auto; font: 11px system-ui, sans-serif; }
+svg.chart { display: block; max-width: 100%; height: auto; font: 12px system-ui, sans-serif; }
+/* The calendar keeps its size and scrolls sideways on a phone (shrunk, its days would be dots),
+   starting at its right end, today: a right-to-left box starts scrolled there. */
+.scroll { overflow-x: auto; direction: rtl; }
+.scroll svg.chart { max-width: none; direction: ltr; margin: 0 auto 0 0; }
 .chart text { fill: var(--muted); }
 .chart .axis { stroke: var(--line); }
 .chart .goal { stroke: var(--muted); stroke-dasharray: 4 3; fill: none; }
@@ -64,6 +68,7 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85em; }
   table.items, table.items tbody, table.items tr, table.items td, table.items th { display: block; width: 100%; }
   table.items tr.item { border: 1px solid var(--line); border-radius: 8px; margin: .5rem 0; padding: .3rem 0; }
   table.items td { border: 0; padding: .1rem .6rem; }
+  table.items td:empty { display: none; }
   table.items td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
 }
 @media print {
