@@ -67,21 +67,27 @@ pub fn run(args: ReportArgs, ctx: &Context) -> Result<()> {
         write_page(&store, &page, list, &notes, out)
     })?;
     let Some(path) = written else { return Ok(()) };
-    let opened = args.open;
-    if opened {
-        super::open::launch(&Target::File(path.clone())).map_err(failure)?;
-    }
     let path = std::path::absolute(&path).unwrap_or(path);
-    if ctx.json {
-        let view = ReportView {
-            bytes: std::fs::metadata(&path).map_or(0, |m| m.len()),
-            path: path.display().to_string(),
-            opened,
-        };
-        return Ok(render::emit(&render::json(&view)?)?);
+    let answer = |opened: bool| -> Result<()> {
+        if ctx.json {
+            let view = ReportView {
+                bytes: std::fs::metadata(&path).map_or(0, |m| m.len()),
+                path: path.display().to_string(),
+                opened,
+            };
+            return Ok(render::emit(&render::json(&view)?)?);
+        }
+        let verb = if opened { "wrote and opened" } else { "wrote" };
+        Ok(render::line(format!("{verb} {}", path.display()))?)
+    };
+    if args.open
+        && let Err(why) = super::open::launch(&Target::File(path.clone()))
+    {
+        // The page is written: say where, so that it can be opened by hand.
+        answer(false)?;
+        return Err(failure(why));
     }
-    let verb = if opened { "wrote and opened" } else { "wrote" };
-    Ok(render::line(format!("{verb} {}", path.display()))?)
+    answer(args.open)
 }
 
 /// The page, its items streamed from the store in list order.

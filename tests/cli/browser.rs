@@ -5,6 +5,7 @@
 //!
 //! `MLPATH_REPORT_SCREENSHOT=examples/report.png` keeps the screenshot: the README's picture.
 
+use crate::report::slugs;
 use crate::support::{TestEnv, has_tool};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -145,13 +146,7 @@ fn report_renders_in_headless_chromium() {
     env.ok(&["report", "-o", page.to_str().unwrap()]);
     let url = format!("file://{}", page.display());
     let dom = chromium(&env, &["--dump-dom", &url]);
-    let slugs = env.json(&["list"]);
-    let slugs: Vec<&str> = slugs
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["slug"].as_str().unwrap())
-        .collect();
+    let slugs = slugs(&env);
     assert_eq!(slugs.len(), 19);
     for slug in &slugs {
         assert!(

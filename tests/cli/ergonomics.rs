@@ -2,7 +2,7 @@ use crate::support::{TestEnv, status_of};
 use std::path::Path;
 
 /// Runs `mlpath open …` with a BROWSER stand-in that records its argument; returns what it got.
-fn open_with_recording_browser(env: &TestEnv, args: &[&str]) -> String {
+pub fn open_with_recording_browser(env: &TestEnv, args: &[&str]) -> String {
     use std::os::unix::fs::PermissionsExt;
     let log = env.path("opened.txt");
     let script = env.write(

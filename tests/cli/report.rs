@@ -1,6 +1,7 @@
 //! `mlpath report`: one self-contained HTML page, escaped, private notes left out by default.
 //! (tests/cli/browser.rs renders it in a real browser.)
 
+use crate::ergonomics::open_with_recording_browser;
 use crate::support::TestEnv;
 use std::os::unix::fs::PermissionsExt;
 
@@ -9,6 +10,16 @@ fn page(env: &TestEnv, args: &[&str]) -> String {
     let mut all = vec!["report", "-o", "-"];
     all.extend_from_slice(args);
     env.ok(&all)
+}
+
+/// The items' slugs in list order, as `list --json` gives them.
+pub fn slugs(env: &TestEnv) -> Vec<String> {
+    let items = env.json(&["list"]);
+    let items = items.as_array().expect("a JSON array");
+    items
+        .iter()
+        .map(|i| i["slug"].as_str().unwrap().to_string())
+        .collect()
 }
 
 /// A database holding crafted text everywhere the page shows text.
@@ -79,13 +90,7 @@ fn each_item_has_one_row_with_its_slug_in_list_order() {
     let env = TestEnv::new();
     env.ok(&["done", "flexgen", "--spent", "1h30m"]);
     let html = page(&env, &[]);
-    let slugs: Vec<String> = env
-        .json(&["list"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["slug"].as_str().unwrap().to_string())
-        .collect();
+    let slugs = slugs(&env);
     assert_eq!(slugs.len(), 19);
     let rows: Vec<&str> = html
         .split("<tr class=\"item\" data-slug=\"")
@@ -205,36 +210,19 @@ fn a_folder_or_a_fifo_is_refused_and_left_alone() {
 #[test]
 fn open_hands_the_written_file_to_the_browser() {
     let env = TestEnv::new();
-    let log = env.path("opened.txt");
-    let browser = env.write(
-        "browser.sh",
-        &format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", log.display()),
-    );
-    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
     let target = env.path("r.html");
+    let args = ["report", "-o", target.to_str().unwrap(), "--open"];
+    let opened = open_with_recording_browser(&env, &args);
+    assert_eq!(opened, format!("{}\n", target.display()));
+    // Without a browser the page is still written, and the output says where it is.
     let out = env
-        .command(&["report", "-o", target.to_str().unwrap(), "--open", "--json"])
-        .env("BROWSER", &browser)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let answer: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(answer["opened"], true);
-    assert_eq!(
-        std::fs::read_to_string(&log).unwrap(),
-        format!("{}\n", target.display())
-    );
-    // Without a browser the page is still written, and the error says where it is.
-    let out = env
-        .command(&["report", "-o", target.to_str().unwrap(), "--open"])
+        .command(&args)
         .env("BROWSER", env.path("no-such-browser"))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout, format!("wrote {}\n", target.display()));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.starts_with("mlpath: cannot run $BROWSER") && err.lines().count() == 1,
