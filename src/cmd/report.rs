@@ -39,8 +39,9 @@ pub fn run(args: ReportArgs, ctx: &Context) -> Result<()> {
     let (totals, sections, left_out) = chart_sections(&store, list)?;
     let today = ctx.now.with_timezone(&Local).date_naive();
     let finished = by_local_day(store.finished_by_hour(list)?);
+    let days = activity_days(&store, list, ctx.now)?;
     let streak = progress::walk_streak(ctx.now, &Local, |t| store.latest_event_before(Some(t)))?;
-    let facts = vec![("Streak".to_string(), days(streak))];
+    let facts = vec![("Streak".to_string(), count_days(streak))];
     let recent: Vec<LogEntry> = store
         .recent_events(None, RECENT, false, list)?
         .into_iter()
@@ -57,7 +58,7 @@ pub fn run(args: ReportArgs, ctx: &Context) -> Result<()> {
         totals: &totals,
         sections: &sections,
         sections_left_out: left_out,
-        days: &[],
+        days: &days,
         finished_by_day: &finished,
         facts: &facts,
         recent: &recent,
@@ -170,7 +171,32 @@ fn by_local_day(hours: Vec<(DateTime<Utc>, u64)>) -> Vec<(NaiveDate, u64)> {
     days
 }
 
-fn days(n: u32) -> String {
+/// Each local day's events and study time over the calendar's year (and a little before).
+fn activity_days(
+    store: &Store,
+    list: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Vec<html::DayActivity>> {
+    let since = now - chrono::Duration::days(380);
+    let mut days: Vec<html::DayActivity> = Vec::new();
+    for (hour, events, spent) in store.activity_by_hour(list, since)? {
+        let date = hour.with_timezone(&Local).date_naive();
+        match days.last_mut() {
+            Some(day) if day.date == date => {
+                day.events += events;
+                day.time_spent_s += spent;
+            }
+            _ => days.push(html::DayActivity {
+                date,
+                events,
+                time_spent_s: spent,
+            }),
+        }
+    }
+    Ok(days)
+}
+
+fn count_days(n: u32) -> String {
     match n {
         1 => "1 day".to_string(),
         n => format!("{n} days"),

@@ -43,6 +43,37 @@ impl Store {
             .map_err(|e| self.classify(e, doing))
     }
 
+    /// Events that count (and study time) per UTC hour since `since`, in time order, for the
+    /// activity calendar.
+    pub(crate) fn activity_by_hour(
+        &self,
+        list: Option<i64>,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<(DateTime<Utc>, u64, u64)>> {
+        let sql = format!(
+            "SELECT min(e.id), substr(e.at, 1, 13) || ':00:00Z' AS hour, count(*),
+                    sum(coalesce(e.spent_s, 0))
+             FROM events e JOIN items ON items.id = e.item_id
+             WHERE e.at >= ?1 AND {ACTIVE} AND items.removed = 0 AND {}
+             GROUP BY hour ORDER BY hour",
+            in_list(list)
+        );
+        let doing = "counting activity";
+        let mut stmt = self
+            .conn
+            .prepare(&sql)
+            .map_err(|e| self.classify(e, doing))?;
+        let rows = stmt
+            .query_map([super::format_time(since)], |r| {
+                let f = Fields::new(r, "events", 0)?;
+                let count = |i| f.get::<i64>(i).map(|n| n.max(0) as u64);
+                Ok((f.required_time(1)?, count(2)?, count(3)?))
+            })
+            .map_err(|e| self.classify(e, doing))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.classify(e, doing))
+    }
+
     /// Every note of the items (of `list`), by item, oldest first.
     pub(crate) fn notes_for_report(&self, list: Option<i64>) -> Result<NotesByItem> {
         let sql = format!(

@@ -163,6 +163,10 @@ fn report_renders_in_headless_chromium() {
         dom.contains(">13 of 19 finished</text>"),
         "the cumulative chart's label"
     );
+    assert!(
+        dom.contains("<title>2026-11-27: 2 events, 30m studied</title>"),
+        "the calendar's last day with activity"
+    );
 
     let shot = env.path("report.png");
     chromium(

@@ -145,6 +145,10 @@ fn the_page_fetches_nothing_and_draws_its_charts_inline() {
         assert!(html.contains(&format!("aria-label=\"{chart}\"")), "{chart}");
     }
     assert!(html.contains(">1 of 19 finished</text>"));
+    assert!(
+        html.contains("class=\"heat4\"><title>2026-11-28: 2 events, 45m studied</title>"),
+        "today in the calendar: the done and its session"
+    );
 }
 
 #[test]
