@@ -7,7 +7,8 @@ use crate::files;
 use crate::model::Status;
 use crate::progress::{self, SectionProgress};
 use crate::render::{self, html};
-use crate::store::{ItemFilter, NotesByItem, Pool, Store};
+use crate::stats::{self, Summary};
+use crate::store::{ItemFilter, Pool, Store};
 use crate::target::Target;
 use crate::views::{LogEntry, ReportView};
 use anyhow::Result;
@@ -36,21 +37,21 @@ pub fn run(args: ReportArgs, ctx: &Context) -> Result<()> {
         Some(name) => name.clone(),
         None => subject_of(&store)?,
     };
-    let (totals, sections, left_out) = chart_sections(&store, list)?;
+    let pool = Pool {
+        list,
+        ..Pool::default()
+    };
+    let groups = store.status_groups(&pool)?;
+    let (totals, sections) = progress::by_section(&groups, None);
+    let summary = summarize(&store, list, sections.clone(), ctx.now)?;
+    let (sections, left_out) = chart_sections(&groups, sections);
     let today = ctx.now.with_timezone(&Local).date_naive();
-    let finished = by_local_day(store.finished_by_hour(list)?);
-    let days = activity_days(&store, list, ctx.now)?;
-    let streak = progress::walk_streak(ctx.now, &Local, |t| store.latest_event_before(Some(t)))?;
-    let facts = vec![("Streak".to_string(), count_days(streak))];
+    let finished = by_local_day(store.finished_by_minute(list)?);
     let recent: Vec<LogEntry> = store
         .recent_events(None, RECENT, false, list)?
         .into_iter()
         .map(LogEntry::from)
         .collect();
-    let notes = match args.notes {
-        true => store.notes_for_report(list)?,
-        false => NotesByItem::new(),
-    };
     let page = html::Page {
         subject: &subject,
         now: ctx.now,
@@ -58,14 +59,13 @@ pub fn run(args: ReportArgs, ctx: &Context) -> Result<()> {
         totals: &totals,
         sections: &sections,
         sections_left_out: left_out,
-        days: &days,
+        stats: &summary,
         finished_by_day: &finished,
-        facts: &facts,
         recent: &recent,
         notes: args.notes,
     };
     let written = files::write_output(&args.output, |out| {
-        write_page(&store, &page, list, &notes, out)
+        write_page(&store, &page, list, args.notes, out)
     })?;
     let Some(path) = written else { return Ok(()) };
     let path = std::path::absolute(&path).unwrap_or(path);
@@ -96,7 +96,7 @@ fn write_page(
     store: &Store,
     page: &html::Page,
     list: Option<i64>,
-    notes: &NotesByItem,
+    with_notes: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
     let settings = store.review_settings()?;
@@ -106,6 +106,10 @@ fn write_page(
         ..ItemFilter::default()
     };
     store.each_item(&filter, false, |item, _links, _lists| {
+        let notes = match with_notes {
+            true => store.notes_of(item.id)?,
+            false => Vec::new(),
+        };
         let s = &item.state;
         let line = html::ItemLine {
             slug: &item.slug,
@@ -121,31 +125,44 @@ fn write_page(
                 .schedule
                 .due_at()
                 .filter(|_| settings.schedules(item.kind) && s.status != Status::Skipped),
-            notes: notes.get(&item.id).map_or(&[], Vec::as_slice),
+            notes: &notes,
         };
         Ok::<_, anyhow::Error>(page_writer.item(&line)?)
     })?;
     Ok(page_writer.finish()?)
 }
 
-/// The sections the charts show: every section when they are few, else the top-level ones
-/// (the first CHART_SECTIONS of them, and how many more there are).
-fn chart_sections(
+/// Streaks, the calendar's days, pace, ETA and goal, as `mlpath stats` computes them.
+fn summarize(
     store: &Store,
     list: Option<i64>,
-) -> Result<(progress::Counts, Vec<SectionProgress>, usize)> {
-    let pool = Pool {
-        list,
-        ..Pool::default()
+    sections: Vec<SectionProgress>,
+    now: DateTime<Utc>,
+) -> Result<Summary> {
+    let input = stats::Input {
+        now,
+        activity: store.activity(list, stats::bucket_minute(&Local, now))?,
+        sections,
+        goal: super::stats::goal(store)?,
+        weeks: 1,
+        heatmap_weeks: html::CALENDAR_WEEKS as usize,
     };
-    let groups = store.status_groups(&pool)?;
-    let (totals, mut sections) = progress::by_section(&groups, None);
-    if sections.len() > CHART_SECTIONS {
-        sections = progress::by_section(&groups, Some(1)).1;
-    }
+    Ok(stats::summarize(&input, &Local))
+}
+
+/// The sections the charts show: every section when they are few, else the top-level ones
+/// (the first CHART_SECTIONS of them), and how many more there are.
+fn chart_sections(
+    groups: &[progress::Group],
+    all: Vec<SectionProgress>,
+) -> (Vec<SectionProgress>, usize) {
+    let mut sections = match all.len() > CHART_SECTIONS {
+        true => progress::by_section(groups, Some(1)).1,
+        false => all,
+    };
     let left_out = sections.len().saturating_sub(CHART_SECTIONS);
     sections.truncate(CHART_SECTIONS);
-    Ok((totals, sections, left_out))
+    (sections, left_out)
 }
 
 /// What the page is about: the one list's name, or every list's.
@@ -169,36 +186,4 @@ fn by_local_day(hours: Vec<(DateTime<Utc>, u64)>) -> Vec<(NaiveDate, u64)> {
         }
     }
     days
-}
-
-/// Each local day's events and study time over the calendar's year (and a little before).
-fn activity_days(
-    store: &Store,
-    list: Option<i64>,
-    now: DateTime<Utc>,
-) -> Result<Vec<html::DayActivity>> {
-    let since = now - chrono::Duration::days(380);
-    let mut days: Vec<html::DayActivity> = Vec::new();
-    for (hour, events, spent) in store.activity_by_hour(list, since)? {
-        let date = hour.with_timezone(&Local).date_naive();
-        match days.last_mut() {
-            Some(day) if day.date == date => {
-                day.events += events;
-                day.time_spent_s += spent;
-            }
-            _ => days.push(html::DayActivity {
-                date,
-                events,
-                time_spent_s: spent,
-            }),
-        }
-    }
-    Ok(days)
-}
-
-fn count_days(n: u32) -> String {
-    match n {
-        1 => "1 day".to_string(),
-        n => format!("{n} days"),
-    }
 }

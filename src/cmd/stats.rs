@@ -32,7 +32,7 @@ pub fn run(args: StatsArgs, ctx: &Context) -> Result<()> {
 }
 
 /// `goal.date`, when one is set (a stored value that does not read counts as none).
-fn goal(store: &Store) -> Result<Option<NaiveDate>> {
+pub(super) fn goal(store: &Store) -> Result<Option<NaiveDate>> {
     let setting = settings::find("goal.date").map_err(crate::error::usage)?;
     let value = setting.value_or_default(store.setting(setting.key)?);
     Ok(stats::parse_goal(&value).unwrap_or(None))

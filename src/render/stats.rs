@@ -46,7 +46,7 @@ fn paragraph(text: &str, out: &Output) -> String {
     lines.iter().map(|l| format!("{l}\n")).collect()
 }
 
-fn streaks(s: &Summary) -> String {
+pub(crate) fn streaks(s: &Summary) -> String {
     format!(
         "Streak: {} (longest {})",
         days(s.streak_current.into()),
@@ -72,7 +72,7 @@ fn weeks(s: &Summary, out: &Output) -> String {
     table.render(out)
 }
 
-fn pace(s: &Summary) -> String {
+pub(crate) fn pace(s: &Summary) -> String {
     format!(
         "Pace: {} a week ({} finished in the last 4 weeks, not counting boxes ticked in list \
          files)",
@@ -81,7 +81,7 @@ fn pace(s: &Summary) -> String {
     )
 }
 
-fn eta(s: &Summary) -> String {
+pub(crate) fn eta(s: &Summary) -> String {
     if s.left == 0 {
         return "Nothing left: every item is done or skipped.".into();
     }
@@ -145,7 +145,7 @@ fn sections(s: &Summary, out: &Output) -> String {
     text
 }
 
-fn goal_line(g: &Goal, s: &Summary) -> String {
+pub(crate) fn goal_line(g: &Goal, s: &Summary) -> String {
     let date = g.date;
     if s.left == 0 {
         return format!("Goal {date}: reached, nothing is left.");

@@ -35,7 +35,6 @@ pub use lists::{ListCounts, ListRecord, ListSource, Place};
 pub use manual::ItemEdit;
 pub use receive::{Incoming, Received};
 pub use report::Pool;
-pub use report_page::NotesByItem;
 pub use schema::LATEST_VERSION;
 pub use sessions::SessionUpdate;
 pub use transfer::NewItem;

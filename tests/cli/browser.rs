@@ -102,18 +102,31 @@ fn chromium(env: &TestEnv, args: &[&str]) -> String {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("start chromium");
+    // Read while it runs: a page larger than the pipe's buffer would block it otherwise.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let read_out = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut text).map(|_| text)
+    });
+    let read_err = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut stderr, &mut text).map(|_| text)
+    });
     let started = Instant::now();
-    while child.try_wait().unwrap().is_none() {
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
         if started.elapsed() > Duration::from_secs(60) {
             let _ = child.kill();
             panic!("chromium {args:?} still running after a minute");
         }
         std::thread::sleep(Duration::from_millis(50));
-    }
-    let out = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "chromium {args:?} failed: {stderr}");
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let stderr = read_err.join().unwrap().unwrap_or_default();
+    assert!(status.success(), "chromium {args:?} failed: {stderr}");
+    read_out.join().unwrap().expect("chromium's output")
 }
 
 /// How many distinct colours the PNG at `path` has, and the share of its pixels that differ

@@ -78,11 +78,14 @@ fn notes_are_left_out_unless_asked_for() {
     let env = TestEnv::new();
     env.ok(&["done", "flexgen", "-m", "the offloading policy is an LP"]);
     env.ok(&["note", "orca", "iteration-level scheduling"]);
+    env.ok(&["note", "alpa", "a note taken back"]);
+    env.ok(&["note", "alpa", "--rm"]);
     let private = page(&env, &[]);
     assert!(!private.contains("offloading policy") && !private.contains("iteration-level"));
     let shared = page(&env, &["--notes"]);
     assert!(shared.contains("<li><time>2026-11-28</time> the offloading policy is an LP</li>"));
     assert!(shared.contains("iteration-level scheduling"));
+    assert!(!shared.contains("a note taken back"), "a withdrawn note");
 }
 
 #[test]
@@ -145,6 +148,16 @@ fn the_page_fetches_nothing_and_draws_its_charts_inline() {
         assert!(html.contains(&format!("aria-label=\"{chart}\"")), "{chart}");
     }
     assert!(html.contains(">1 of 19 finished</text>"));
+    // The tiles and sentences of `mlpath stats`: one item finished in 4 weeks.
+    assert!(
+        html.contains("<p class=\"muted\">Pace: 0.25 items a week (1 finished in the last 4 weeks")
+    );
+    assert!(
+        html.contains("<li>ETA<b>2028-04-15</b></li>"),
+        "the ETA tile"
+    );
+    assert!(html.contains("<li>Streak<b>1 day</b></li>"));
+    assert!(html.contains("<p class=\"muted\">ETA: 18 left, ~72 weeks, around 2028-04-15</p>"));
     assert!(
         html.contains("class=\"heat4\"><title>2026-11-28: 2 events, 45m studied</title>"),
         "today in the calendar: the done and its session"

@@ -3,26 +3,22 @@
 
 use super::svg::{Anchor, Svg};
 use crate::session::format_duration;
+use crate::stats::Day;
 use chrono::{Datelike, Duration, NaiveDate};
 
-/// One local day's activity.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct DayActivity {
-    pub date: NaiveDate,
-    pub events: u64,
-    pub time_spent_s: u64,
-}
-
-const WEEKS: i64 = 53;
+/// The weeks drawn: a year and the week it ends in.
+pub const WEEKS: i64 = 53;
 const STEP: f64 = 15.0;
 const CELL: f64 = 12.0;
 const LEFT: f64 = 32.0;
 const TOP: f64 = 18.0;
 
 /// The last 53 weeks up to `today`; `days` in any order, days outside the range ignored.
-pub fn heatmap(days: &[DayActivity], today: NaiveDate) -> String {
+pub fn heatmap(days: &[Day], today: NaiveDate) -> String {
     let first = monday_of(today) - Duration::weeks(WEEKS - 1);
-    let mut by_day = vec![DayActivity::default(); (WEEKS * 7) as usize];
+    let mut by_day: Vec<Day> = (0..WEEKS * 7)
+        .map(|i| Day::empty(first + Duration::days(i)))
+        .collect();
     for day in days {
         let offset = (day.date - first).num_days();
         if (0..WEEKS * 7).contains(&offset) && day.date <= today {
@@ -76,7 +72,7 @@ fn legend(svg: &mut Svg, width: f64, y: f64) {
     svg.text((x + 2.0, y + 10.0), Anchor::Start, "More");
 }
 
-fn tooltip(date: NaiveDate, day: &DayActivity) -> String {
+fn tooltip(date: NaiveDate, day: &Day) -> String {
     let events = match day.events {
         0 => "no activity".to_string(),
         1 => "1 event".to_string(),
@@ -108,6 +104,14 @@ mod tests {
         text.parse().unwrap()
     }
 
+    fn day(text: &str, events: u64, time_spent_s: u64) -> Day {
+        Day {
+            events,
+            time_spent_s,
+            ..Day::empty(date(text))
+        }
+    }
+
     #[test]
     fn levels_grow_with_the_share_of_the_busiest_day() {
         assert_eq!(level(0, 8), 0);
@@ -121,21 +125,9 @@ mod tests {
     fn a_year_of_cells_ends_today_with_each_day_shaded() {
         let today = date("2026-11-28"); // a Saturday
         let days = [
-            DayActivity {
-                date: date("2026-11-27"),
-                events: 4,
-                time_spent_s: 4800,
-            },
-            DayActivity {
-                date: date("2026-11-26"),
-                events: 1,
-                time_spent_s: 0,
-            },
-            DayActivity {
-                date: date("2024-01-01"),
-                events: 9,
-                time_spent_s: 0,
-            },
+            day("2026-11-27", 4, 4800),
+            day("2026-11-26", 1, 0),
+            day("2024-01-01", 9, 0),
         ];
         let svg = heatmap(&days, today);
         // 52 whole weeks and Monday to Saturday of this one, plus the legend's five cells.

@@ -8,12 +8,13 @@ mod items;
 mod style;
 mod svg;
 
-pub use heatmap::DayActivity;
+pub use heatmap::WEEKS as CALENDAR_WEEKS;
 pub use items::ItemLine;
 
 use crate::progress::{Counts, SectionProgress};
-use crate::render::local_time;
+use crate::render::{local_time, stats as sentences};
 use crate::session::format_duration;
+use crate::stats::Summary;
 use crate::views::LogEntry;
 use chrono::{DateTime, NaiveDate, Utc};
 use escape::text;
@@ -31,11 +32,10 @@ pub struct Page<'a> {
     pub sections: &'a [SectionProgress],
     /// How many sections the charts leave out.
     pub sections_left_out: usize,
-    pub days: &'a [DayActivity],
+    /// Streaks, the calendar's days (`CALENDAR_WEEKS` of them), pace, ETA and goal.
+    pub stats: &'a Summary,
     /// Items finished per day, in date order.
     pub finished_by_day: &'a [(NaiveDate, u64)],
-    /// Lines such as the streak, pace and ETA, as (label, value).
-    pub facts: &'a [(String, String)],
     pub recent: &'a [LogEntry],
     /// Whether notes are shown (in the log and under each item).
     pub notes: bool,
@@ -85,10 +85,15 @@ fn write_head(out: &mut dyn Write, page: &Page) -> io::Result<()> {
         style::CSS,
         local_time(page.now)
     )?;
-    let t = page.totals;
-    let mut tiles = vec![
+    let (t, stats) = (page.totals, page.stats);
+    let eta = match (stats.left, stats.eta) {
+        (0, _) => "nothing left".to_string(),
+        (_, Some(date)) => date.to_string(),
+        (_, None) => "no pace yet".to_string(),
+    };
+    let tiles = [
         (
-            "Finished".to_string(),
+            "Finished",
             format!(
                 "{} of {} ({}%)",
                 t.done + t.reviewed,
@@ -96,15 +101,34 @@ fn write_head(out: &mut dyn Write, page: &Page) -> io::Result<()> {
                 t.percent()
             ),
         ),
-        ("In progress".to_string(), t.started.to_string()),
-        ("Time spent".to_string(), format_duration(t.time_spent_s)),
+        ("In progress", t.started.to_string()),
+        ("Time spent", format_duration(t.time_spent_s)),
+        ("Streak", count_days(stats.streak_current)),
+        ("ETA", eta),
     ];
-    tiles.extend(page.facts.iter().cloned());
     out.write_all(b"<ul class=\"summary\">")?;
     for (label, value) in tiles {
-        write!(out, "<li>{}<b>{}</b></li>", text(&label), text(&value))?;
+        write!(out, "<li>{label}<b>{}</b></li>", text(&value))?;
     }
-    out.write_all(b"</ul>\n")
+    out.write_all(b"</ul>\n")?;
+    // The same sentences as `mlpath stats`.
+    let mut lines = vec![
+        sentences::streaks(stats),
+        sentences::pace(stats),
+        sentences::eta(stats),
+    ];
+    lines.extend(stats.goal.map(|g| sentences::goal_line(&g, stats)));
+    for line in lines {
+        writeln!(out, "<p class=\"muted\">{}</p>", text(&line))?;
+    }
+    Ok(())
+}
+
+fn count_days(n: u32) -> String {
+    match n {
+        1 => "1 day".to_string(),
+        n => format!("{n} days"),
+    }
 }
 
 fn write_charts(out: &mut dyn Write, page: &Page) -> io::Result<()> {
@@ -120,7 +144,7 @@ fn write_charts(out: &mut dyn Write, page: &Page) -> io::Result<()> {
          <figure><figcaption>Progress per section</figcaption>{}{left_out}</figure>\n\
          <figure><figcaption>Time per section</figcaption>{}{left_out}</figure>\n\
          </section>\n",
-        heatmap::heatmap(page.days, page.today),
+        heatmap::heatmap(&page.stats.days, page.today),
         charts::cumulative(
             page.finished_by_day,
             page.totals.total - page.totals.skipped,
