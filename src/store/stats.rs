@@ -4,6 +4,7 @@
 use super::decode::Fields;
 use super::{Result, Store};
 use crate::stats::Bucket;
+use std::collections::HashMap;
 
 /// Event kinds that are study: marking items, notes and sessions (not skip, reset, suspend...).
 const STUDY_KINDS: &str = "'start', 'done', 'review', 'note', 'session'";
@@ -23,37 +24,93 @@ impl Store {
         };
         // Boxes ticked in a list file are recorded by an import or a refresh: not study. Nor is
         // correcting or withdrawing a note (`supersedes`): the note counted when it was written.
+        // The rows are added up here rather than by a GROUP BY, whose sort of every event cost
+        // SQLite more than this pass (they mostly come in time order, a bucket after another).
         let sql = format!(
-            "SELECT min(e.id), min(e.at), count(*), sum(e.kind = 'done'), sum(e.kind = 'review'),
-                    sum(coalesce(e.spent_s, 0))
+            "SELECT e.id, e.at, (e.kind = 'done') + 2 * (e.kind = 'review'), e.spent_s
              FROM events e
              WHERE e.kind IN ({STUDY_KINDS})
              AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
              AND e.supersedes IS NULL
-             AND NOT EXISTS (SELECT 1 FROM commands c WHERE c.id = e.command_id
-                             AND c.origin IN ('import', 'refresh')){of_list}
-             GROUP BY substr(e.at, 1, 13), substr(e.at, 15, 2) >= ?1"
+             AND (e.command_id IS NULL OR e.command_id NOT IN
+                  (SELECT id FROM commands WHERE origin IN ('import', 'refresh'))){of_list}"
         );
-        let split = format!("{:02}", split_minute.min(59));
         let mut stmt = self
             .conn
             .prepare(&sql)
             .map_err(|e| self.classify(e, "adding up activity"))?;
-        stmt.query_map([split], |r| {
-            let f = Fields::new(r, "events", 0)?;
-            let count =
-                |idx: usize| -> rusqlite::Result<u64> { Ok(f.get::<i64>(idx)?.max(0) as u64) };
-            Ok(Bucket {
-                // Any event of the group is on the group's local date; the first will do.
-                at: f.required_time(1)?,
-                events: count(2)?,
-                done: count(3)?,
-                reviews: count(4)?,
-                spent_s: count(5)?,
-            })
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(|e| self.classify(e, "adding up activity"))
+        let mut rows = stmt
+            .query([])
+            .map_err(|e| self.classify(e, "adding up activity"))?;
+        let mut buckets = Buckets::new(split_minute);
+        while let Some(row) = rows
+            .next()
+            .map_err(|e| self.classify(e, "adding up activity"))?
+        {
+            buckets
+                .add(row)
+                .map_err(|e| self.classify(e, "adding up activity"))?;
+        }
+        Ok(buckets.list)
+    }
+}
+
+/// Events added up by UTC hour (`2026-11-28T09`) and side of the split minute.
+struct Buckets {
+    split: [u8; 2],
+    list: Vec<Bucket>,
+    index: HashMap<([u8; 13], bool), usize>,
+    last: Option<(([u8; 13], bool), usize)>,
+}
+
+impl Buckets {
+    fn new(split_minute: u32) -> Buckets {
+        let split = format!("{:02}", split_minute.min(59));
+        Buckets {
+            split: [split.as_bytes()[0], split.as_bytes()[1]],
+            list: Vec::new(),
+            index: HashMap::new(),
+            last: None,
+        }
+    }
+
+    fn add(&mut self, row: &rusqlite::Row<'_>) -> rusqlite::Result<()> {
+        let f = Fields::new(row, "events", 0)?;
+        let at = row.get_ref(1)?.as_bytes().unwrap_or_default();
+        // Stored times are RFC 3339 UTC with seconds; anything shorter is decoded (and refused).
+        let (Some(hour), Some(minute)) = (at.get(..13), at.get(14..16)) else {
+            f.required_time(1)?;
+            return Ok(());
+        };
+        let key = (
+            <[u8; 13]>::try_from(hour).unwrap_or_default(),
+            minute >= &self.split[..],
+        );
+        let i = match self.last {
+            Some((last, i)) if last == key => i,
+            _ => match self.index.get(&key) {
+                Some(&i) => i,
+                None => {
+                    // Any event of the bucket is on the bucket's local date; the first will do.
+                    self.list.push(Bucket {
+                        at: f.required_time(1)?,
+                        ..Bucket::default()
+                    });
+                    self.index.insert(key, self.list.len() - 1);
+                    self.list.len() - 1
+                }
+            },
+        };
+        self.last = Some((key, i));
+        let bucket = &mut self.list[i];
+        bucket.events += 1;
+        match f.get::<i64>(2)? {
+            1 => bucket.done += 1,
+            2 => bucket.reviews += 1,
+            _ => {}
+        }
+        bucket.spent_s += f.get::<Option<i64>>(3)?.unwrap_or(0).max(0) as u64;
+        Ok(())
     }
 }
 
@@ -98,6 +155,8 @@ mod tests {
             event(2, EventKind::Done, at(18, 50)),
             event(2, EventKind::Review, at(19, 5)),
             event(2, EventKind::Skip, at(19, 6)),
+            // Out of time order (an `--at` in the past): back to the 18h bucket.
+            event(1, EventKind::Note, at(18, 20)),
         ];
         store
             .append_events(&NewCommand::typed("test", at(20, 0)), &events)
@@ -107,7 +166,7 @@ mod tests {
         assert_eq!(whole.len(), 2, "18h and 19h");
         assert_eq!(
             (whole[0].events, whole[0].done, whole[0].spent_s),
-            (3, 1, 1800)
+            (4, 1, 1800)
         );
         assert_eq!(
             (whole[1].events, whole[1].reviews),
@@ -117,8 +176,8 @@ mod tests {
         let mut split = store.activity(None, 30).unwrap();
         split.sort_by_key(|b| b.at);
         assert_eq!(split.len(), 3, "18:00-18:30, 18:30-19:00, 19:00-19:30");
-        assert_eq!(split[0].at, at(18, 10));
-        assert_eq!(split[1].at, at(18, 40));
+        assert_eq!((split[0].at, split[0].events), (at(18, 10), 2));
+        assert_eq!((split[1].at, split[1].events), (at(18, 40), 2));
     }
 
     #[test]

@@ -337,3 +337,40 @@ fn correcting_or_withdrawing_a_note_adds_no_activity() {
     env.ok(&["note", "orca", "--rm"]);
     assert_eq!(events(&env), 1, "the note was written once");
 }
+
+#[test]
+fn a_box_ticked_in_the_file_later_is_done_but_not_pace() {
+    let env = TestEnv::new();
+    let list = env.write(
+        "mine.md",
+        "# Mine\n## Part\n- [ ] [One](https://one.org)\n- [ ] [Two](https://two.org)\n",
+    );
+    env.ok(&["import", list.to_str().unwrap()]);
+    env.write(
+        "mine.md",
+        "# Mine\n## Part\n- [x] [One](https://one.org)\n- [ ] [Two](https://two.org)\n",
+    );
+    // The next command reads the changed file (a refresh) and records the done.
+    let s = env.json(&["stats"]);
+    assert_eq!(env.json(&["status"])["done"], 1, "the refresh recorded it");
+    assert_eq!(s["left"], 1);
+    assert_eq!(s["pace_per_week"], 0.0);
+    assert_eq!(s["streak_current"], 0);
+}
+
+#[test]
+fn colour_shades_the_heatmap_green() {
+    let env = history();
+    let mut cmd = env.command(&["stats"]);
+    cmd.env_remove("NO_COLOR").env("CLICOLOR_FORCE", "1");
+    let text = String::from_utf8(cmd.output().unwrap().stdout).unwrap();
+    let thu = text.lines().find(|l| l.starts_with("Thu ")).unwrap();
+    assert!(
+        thu.contains("\u{1b}[38;5;40m█\u{1b}[0m"),
+        "the busiest day: {thu:?}"
+    );
+    assert!(
+        thu.contains("\u{1b}[38;5;240m·\u{1b}[0m"),
+        "a day without study: {thu:?}"
+    );
+}
