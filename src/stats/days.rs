@@ -32,8 +32,10 @@ impl Day {
 
 /// The minute of each UTC hour at which a local day can begin in `tz` (its offset's minutes):
 /// 0 for whole-hour zones, 30 for UTC+5:30 (local midnight is 18:30 UTC), 15 for UTC+5:45.
-/// The store splits each hour there, so that no bucket straddles a local midnight, and reads
-/// hours rather than every event.
+/// The store adds events up per hour, split there, so that no bucket straddles a local midnight.
+/// The offset is today's: in a zone whose offset changes by part of an hour (Lord Howe Island,
+/// +10:30 and +11), an event of the other season within half an hour of midnight can land on
+/// the day beside its own.
 pub(crate) fn bucket_minute<Tz: TimeZone>(tz: &Tz, now: DateTime<Utc>) -> u32 {
     let offset_s = tz
         .offset_from_utc_datetime(&now.naive_utc())
