@@ -1,6 +1,6 @@
 //! `mlpath stats`: streaks, the weeks table, the heatmap, then pace, ETA and goal as sentences.
 
-use super::fit::{cut_front, width, wrap};
+use super::fit::{cut_front, width};
 use super::table::{Column, Table};
 use super::{Output, heatmap, section};
 use crate::session::format_duration;
@@ -37,13 +37,19 @@ pub fn report(s: &Summary, out: &Output) -> String {
     text
 }
 
-/// Text wrapped to the output's width, ending with a newline.
+/// Text wrapped to the output's width at spaces only (a date such as 2027-03-06 stays whole),
+/// ending with a newline.
 fn paragraph(text: &str, out: &Output) -> String {
-    let lines = match out.width {
-        Some(w) => wrap(text, w),
-        None => vec![text.to_string()],
+    let Some(w) = out.width else {
+        return format!("{text}\n");
     };
-    lines.iter().map(|l| format!("{l}\n")).collect()
+    let options = textwrap::Options::new(w.max(1))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(true);
+    textwrap::wrap(text, options)
+        .iter()
+        .map(|l| format!("{l}\n"))
+        .collect()
 }
 
 pub(crate) fn streaks(s: &Summary) -> String {

@@ -284,6 +284,13 @@ fn a_narrow_terminal_gets_fewer_weeks_not_wrapped_lines() {
                 "{columns}: {line:?}\n{text}"
             );
         }
+        for (i, _) in text.match_indices("around ") {
+            let date = text[i + 7..].get(..10).unwrap_or_default();
+            assert!(
+                date.len() == 10 && !date.contains('\n'),
+                "{columns}: a date cut by the wrap: {date:?}\n{text}"
+            );
+        }
         let mon = text.lines().find(|l| l.starts_with("Mon ")).unwrap();
         let weeks = (mon.chars().count() + 1 - 4) / 2;
         assert_eq!(weeks, if columns == 60 { 26 } else { 18 }, "{text}");
