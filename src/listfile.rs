@@ -16,20 +16,24 @@ pub struct ListFile {
 }
 
 /// Imports one list file; the parser runs on one core while the store writes on the other.
+/// The file's text goes to the parser, which frees it when done: a re-import matches items only
+/// after that, with the text's memory back.
 pub(crate) fn import(
     store: &mut Store,
-    file: &ListFile,
+    file: &mut ListFile,
     now: DateTime<Utc>,
     run: ImportRun,
     what: &str,
 ) -> Result<Imported> {
     std::thread::scope(|scope| {
         let (sender, receiver) = std::sync::mpsc::sync_channel(1024);
+        let text = std::mem::take(&mut file.text);
         scope.spawn(move || {
             // A send fails only when the import already failed; that error is reported.
-            markdown::parse_each(&file.text, |item| {
+            markdown::parse_each(&text, |item| {
                 let _ = sender.send(Some(item));
             });
+            drop(text);
             let _ = sender.send(None);
         });
         // Items until the parser says it is done; a channel closed before that means the

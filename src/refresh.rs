@@ -53,14 +53,14 @@ fn refresh_one(store: &mut Store, list: &ListRecord, now: DateTime<Utc>) -> Resu
     if Some(size) == list.size && mtime == list.mtime_ns {
         return Ok(());
     }
-    let file = listfile::read(path, None)?;
+    let mut file = listfile::read(path, None)?;
     if file.source.hash == list.hash {
         // Touched, not changed: remember the new mtime so the next command only stats it.
         return Ok(store.touch_list(list.id, size, mtime)?);
     }
     let imported = listfile::import(
         store,
-        &file,
+        &mut file,
         now,
         ImportRun::Write(Origin::Refresh),
         &list.path,

@@ -8,6 +8,8 @@ use crate::model::{Kind, Link};
 use crate::slug;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
 
 /// What the store knows of an existing item, for matching and change detection.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,11 +17,12 @@ pub struct Existing {
     pub id: i64,
     pub slug: String,
     pub title: String,
-    pub section: Vec<String>,
+    /// Shared by the items of one section (a re-import holds every stored item).
+    pub section: Rc<[String]>,
     pub position: i64,
     pub kind: Kind,
     pub url: Option<String>,
-    pub links: Vec<Link>,
+    pub links: LinksDigest,
     pub venue: Option<String>,
     pub year: Option<i32>,
     pub line: Option<i64>,
@@ -37,6 +40,36 @@ pub struct Existing {
     pub status: crate::model::Status,
     /// Whether any event counts for the item.
     pub has_events: bool,
+}
+
+/// What comparing an item's links needs, without the links: a re-import holds every stored
+/// item, and their links are most of their size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinksDigest {
+    /// All the links, labels included.
+    all: u64,
+    /// The links with the first one's label left out: it is the title again.
+    tail: u64,
+}
+
+impl LinksDigest {
+    pub fn of(links: &[Link]) -> LinksDigest {
+        let digest = |first_label: bool| {
+            let mut hasher = std::hash::DefaultHasher::new();
+            links.len().hash(&mut hasher);
+            for (i, link) in links.iter().enumerate() {
+                if i > 0 || first_label {
+                    link.label.hash(&mut hasher);
+                }
+                link.url.hash(&mut hasher);
+            }
+            hasher.finish()
+        };
+        LinksDigest {
+            all: digest(true),
+            tail: digest(false),
+        }
+    }
 }
 
 /// What to do with one parsed item.
@@ -131,7 +164,7 @@ pub fn plan(existing: &[Existing], parsed: &[ParsedItem]) -> Plan {
                 let rewrite = !changes.is_empty()
                     || revived
                     || joined
-                    || (old.owner && old.links != item.links)
+                    || (old.owner && old.links.all != LinksDigest::of(&item.links).all)
                     || old.position != position as i64 + 1
                     || old.line != Some(item.line as i64)
                     || old.list_checked != (item.checked == Some(true));
@@ -329,7 +362,7 @@ fn match_items(existing: &[Existing], parsed: &[ParsedItem]) -> Vec<Option<usize
 fn changes(old: &Existing, new: &ParsedItem) -> Vec<&'static str> {
     let mut changed = Vec::new();
     if !old.owner {
-        if old.in_list && old.section != new.section {
+        if old.in_list && *old.section != *new.section {
             changed.push("section");
         }
         return changed;
@@ -340,18 +373,11 @@ fn changes(old: &Existing, new: &ParsedItem) -> Vec<&'static str> {
         }
     };
     note(old.title != new.title, "title");
-    note(old.in_list && old.section != new.section, "section");
+    note(old.in_list && *old.section != *new.section, "section");
     note(old.kind != new.kind, "kind");
     note(old.url != new.url, "url");
     // The first link's label is the title again: only say "links" for the links themselves.
-    let tail = |links: &[Link]| -> Vec<Link> {
-        let mut links = links.to_vec();
-        if let Some(first) = links.first_mut() {
-            first.label.clear();
-        }
-        links
-    };
-    note(tail(&old.links) != tail(&new.links), "links");
+    note(old.links.tail != LinksDigest::of(&new.links).tail, "links");
     note(old.venue != new.venue || old.year != new.year, "venue");
     changed
 }
@@ -369,11 +395,11 @@ mod tests {
                 id: i as i64 + 1,
                 slug: p.slug,
                 title: p.title,
-                section: p.section,
+                section: p.section.into(),
                 position: i as i64 + 1,
                 kind: p.kind,
                 url: p.url,
-                links: p.links,
+                links: LinksDigest::of(&p.links),
                 venue: p.venue,
                 year: p.year,
                 line: Some(p.line as i64),

@@ -8,7 +8,7 @@ use crate::store::{ImportRun, Imported};
 use anyhow::Result;
 
 pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
-    let file = match &args.file {
+    let mut file = match &args.file {
         Some(path) => listfile::read(path, args.name.as_deref())?,
         None if args.seed => crate::seed::list_file(false, args.name.as_deref()),
         None => return reimport_all(&args, ctx),
@@ -18,7 +18,13 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
         .as_ref()
         .map_or("the built-in list".into(), |p| p.display().to_string());
     let mut store = ctx.store_unseeded()?;
-    let imported = listfile::import(&mut store, &file, ctx.now, import_run(args.dry_run), &what)?;
+    let imported = listfile::import(
+        &mut store,
+        &mut file,
+        ctx.now,
+        import_run(args.dry_run),
+        &what,
+    )?;
     if !args.dry_run && args.file.is_some() {
         // The user named this file: its real folder now bounds `open`'s relative links.
         store.trust_list_folder(&file.source.path)?;
@@ -44,7 +50,7 @@ fn reimport_all(args: &ImportArgs, ctx: &Context) -> Result<()> {
     // With --json, one document for all lists: their changes (or counts) added up.
     let mut total = Imported::default();
     for list in &lists {
-        let file = if list.is_file() {
+        let mut file = if list.is_file() {
             match listfile::read(std::path::Path::new(&list.path), None) {
                 Ok(file) => file,
                 Err(e) => {
@@ -58,7 +64,7 @@ fn reimport_all(args: &ImportArgs, ctx: &Context) -> Result<()> {
         };
         let imported = listfile::import(
             &mut store,
-            &file,
+            &mut file,
             ctx.now,
             import_run(args.dry_run),
             &list.path,

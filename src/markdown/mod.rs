@@ -7,6 +7,7 @@
 
 pub mod boxes;
 mod finish;
+pub mod gathered;
 mod links;
 mod reference;
 pub mod suffix;

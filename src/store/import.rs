@@ -5,8 +5,9 @@ use super::items::SectionIds;
 use super::lists::{self, ListSource};
 use super::{Result, Store, StoreError, format_time};
 use crate::history::Origin;
+use crate::markdown::gathered::Gathered;
 use crate::markdown::{ListDates, ParsedItem};
-use crate::sync::{self, Action, Changes, Existing, Summary};
+use crate::sync::{self, Action, Changes, Existing, LinksDigest, Summary};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, TransactionBehavior, params};
 
@@ -99,11 +100,18 @@ impl Store {
         let fresh = !dry_run && !has_items(&self.conn).map_err(fail("reading items"))?;
         let mut gathered = None;
         if !fresh {
-            let parsed: Vec<ParsedItem> = items.by_ref().collect::<Result<_>>()?;
-            if parsed.is_empty() {
+            // Packed while the parser still holds its document; values once it is done.
+            let mut packed = Gathered::default();
+            let cannot = |e: serde_json::Error| {
+                StoreError::Invalid(format!("cannot hold the parsed list in memory: {e}"))
+            };
+            for item in items.by_ref() {
+                packed.push(&item?).map_err(cannot)?;
+            }
+            if packed.is_empty() {
                 return Err(StoreError::NoItems);
             }
-            gathered = Some(parsed);
+            gathered = Some(packed.into_items().map_err(cannot)?);
         }
         // A dry run plans in a read transaction: one snapshot, and never a writer's wait.
         let behavior = match dry_run {
@@ -230,7 +238,12 @@ fn existing_for_sync(
     sections: &SectionIds,
     list_id: i64,
 ) -> rusqlite::Result<Vec<Existing>> {
-    let paths = sections.paths();
+    // One shared path per section, not one copy per item.
+    let paths: std::collections::HashMap<i64, std::rc::Rc<[String]>> = sections
+        .paths()
+        .iter()
+        .map(|(id, path)| (*id, path.as_slice().into()))
+        .collect();
     // An item's place is its place in this list when the list holds it.
     let mut stmt = conn.prepare(
         "SELECT i.id, i.slug, i.title, COALESCE(m.section_id, i.section_id),
@@ -249,11 +262,14 @@ fn existing_for_sync(
             slug: f.get(1)?,
             title: f.get(2)?,
             // The foreign keys on section_id make every item's section one of these.
-            section: paths.get(&f.get::<i64>(3)?).cloned().unwrap_or_default(),
+            section: paths
+                .get(&f.get::<i64>(3)?)
+                .cloned()
+                .unwrap_or_else(|| [].into()),
             position: f.get(4)?,
             kind: f.get(5)?,
             url: f.get(6)?,
-            links: f.json(7, decode::links)?,
+            links: LinksDigest::of(&f.json(7, decode::links)?),
             venue: f.get(8)?,
             year: f.get(9)?,
             line: f.get(10)?,
@@ -267,7 +283,13 @@ fn existing_for_sync(
             owner: f.get(18)?,
         })
     })?;
-    rows.collect()
+    // Sized once: doubling a vector of every stored item would leave up to half of it unused.
+    let count: i64 = conn.query_row("SELECT COUNT(*) FROM items", [], |r| r.get(0))?;
+    let mut existing = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
+    for row in rows {
+        existing.push(row?);
+    }
+    Ok(existing)
 }
 
 /// Writes imported items in list order, then their `[x]` done marks and the removals.
