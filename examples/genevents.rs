@@ -5,19 +5,10 @@ use chrono::{Duration, TimeZone, Utc};
 use mlpath::model::EventKind;
 use mlpath::store::{ItemFilter, NewCommand, NewEvent, Store};
 
+mod support;
+
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let (Some(db), Some(n)) = (
-        args.next(),
-        args.next().and_then(|n| n.parse::<usize>().ok()),
-    ) else {
-        eprintln!("usage: genevents DB N");
-        std::process::exit(2);
-    };
-    let mut store = Store::open(db.as_ref()).unwrap_or_else(|e| {
-        eprintln!("genevents: {e}");
-        std::process::exit(1);
-    });
+    let (mut store, n, _) = support::store_and_count("genevents");
     let items = store.items(&ItemFilter::default()).expect("items");
     if items.is_empty() {
         eprintln!("genevents: import a list first");

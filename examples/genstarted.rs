@@ -6,21 +6,12 @@
 
 use chrono::{Duration, TimeZone, Utc};
 use mlpath::model::{EventKind, Kind, Rating};
-use mlpath::store::{ItemFilter, NewCommand, NewEvent, Store};
+use mlpath::store::{ItemFilter, NewCommand, NewEvent};
+
+mod support;
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let (Some(db), Some(n)) = (
-        args.next(),
-        args.next().and_then(|n| n.parse::<usize>().ok()),
-    ) else {
-        eprintln!("usage: genstarted DB N");
-        std::process::exit(2);
-    };
-    let mut store = Store::open(db.as_ref()).unwrap_or_else(|e| {
-        eprintln!("genstarted: {e}");
-        std::process::exit(1);
-    });
+    let (mut store, n, mut args) = support::store_and_count("genstarted");
     let done = args.next().as_deref() == Some("--done");
     let (kind, rating, verb, past) = match done {
         true => (EventKind::Done, Some(Rating::Good), "done", "done"),
