@@ -22,8 +22,10 @@ impl Store {
             }
             None => String::new(),
         };
-        // Boxes ticked in a list file are recorded by an import or a refresh: not study. Nor is
-        // correcting or withdrawing a note (`supersedes`): the note counted when it was written.
+        // Boxes ticked in a list file are recorded by an import or a refresh: not study. Their
+        // dones are the only ones without a rating, which a restore keeps (its commands are all
+        // 'restore'). Nor is correcting or withdrawing a note (`supersedes`): the note counted
+        // when it was written.
         // The rows are added up here rather than by a GROUP BY, whose sort of every event cost
         // SQLite more than this pass (they mostly come in time order, a bucket after another).
         let sql = format!(
@@ -32,6 +34,7 @@ impl Store {
              WHERE e.kind IN ({STUDY_KINDS})
              AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
              AND e.supersedes IS NULL
+             AND NOT (e.kind = 'done' AND e.rating IS NULL)
              AND (e.command_id IS NULL OR e.command_id NOT IN
                   (SELECT id FROM commands WHERE origin IN ('import', 'refresh'))){of_list}"
         );
@@ -117,7 +120,7 @@ impl Buckets {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::EventKind;
+    use crate::model::{EventKind, Rating};
     use crate::store::{ListSource, NewCommand, NewEvent};
     use chrono::{DateTime, TimeZone, Utc};
 
@@ -131,7 +134,8 @@ mod tests {
             kind,
             at,
             note: None,
-            rating: None,
+            // Typed dones and reviews are rated; only a ticked box's done is not.
+            rating: matches!(kind, EventKind::Done | EventKind::Review).then_some(Rating::Good),
             spent_s: (kind == EventKind::Session).then_some(1800),
             supersedes: None,
         }

@@ -366,6 +366,31 @@ fn a_box_ticked_in_the_file_later_is_done_but_not_pace() {
 }
 
 #[test]
+fn ticked_boxes_stay_out_after_an_export_and_a_restore() {
+    let env = TestEnv::new();
+    let list = env.write(
+        "mine.md",
+        "# Mine\n## Part\n- [x] [One](https://one.org)\n- [ ] [Two](https://two.org)\n",
+    );
+    env.ok(&["import", list.to_str().unwrap()]);
+    env.ok(&["done", "two", "--at", "2026-11-27 10:00"]);
+    let export = env.path("export.json");
+    env.ok(&["export", "-o", export.to_str().unwrap()]);
+    let restored = env.with_db(&env.path("restored.db"));
+    restored.ok(&["restore", export.to_str().unwrap()]);
+    let s = restored.json(&["stats"]);
+    assert_eq!(restored.json(&["status"])["done"], 2);
+    assert_eq!(s["pace_per_week"], 0.25, "the typed done only");
+    let days: u64 = s["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["events"].as_u64().unwrap())
+        .sum();
+    assert_eq!(days, 1);
+}
+
+#[test]
 fn colour_shades_the_heatmap_green() {
     let env = history();
     let mut cmd = env.command(&["stats"]);
