@@ -123,3 +123,30 @@ echo "  mlpath due (all): $(median_ms "$bin" --db "$review_db" due) ms"
 echo "  mlpath next: $(median_ms "$bin" --db "$review_db" next) ms"
 echo "  mlpath status: $(median_ms "$bin" --db "$review_db" status) ms"
 echo "  mlpath --version (startup floor): $(median_ms "$bin" --version) ms"
+
+# Sync (issue 14): 10,000 events out of one device's database into its journal, then into a
+# second device's database; then a sync with nothing new (offsets: no journal is re-read).
+sync_a="$work/sync-a.db" sync_b="$work/sync-b.db" journals="$work/journals"
+"$bin" --db "$sync_a" import "$work/10k.md" > /dev/null
+"$bin" --db "$sync_b" import "$work/10k.md" > /dev/null
+target/release/examples/genstarted "$sync_a" 10000
+cp "$sync_a" "$work/sync-a0.db"; cp "$sync_b" "$work/sync-b0.db"
+out_times=() in_times=()
+for _ in $(seq "$runs"); do
+  cp "$work/sync-a0.db" "$sync_a"; cp "$work/sync-b0.db" "$sync_b"
+  rm -rf "$journals" "$sync_a-wal" "$sync_b-wal"
+  start=$(date +%s%N); "$bin" --db "$sync_a" sync "$journals" > /dev/null; end=$(date +%s%N)
+  out_times+=($(( (end - start) / 1000 )))
+  start=$(date +%s%N); "$bin" --db "$sync_b" sync "$journals" > /dev/null; end=$(date +%s%N)
+  in_times+=($(( (end - start) / 1000 )))
+done
+echo "sync of 10,000 events, 10k items ($runs runs): out $(med "${out_times[@]}"); in $(med "${in_times[@]}")"
+echo "  journal size: $(wc -c < "$(ls "$journals"/*.jsonl | head -1)") bytes"
+echo "  sync with nothing new (median of $runs): $(median_ms "$bin" --db "$sync_b" sync) ms"
+if command -v git > /dev/null; then
+  git -C "$work" init -q repo
+  git_env=(env GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=b@example.com GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=b@example.com)
+  "${git_env[@]}" "$bin" --db "$sync_b" sync "$work/repo/journals" > /dev/null
+  echo "  sync with nothing new in a git work tree without a remote (median of $runs): $(median_ms "${git_env[@]}" "$bin" --db "$sync_b" sync) ms"
+fi
+echo "  mlpath --version (startup floor): $(median_ms "$bin" --version) ms"

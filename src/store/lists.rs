@@ -396,12 +396,16 @@ pub(super) fn drop_untouched_seed(conn: &Connection) -> rusqlite::Result<()> {
         [seed],
     )?;
     conn.execute("DELETE FROM lists WHERE id = ?1", [seed])?;
-    conn.execute(
-        "DELETE FROM items WHERE id IN (SELECT id FROM temp.seed_items) AND origin = 'list'
+    // The keys sync gave them go with them (see `store::journal`).
+    let unused = "id IN (SELECT id FROM temp.seed_items) AND origin = 'list'
          AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.item_id = items.id)
-         AND NOT EXISTS (SELECT 1 FROM events e WHERE e.item_id = items.id)",
+         AND NOT EXISTS (SELECT 1 FROM events e WHERE e.item_id = items.id)
+         AND NOT EXISTS (SELECT 1 FROM item_changes c WHERE c.item_id = items.id)";
+    conn.execute(
+        &format!("DELETE FROM item_keys WHERE item_id IN (SELECT id FROM items WHERE {unused})"),
         [],
     )?;
+    conn.execute(&format!("DELETE FROM items WHERE {unused}"), [])?;
     conn.execute("DELETE FROM temp.seed_items", [])?;
     Ok(())
 }

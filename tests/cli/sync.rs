@@ -523,3 +523,57 @@ fn note_corrections_and_removals_travel_and_their_undo_too() {
         "A's undo of the withdrawal too"
     );
 }
+
+#[test]
+fn events_for_an_item_this_device_lacks_are_kept_until_it_has_it() {
+    let d = Devices::new(2);
+    let (a, b) = (&d.devices[0], &d.devices[1]);
+    let list = "# Mine\n- [Only here](https://example.org/only-here)\n";
+    let mine = a.write("mine.md", list);
+    a.ok(&["import", mine.to_str().unwrap()]);
+    a.ok(&["done", "only-here", "--rating", "good"]);
+    d.sync(0);
+    let out = d.sync(1);
+    assert!(
+        out.contains("1 line kept for items this device does not have"),
+        "{out}"
+    );
+    let mine = b.write("mine.md", list);
+    b.ok(&["import", mine.to_str().unwrap()]);
+    let out = d.sync(1);
+    assert!(out.contains("received 1 from"), "{out}");
+    assert!(!out.contains("kept"), "{out}");
+    assert_eq!(view(a, &["only-here"]), view(b, &["only-here"]));
+}
+
+#[test]
+fn a_list_item_whose_url_changed_is_still_found_by_its_old_key() {
+    let d = Devices::new(2);
+    let (a, b) = (&d.devices[0], &d.devices[1]);
+    let old = "# Mine\n- [Same title](https://example.org/old)\n";
+    let list_a = a.write("mine.md", old);
+    let list_b = b.write("mine.md", old);
+    a.ok(&["import", list_a.to_str().unwrap()]);
+    b.ok(&["import", list_b.to_str().unwrap()]);
+    a.ok(&["start", "same-title", "--at", "2026-11-27 09:00"]);
+    d.sync_all();
+    // A's copy of the list gets the new URL first: A's next events use the new key.
+    std::fs::write(&list_a, "# Mine\n- [Same title](https://example.org/new)\n").unwrap();
+    a.ok(&["note", "same-title", "after the move"]);
+    let text = d.sync(0);
+    assert!(
+        text.contains("wrote 2 changes"),
+        "the key change and the note: {text}"
+    );
+    d.sync(1);
+    let shown = b.json(&["show", "same-title"]);
+    assert_eq!(
+        shown["url"], "https://example.org/old",
+        "B's list is unchanged"
+    );
+    assert_eq!(
+        shown["note_count"], 1,
+        "the note found the item by its old key"
+    );
+    assert_eq!(shown["status"], "started");
+}

@@ -233,3 +233,35 @@ fn no_git_leaves_the_work_tree_alone() {
     let status = git(&s.devices[0], &s.clones[0], &["status", "--porcelain"]);
     assert_eq!(status.trim(), "?? mlpath/", "nothing committed");
 }
+
+#[test]
+fn a_failed_pull_is_one_line_and_syncs_nothing() {
+    if !git_available() {
+        return;
+    }
+    let s = setup();
+    s.devices[0].ok(&["done", "flexgen"]);
+    let moved = s.remote.with_extension("moved");
+    std::fs::rename(&s.remote, &moved).unwrap();
+    let out = s.sync(0, &[]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let errors: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| !l.contains("will be pushed") && !l.contains("new database"))
+        .collect();
+    assert_eq!(errors.len(), 1, "{}", out.stderr);
+    assert!(
+        errors[0].starts_with("mlpath: git pull in ") && errors[0].contains("nothing was synced"),
+        "{}",
+        errors[0]
+    );
+    let written = std::fs::read_dir(s.journals(0)).map_or(0, |d| d.count());
+    assert_eq!(written, 0, "no journal written");
+    std::fs::rename(&moved, &s.remote).unwrap();
+    let out = s.synced(0);
+    assert!(
+        out.contains("wrote 1 change") && out.contains("committed and pushed"),
+        "{out}"
+    );
+}
