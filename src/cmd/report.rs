@@ -69,26 +69,28 @@ pub fn run(args: ReportArgs, ctx: &Context) -> Result<()> {
     })?;
     let Some(path) = written else { return Ok(()) };
     let path = std::path::absolute(&path).unwrap_or(path);
-    let answer = |opened: bool| -> Result<()> {
-        if ctx.json {
-            let view = ReportView {
-                bytes: std::fs::metadata(&path).map_or(0, |m| m.len()),
-                path: path.display().to_string(),
-                opened,
-            };
-            return Ok(render::emit(&render::json(&view)?)?);
-        }
-        let verb = if opened { "wrote and opened" } else { "wrote" };
-        Ok(render::line(format!("{verb} {}", path.display()))?)
-    };
     if args.open
         && let Err(why) = super::open::launch(&Target::File(path.clone()))
     {
         // The page is written: say where, so that it can be opened by hand.
-        answer(false)?;
+        answer(ctx, &path, false)?;
         return Err(failure(why));
     }
-    answer(args.open)
+    answer(ctx, &path, args.open)
+}
+
+/// "wrote PATH", or the JSON answer.
+fn answer(ctx: &Context, path: &Path, opened: bool) -> Result<()> {
+    if ctx.json {
+        let view = ReportView {
+            bytes: std::fs::metadata(path).map_or(0, |m| m.len()),
+            path: path.display().to_string(),
+            opened,
+        };
+        return Ok(render::emit(&render::json(&view)?)?);
+    }
+    let verb = if opened { "wrote and opened" } else { "wrote" };
+    Ok(render::line(format!("{verb} {}", path.display()))?)
 }
 
 /// The page, its items streamed from the store in list order.
@@ -175,11 +177,11 @@ fn subject_of(store: &Store) -> Result<String> {
     })
 }
 
-/// Counts per UTC hour added up per local day, in date order.
-fn by_local_day(hours: Vec<(DateTime<Utc>, u64)>) -> Vec<(NaiveDate, u64)> {
+/// Counts per minute added up per local day, in date order.
+fn by_local_day(minutes: Vec<(DateTime<Utc>, u64)>) -> Vec<(NaiveDate, u64)> {
     let mut days: Vec<(NaiveDate, u64)> = Vec::new();
-    for (hour, n) in hours {
-        let day = hour.with_timezone(&Local).date_naive();
+    for (minute, n) in minutes {
+        let day = minute.with_timezone(&Local).date_naive();
         match days.last_mut() {
             Some((last, count)) if *last == day => *count += n,
             _ => days.push((day, n)),

@@ -280,3 +280,38 @@ fn list_keeps_to_one_list() {
     let err = env.fails(&["report", "--list", "Nope"], 2);
     assert!(err.contains("no list is named 'Nope'"), "{err}");
 }
+
+#[test]
+fn many_sections_are_rolled_up_and_an_empty_list_still_gives_a_page() {
+    let env = TestEnv::new();
+    let list: String = (1..=30)
+        .map(|i| format!("## Part {i}\n### Topic\n- [Item {i}](https://x.org/{i})\n"))
+        .collect();
+    let file = env.write("many.md", &format!("# Many\n{list}"));
+    env.ok(&["import", file.to_str().unwrap()]);
+    let html = page(&env, &[]);
+    // 30 sections `Part N / Topic`: the charts show the top-level parts, the first 24 of them.
+    assert!(html.contains(">Part 24</text>") && !html.contains(">Part 25</text>"));
+    assert!(!html.contains(">Part 1 / Topic</text>"));
+    assert_eq!(
+        html.matches("and 6 more sections, in the table below")
+            .count(),
+        2
+    );
+    assert!(
+        html.contains("<th colspan=\"6\">Part 30 / Topic</th>"),
+        "the table has them all"
+    );
+
+    let empty = TestEnv::new();
+    let file = empty.write("one.md", "# One\n- [One](https://one.org)\n");
+    empty.ok(&["import", file.to_str().unwrap()]);
+    empty.ok(&["lists", "rm", "One"]);
+    let html = page(&empty, &[]);
+    assert!(
+        html.contains("<li>Finished<b>0 of 0 (0%)</b></li>"),
+        "{html}"
+    );
+    assert!(html.contains("Nothing recorded yet."));
+    assert!(html.ends_with("</tbody></table>\n<footer>Made by mlpath 0.1.0 from its event log.</footer>\n</main>\n</body>\n</html>\n"));
+}
