@@ -200,6 +200,23 @@ fn report_renders_in_headless_chromium() {
         "a nearly blank screenshot: {:.1}% drawn",
         drawn * 100.0
     );
+    // The check tells a blank page apart: an empty one, shot the same way, fails it.
+    let blank = env.write("blank.html", "<!DOCTYPE html><html><body></body></html>");
+    let blank_shot = env.path("blank.png");
+    let blank_url = format!("file://{}", blank.display());
+    chromium(
+        &env,
+        &[
+            &format!("--screenshot={}", blank_shot.display()),
+            "--window-size=1200,1600",
+            &blank_url,
+        ],
+    );
+    let (distinct, drawn) = colours(&blank_shot);
+    assert!(
+        distinct < 16 && drawn < 0.05,
+        "a blank page passes: {distinct} colours, {drawn}"
+    );
     if let Some(keep) = std::env::var_os("MLPATH_REPORT_SCREENSHOT") {
         std::fs::copy(&shot, keep).expect("keep the screenshot");
     }
