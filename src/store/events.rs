@@ -64,16 +64,43 @@ impl<'a> NewCommand<'a> {
 pub(super) const ACTIVE: &str =
     "e.kind <> 'undo' AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)";
 
+/// The event's note was corrected or withdrawn: an active `note` event supersedes it.
+macro_rules! superseded {
+    () => {
+        "EXISTS (SELECT 1 FROM events s WHERE s.supersedes = e.id
+            AND NOT EXISTS (SELECT 1 FROM events su WHERE su.undoes = s.id))"
+    };
+}
+
 /// Events in force, as reports show them and the state derives from them: active, not a
-/// withdrawal of a note, and not a note that an active correction or withdrawal replaced.
-pub(super) const IN_FORCE: &str = "e.kind <> 'undo'
+/// withdrawal of a note, and not a `note` that an active correction or withdrawal replaced. A
+/// done or review whose note (`-m`) was corrected stays in force: only its note is gone (see
+/// `EVENT_COLUMNS`), and the correction is a note of its own.
+pub(super) const IN_FORCE: &str = concat!(
+    "e.kind <> 'undo'
     AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
     AND (e.supersedes IS NULL OR e.note IS NOT NULL)
-    AND NOT EXISTS (SELECT 1 FROM events s WHERE s.supersedes = e.id
-        AND NOT EXISTS (SELECT 1 FROM events su WHERE su.undoes = s.id))";
+    AND (e.kind <> 'note' OR NOT ",
+    superseded!(),
+    ")"
+);
 
-pub(super) const EVENT_COLUMNS: &str =
-    "e.id, e.item_id, i.slug, i.title, e.kind, e.at, e.note, e.rating, e.spent_s, e.supersedes";
+/// Notes in force: events in force whose note text was not corrected or withdrawn.
+pub(super) const NOTE_IN_FORCE: &str = concat!(
+    "e.kind <> 'undo'
+    AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
+    AND e.note IS NOT NULL AND NOT ",
+    superseded!()
+);
+
+/// An event's columns as reports read them; a note that was corrected or withdrawn reads as none.
+pub(super) const EVENT_COLUMNS: &str = concat!(
+    "e.id, e.item_id, i.slug, i.title, e.kind, e.at,
+    CASE WHEN e.note IS NOT NULL AND ",
+    superseded!(),
+    " THEN NULL ELSE e.note END,
+    e.rating, e.spent_s, e.supersedes"
+);
 
 pub(super) fn event_from_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
     let f = Fields::new(row, "events", 0)?;
@@ -426,7 +453,7 @@ impl Store {
         let fail = |e| self.classify(e, "reading notes");
         let sql = format!(
             "SELECT e.id, e.at, e.note FROM events e
-             WHERE e.item_id = ?1 AND e.note IS NOT NULL AND e.note <> ?2 AND {IN_FORCE}
+             WHERE e.item_id = ?1 AND e.note <> ?2 AND {NOTE_IN_FORCE}
              ORDER BY e.at, e.id"
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(fail)?;
@@ -441,9 +468,7 @@ impl Store {
 
     /// The notes of each item, joined, for searching.
     pub(crate) fn notes_by_item(&self) -> Result<std::collections::HashMap<i64, String>> {
-        let sql = format!(
-            "SELECT e.item_id, e.note FROM events e WHERE e.note IS NOT NULL AND {IN_FORCE}"
-        );
+        let sql = format!("SELECT e.item_id, e.note FROM events e WHERE {NOTE_IN_FORCE}");
         let mut stmt = self
             .conn
             .prepare(&sql)

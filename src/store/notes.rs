@@ -1,7 +1,7 @@
 //! Correcting and withdrawing notes: a new `note` event that supersedes the latest note in force.
 
 use super::events::{
-    EVENT_COLUMNS, EventRow, IN_FORCE, NewCommand, NewEvent, event_from_row, insert_command,
+    EVENT_COLUMNS, EventRow, NOTE_IN_FORCE, NewCommand, NewEvent, event_from_row, insert_command,
     insert_event, refresh_state,
 };
 use super::{Result, Store, StoreError};
@@ -57,10 +57,16 @@ impl Store {
 fn latest_note(conn: &Connection, item_id: i64) -> rusqlite::Result<Option<EventRow>> {
     let sql = format!(
         "SELECT {EVENT_COLUMNS} FROM events e JOIN items i ON i.id = e.item_id
-         WHERE e.item_id = ?1 AND e.kind = 'note' AND {IN_FORCE}
+         WHERE e.item_id = ?1 AND e.note <> ?2 AND {NOTE_IN_FORCE}
          ORDER BY e.at DESC, e.id DESC LIMIT 1"
     );
-    conn.query_row(&sql, [item_id], event_from_row).optional()
+    // Any event's note (`done -m`), but not the mark a ticked box leaves on its done.
+    conn.query_row(
+        &sql,
+        rusqlite::params![item_id, crate::export::LIST_TICK_NOTE],
+        event_from_row,
+    )
+    .optional()
 }
 
 #[cfg(test)]

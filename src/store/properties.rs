@@ -179,6 +179,8 @@ struct Logged {
     /// The index of the note it corrects or withdraws.
     supersedes: Option<usize>,
     withdraws: bool,
+    /// It has a note of the user's (any kind: `done -m` too; not the mark of a ticked box).
+    has_note: bool,
 }
 
 impl Logged {
@@ -191,15 +193,28 @@ impl Logged {
             undone: false,
             supersedes: None,
             withdraws: false,
+            has_note: false,
         }
     }
 }
 
-/// Whether the model's event `i` counts: not undone, not a withdrawal, and not replaced by a
-/// correction or withdrawal that is not undone.
+/// Whether a correction or withdrawal that is not undone replaced the note of event `i`.
+fn superseded(log: &[Logged], i: usize) -> bool {
+    log.iter().any(|s| s.supersedes == Some(i) && !s.undone)
+}
+
+/// Whether the model's event `i` counts: not undone, not a withdrawal, and not a `note` that a
+/// correction or withdrawal replaced (a done whose note was corrected still counts).
 fn in_force(log: &[Logged], i: usize) -> bool {
     let e = &log[i];
-    !e.undone && !e.withdraws && !log.iter().any(|s| s.supersedes == Some(i) && !s.undone)
+    let replaced = e.kind == EventKind::Note && superseded(log, i);
+    !(e.undone || e.withdraws || replaced)
+}
+
+/// Whether event `i` has a note of the user's in force: what `note --edit` corrects.
+fn note_in_force(log: &[Logged], i: usize) -> bool {
+    let e = &log[i];
+    !e.undone && e.has_note && !superseded(log, i)
 }
 
 proptest! {
@@ -221,8 +236,10 @@ proptest! {
             let now = base() + Duration::minutes(n as i64);
             let n = n + 1;
             match step {
-                Step::Mark { item, kind, minutes, .. } => {
-                    log.push(Logged::new(ids[item % ids.len()], *kind, now + Duration::minutes(*minutes), n));
+                Step::Mark { item, kind, minutes, note } => {
+                    let mut entry = Logged::new(ids[item % ids.len()], *kind, now + Duration::minutes(*minutes), n);
+                    entry.has_note = note.is_some();
+                    log.push(entry);
                 }
                 Step::Undo { item } => {
                     let id = ids[item % ids.len()];
@@ -233,12 +250,13 @@ proptest! {
                 Step::Supersede { item, note } => {
                     let id = ids[item % ids.len()];
                     let latest = (0..log.len())
-                        .filter(|&i| log[i].item == id && log[i].kind == EventKind::Note && in_force(&log, i))
+                        .filter(|&i| log[i].item == id && note_in_force(&log, i))
                         .max_by_key(|&i| (log[i].at, log[i].order));
                     if let Some(latest) = latest {
                         let mut entry = Logged::new(id, EventKind::Note, log[latest].at, n);
                         entry.supersedes = Some(latest);
                         entry.withdraws = note.is_none();
+                        entry.has_note = note.is_some();
                         log.push(entry);
                     }
                 }

@@ -298,3 +298,59 @@ fn edit_opens_the_latest_note_in_the_editor() {
         ["first thought", "the batching is per iteratoin"]
     );
 }
+
+/// The latest note may have come with `done -m` or `review -m`: `--edit` corrects that one (not
+/// an older `note`), the done stays done with its note replaced, and `--rm` withdraws it.
+#[test]
+fn the_note_of_a_done_is_the_latest_note_and_can_be_corrected() {
+    let env = TestEnv::new();
+    env.ok(&["note", "orca", "an older note", "--at", "2 days ago"]);
+    env.ok(&[
+        "done",
+        "orca",
+        "-m",
+        "batching per iteratoin",
+        "--at",
+        "yesterday",
+    ]);
+    env.ok(&["note", "orca", "--edit", "batching per iteration"]);
+    let show = env.json(&["show", "orca"]);
+    assert_eq!(show["status"], "done");
+    let events: Vec<(String, Value)> = show["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["kind"].as_str().unwrap().to_string(), e["note"].clone()))
+        .collect();
+    assert_eq!(
+        events,
+        [
+            ("note".to_string(), Value::from("an older note")),
+            ("done".to_string(), Value::Null),
+            ("note".to_string(), Value::from("batching per iteration")),
+        ],
+        "{show}"
+    );
+    let shown = env.ok(&["show", "orca"]);
+    assert!(!shown.contains("iteratoin"), "{shown}");
+    let found = env.json(&["list", "--search", "iteratoin"]);
+    assert_eq!(found.as_array().unwrap().len(), 0, "{found}");
+
+    env.ok(&["note", "orca", "--rm"]);
+    assert_eq!(notes(&env, "orca"), ["an older note"]);
+    assert_eq!(env.json(&["show", "orca"])["status"], "done");
+    env.ok(&["undo"]);
+    env.ok(&["undo"]);
+    let show = env.json(&["show", "orca"]);
+    let done = show["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "done")
+        .unwrap();
+    assert_eq!(
+        done["note"], "batching per iteratoin",
+        "undo brings the done's note back"
+    );
+    assert_eq!(notes(&env, "orca"), ["an older note"]);
+}
