@@ -48,6 +48,9 @@ pub fn write_own(store: &mut Store, dir: &Path, notes: bool, now: DateTime<Utc>)
             crate::files::io_reason(&e)
         )
     };
+    // Two mlpath processes of this device (a sync and a `sync.auto` append) take turns: each
+    // reads what the other wrote before appending.
+    let _turn = write::lock(&path).map_err(io)?;
     let len = write::repair_tail(&path).map_err(io)?;
     let kept = store.journal_positions()?.remove(&name).unwrap_or_default();
     // Our journal is shorter than what we wrote: replaced or cut (a new folder, a restore of

@@ -63,6 +63,10 @@ pub struct ExportItem {
     pub origin: String,
     pub removed: bool,
     pub list_checked: bool,
+    /// The key that names the item on other devices (`mlpath sync`); absent until a sync gave
+    /// it one, and in older exports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// The lists that hold the item (version 2).
     #[serde(default)]
     pub memberships: Vec<ExportMembership>,
@@ -89,6 +93,10 @@ pub struct ExportEvent {
     /// that note's id (absent otherwise, and in older exports).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supersedes: Option<i64>,
+    /// The event's id on every device (a UUIDv7), kept by a restore so that syncing the restored
+    /// database doubles nothing; absent in older exports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
 }
 
 /// The note of a done recorded by a box ticked in an imported list.

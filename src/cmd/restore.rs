@@ -38,6 +38,22 @@ pub fn run(args: RestoreArgs, ctx: &Context) -> Result<()> {
             item.slug.escape_default()
         )));
     }
+    let bad_uid = doc.items.iter().find_map(|i| {
+        i.events
+            .iter()
+            .find(|e| {
+                e.uid
+                    .as_deref()
+                    .is_some_and(|u| !crate::journal::is_uuid(u))
+            })
+            .map(|e| (i, e))
+    });
+    if let Some((item, event)) = bad_uid {
+        return Err(failure(format!(
+            "{file} gives event {} of item {} a uid that is not a UUID; fix it in the export or remove the uid",
+            event.id, item.slug
+        )));
+    }
     let mut store = ctx.store_unseeded()?;
     doc.rate_unrated();
     let count = store.restore(&doc, ctx.now)?;

@@ -174,9 +174,10 @@ impl ItemFields {
 }
 
 fn uuid(id: &str, field: &str) -> Result<(), String> {
-    match uuid::Uuid::try_parse(id) {
-        Ok(u) if u.hyphenated().to_string() == id => Ok(()),
-        _ => Err(format!("its {field} is not a UUID")),
+    if super::is_uuid(id) {
+        Ok(())
+    } else {
+        Err(format!("its {field} is not a UUID"))
     }
 }
 

@@ -17,14 +17,16 @@ pub fn file_name(device: &str) -> String {
     format!("{device}.jsonl")
 }
 
+/// Whether `id` is a UUID as mlpath writes them (lower-case, hyphenated).
+pub fn is_uuid(id: &str) -> bool {
+    uuid::Uuid::try_parse(id).is_ok_and(|u| u.hyphenated().to_string() == id)
+}
+
 /// The device whose journal `name` is, if it is one (`<uuid>.jsonl`); other files in the
 /// folder (a README, `.gitattributes`, a sync tool's temporary files) are not journals.
 pub fn device_of(name: &str) -> Option<&str> {
     let device = name.strip_suffix(".jsonl")?;
-    uuid::Uuid::try_parse(device)
-        .ok()
-        .filter(|u| u.hyphenated().to_string() == device)
-        .map(|_| device)
+    is_uuid(device).then_some(device)
 }
 
 #[cfg(test)]

@@ -5,6 +5,17 @@ use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
+/// Holds an exclusive lock on the journal (created if missing) until dropped.
+pub fn lock(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options.open(path)?;
+    file.lock()?;
+    Ok(file)
+}
+
 /// Drops a last line left without its newline by a crash during an append (the lines of this
 /// device that it held are written again whole). Returns the file's length afterwards.
 pub fn repair_tail(path: &Path) -> std::io::Result<u64> {

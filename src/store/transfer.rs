@@ -229,11 +229,12 @@ fn each_export_item<E: From<rusqlite::Error>>(
 ) -> std::result::Result<(), E> {
     let mut items = conn.prepare(&format!(
         "SELECT i.id, i.slug, i.title, s.path, i.position, i.kind, i.url, i.links, i.venue, i.year,
-         i.source_line, i.origin, i.removed, i.list_checked
+         i.source_line, i.origin, i.removed, i.list_checked, i.key
          FROM items i JOIN sections s ON s.id = i.section_id ORDER BY {EXPORT_ITEM_ORDER}"
     ))?;
     let mut events = conn.prepare(&format!(
-        "SELECT e.id, e.item_id, e.kind, e.at, e.note, e.undoes, e.rating, e.spent_s, e.supersedes
+        "SELECT e.id, e.item_id, e.kind, e.at, e.note, e.undoes, e.rating, e.spent_s, e.supersedes,
+                e.uid
          FROM events e JOIN items i ON i.id = e.item_id ORDER BY {EXPORT_ITEM_ORDER}, e.id"
     ))?;
     let mut memberships = conn.prepare(&super::lists::export_memberships_sql(EXPORT_ITEM_ORDER))?;
@@ -280,6 +281,7 @@ fn export_item(r: &rusqlite::Row<'_>) -> rusqlite::Result<ExportItem> {
         origin: f.get(11)?,
         removed: f.get(12)?,
         list_checked: f.get(13)?,
+        key: f.get(14)?,
         memberships: Vec::new(),
         events: Vec::new(),
     })
@@ -299,6 +301,7 @@ fn export_event(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, ExportEvent)> {
             rating: f.get(6)?,
             spent_s: f.get(7)?,
             supersedes: f.get(8)?,
+            uid: f.get(9)?,
         },
     ))
 }
@@ -328,6 +331,9 @@ fn write_document(conn: &Connection, doc: &Document, now: DateTime<Utc>) -> rusq
             item.removed,
             item.list_checked
         ])?;
+        if let Some(key) = item.key.as_deref().filter(|k| !k.is_empty()) {
+            super::ids::set_key(conn, item.id, key)?;
+        }
     }
     // Events in the order they were recorded, so that `undoes` always names an earlier row.
     let mut all: Vec<(i64, &ExportEvent)> = doc
@@ -365,7 +371,7 @@ fn write_document(conn: &Connection, doc: &Document, now: DateTime<Utc>) -> rusq
             e.rating,
             e.spent_s,
             e.supersedes,
-            super::ids::new_uid()
+            e.uid.clone().unwrap_or_else(super::ids::new_uid)
         ])?;
     }
     if let Some(source) = &doc.list_source {

@@ -52,7 +52,7 @@ fn export_json_matches_its_snapshot() {
     let env = seeded_with_history();
     insta::assert_snapshot!(
         "json_export",
-        checked(env.ok(&["export", "--format", "json"]))
+        crate::support::redact_uuids(&checked(env.ok(&["export", "--format", "json"])))
     );
 }
 

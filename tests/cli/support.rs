@@ -286,3 +286,28 @@ pub fn command_names() -> Vec<String> {
         .map(|c| c.get_name().to_string())
         .collect()
 }
+
+/// `text` with every UUID (event ids, device ids: random) replaced by `[UUID]`, for snapshots.
+pub fn redact_uuids(text: &str) -> String {
+    let shape = |s: &[u8]| {
+        s.len() >= 36
+            && s[..36].iter().enumerate().all(|(i, &b)| match i {
+                8 | 13 | 18 | 23 => b == b'-',
+                _ => b.is_ascii_digit() || (b'a'..=b'f').contains(&b),
+            })
+    };
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if shape(&bytes[i..]) {
+            out.push_str("[UUID]");
+            i += 36;
+        } else {
+            let c = text[i..].chars().next().unwrap();
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
+}

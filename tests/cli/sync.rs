@@ -577,3 +577,53 @@ fn a_list_item_whose_url_changed_is_still_found_by_its_old_key() {
     );
     assert_eq!(shown["status"], "started");
 }
+
+#[test]
+fn a_restored_export_keeps_event_ids_so_syncing_it_doubles_nothing() {
+    let d = Devices::new(2);
+    let (a, b) = (&d.devices[0], &d.devices[1]);
+    a.ok(&["note", "orca", "only once"]);
+    a.ok(&["review", "flexgen", "--rating", "good"]);
+    d.sync_all();
+    let export = a.path("export.json");
+    a.ok(&["export", "-o", export.to_str().unwrap()]);
+    // A new machine restores the export and joins the folder as a third device.
+    let new_machine = a.with_db(&a.path("new.db"));
+    new_machine.ok(&["restore", export.to_str().unwrap()]);
+    new_machine.ok(&["sync", d.dir().to_str().unwrap()]);
+    d.sync_all();
+    new_machine.ok(&["sync"]);
+    for env in [a, b, &new_machine] {
+        let orca = env.json(&["show", "orca"]);
+        assert_eq!(orca["note_count"], 1, "{orca}");
+        assert_eq!(env.json(&["show", "flexgen"])["review_count"], 1);
+    }
+    assert_eq!(
+        view(a, &["orca", "flexgen"]),
+        view(&new_machine, &["orca", "flexgen"])
+    );
+}
+
+#[test]
+fn syncs_of_one_database_at_once_write_each_line_once() {
+    let d = Devices::new(1);
+    let a = &d.devices[0];
+    for slug in ["flexgen", "orca", "alpa", "tabi", "olive"] {
+        a.ok(&["start", slug]);
+        a.ok(&["note", slug, "a note"]);
+    }
+    let dir = d.dir();
+    let children: Vec<std::process::Child> = (0..4)
+        .map(|_| a.process(&["sync", dir.to_str().unwrap()]).spawn().unwrap())
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let lines = lines_of(&journal_files(&dir).remove(0));
+    let ids: std::collections::BTreeSet<String> = lines
+        .iter()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].to_string())
+        .collect();
+    assert_eq!(lines.len(), 10, "{lines:#?}");
+    assert_eq!(ids.len(), 10);
+}
