@@ -3,10 +3,10 @@
 //! journals' new positions saved in the same transaction, so that a sync killed at any moment
 //! either took a line and its position or neither.
 
-use super::events::{insert_command, refresh_state};
+use super::events::{ACTIVE, insert_command, insert_event, refresh_state};
 use super::ids::item_for_key;
 use super::journal::set_position;
-use super::{NewCommand, Result, Store, StoreError, format_time, received_items};
+use super::{NewCommand, NewEvent, Result, Store, StoreError, format_time, received_items};
 use crate::history::Origin;
 use crate::journal::line::{Body, EventBody, KeyBody, Line};
 use crate::journal::read::Position;
@@ -271,7 +271,39 @@ impl Receiver<'_> {
                 super::manual::removal_undone(self.conn, item_id, true)?;
             }
         }
+        if matches!(event.kind, EventKind::Done | EventKind::Review) {
+            self.cancel_ticked_boxes(item_id, command)?;
+        }
         Ok(Outcome::Recorded(item_id))
+    }
+
+    /// A done that another device journaled replaces the done this device read from a ticked
+    /// box (the box the other device's write-back ticked, or one ticked here by hand): that
+    /// device has no such done, which is never journaled, so keeping ours would date the item
+    /// differently here. Cancelled by an undo marker of this sync's command, never journaled.
+    fn cancel_ticked_boxes(&mut self, item_id: i64, command: i64) -> rusqlite::Result<()> {
+        let ticked: Vec<i64> = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT e.id FROM events e JOIN commands c ON c.id = e.command_id
+                 WHERE e.item_id = ?1 AND e.kind = 'done' AND c.origin IN ('import', 'refresh')
+                 AND {ACTIVE}"
+            ))?
+            .query_map([item_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in ticked {
+            let marker = NewEvent {
+                item_id,
+                kind: EventKind::Undo,
+                at: self.now,
+                note: None,
+                rating: None,
+                spent_s: None,
+                supersedes: None,
+            };
+            insert_event(self.conn, &marker, command, Some(id))?;
+        }
+        Ok(())
     }
 
     /// Another device knows an item by a new key: the new key finds the same item here.

@@ -627,3 +627,34 @@ fn syncs_of_one_database_at_once_write_each_line_once() {
     assert_eq!(lines.len(), 10, "{lines:#?}");
     assert_eq!(ids.len(), 10);
 }
+
+#[test]
+fn a_journaled_done_replaces_the_done_of_a_box_ticked_on_the_other_device() {
+    let d = Devices::new(2);
+    let (a, b) = (&d.devices[0], &d.devices[1]);
+    let list_a = a.write(
+        "mine.md",
+        "# Mine\n- [ ] [A paper](https://example.org/p)\n",
+    );
+    let list_b = b.write(
+        "mine.md",
+        "# Mine\n- [x] [A paper](https://example.org/p)\n",
+    );
+    a.ok(&["import", list_a.to_str().unwrap()]);
+    // B's copy has the box ticked (by A's write-back, delivered before A's journal): a done
+    // dated when B read it, which no journal carries.
+    b.ok(&["import", list_b.to_str().unwrap()]);
+    assert_eq!(b.json(&["show", "paper"])["status"], "done");
+    a.ok(&[
+        "done",
+        "paper",
+        "--at",
+        "2026-11-27 08:00",
+        "--rating",
+        "hard",
+    ]);
+    d.sync_all();
+    let seen = d.assert_converged(&["paper"]);
+    assert_eq!(seen["shows"][0]["done_at"], "2026-11-27T08:00:00Z");
+    assert_eq!(seen["shows"][0]["events"].as_array().unwrap().len(), 1);
+}
