@@ -144,10 +144,10 @@ pub enum Command {
     #[command(after_help = "Example: mlpath relink flexgen flexgen-high-throughput")]
     Relink(RelinkArgs),
     /// Change an item added by hand (a list's items are changed in their file)
-    #[command(after_help = "Example: mlpath edit attention --title \"Attention Is All You Need\"")]
+    #[command(after_help = "Example: mlpath edit attention-notes --kind paper  (after mlpath add)")]
     Edit(EditArgs),
     /// Remove items added by hand (hidden, their history kept)
-    #[command(after_help = "Example: mlpath rm attention")]
+    #[command(after_help = "Example: mlpath rm attention-notes  (an item from mlpath add)")]
     Rm(RmArgs),
     /// The list files mlpath follows, with their progress (`lists rm NAME` stops one)
     #[command(after_help = "Example: mlpath lists rm \"Awesome LLM\"")]

@@ -185,15 +185,18 @@ pub struct MarkdownWriter<'w> {
     out: &'w mut dyn Write,
     /// The section of the last item written, whose headings are already out.
     current: Vec<String>,
+    /// Whether the last line written is blank (after a heading): one blank line between blocks.
+    blank: bool,
 }
 
 impl<'w> MarkdownWriter<'w> {
     /// Starts the document with its title.
     pub fn new(out: &'w mut dyn Write, title: &str) -> io::Result<Self> {
-        writeln!(out, "# {}", escape_text(title))?;
+        writeln!(out, "# {}\n", escape_text(title))?;
         Ok(MarkdownWriter {
             out,
             current: Vec::new(),
+            blank: true,
         })
     }
 
@@ -209,11 +212,16 @@ impl<'w> MarkdownWriter<'w> {
                 .min(item.section.len().saturating_sub(1));
             for (depth, name) in item.section.iter().enumerate().skip(shared) {
                 let level = "#".repeat((depth + 2).min(6));
-                write!(self.out, "\n{level} {}\n\n", escape_text(name))?;
+                if !self.blank {
+                    writeln!(self.out)?;
+                }
+                write!(self.out, "{level} {}\n\n", escape_text(name))?;
+                self.blank = true;
             }
             self.current.clone_from(&item.section);
         }
         writeln!(self.out, "{}", item_line(item))?;
+        self.blank = false;
         for (i, (date, note)) in item.notes.iter().enumerate() {
             if i > 0 {
                 writeln!(self.out, "  >")?;

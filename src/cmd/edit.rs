@@ -81,6 +81,12 @@ fn refuse_list_item(store: &Store, item: &ItemRow) -> Result<()> {
     let Some(place) = places.first() else {
         return Ok(());
     };
+    if place.path.starts_with("embedded:") {
+        return Err(usage(format!(
+            "{} comes from the built-in list, which mlpath keeps: only items added with `mlpath add` are edited or removed here (import your own list file to change its items there)",
+            item.slug
+        )));
+    }
     let file = crate::listfile::file_name(&place.path);
     let line = place.line.map(|l| format!(" line {l}")).unwrap_or_default();
     Err(usage(format!(

@@ -50,7 +50,15 @@ pub fn run(args: StopArgs, ctx: &Context) -> Result<()> {
         });
         return Ok(render::emit(&render::json(&StopView { session })?)?);
     }
-    let lines = plan_lines(&store, Some(open), &plan)?;
+    let mut lines = plan_lines(&store, Some(open), &plan)?;
+    if lines.is_empty() {
+        // A session under a minute is not recorded: say so rather than print nothing.
+        let slug = store.item_by_id(open.item_id)?.map(|i| i.slug);
+        lines.push(format!(
+            "{}: the session lasted under a minute; nothing recorded",
+            slug.unwrap_or_default()
+        ));
+    }
     Ok(render::line(lines.join("\n"))?)
 }
 

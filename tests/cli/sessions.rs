@@ -257,3 +257,27 @@ fn stop_json_names_the_session_it_recorded() {
             "ended_at": "2026-11-28T10:00:00Z", "spent_s": 3600, "cut": false}})
     );
 }
+
+/// A session under a minute is not recorded, and `stop` says so instead of printing nothing.
+#[test]
+fn stop_right_after_start_says_nothing_was_recorded() {
+    let env = TestEnv::new();
+    env.ok(&["start", "orca"]);
+    let out = env.ok(&["stop"]);
+    assert_eq!(
+        out.trim(),
+        "orca: the session lasted under a minute; nothing recorded"
+    );
+    assert_eq!(env.json(&["show", "orca"])["time_spent_s"], 0);
+}
+
+/// The built-in list has no file to edit: `rm` and `edit` of its items say what to do instead.
+#[test]
+fn rm_of_a_built_in_item_says_only_added_items_are_removed() {
+    let env = TestEnv::new();
+    let err = env.fails(&["rm", "flexgen"], 2);
+    assert!(
+        err.contains("flexgen comes from the built-in list") && err.contains("mlpath add"),
+        "{err}"
+    );
+}
