@@ -3,9 +3,8 @@
 //! `receive.rs`; items added by hand travel as snapshots (`changes.rs`).
 
 use super::decode::Fields;
-use super::ids::{DEVICE, new_uid, set_key};
-use super::{Result, Store, StoreError, format_time};
-use crate::journal::key;
+use super::ids::{DEVICE, new_uid};
+use super::{Result, Store, StoreError};
 use crate::journal::line::{Body, EventBody, KeyBody, Line};
 use crate::journal::read::Position;
 use chrono::{DateTime, Utc};
@@ -65,21 +64,6 @@ impl Store {
     pub fn device_id(&self) -> Result<String> {
         self.meta("device_id")?
             .ok_or_else(|| StoreError::Invalid("the database has no device id".into()))
-    }
-
-    /// Gives every item its key the first time sync sees it, and journals the key of a list
-    /// item whose URL changed in its list (checked only when a list changed since last time).
-    pub(crate) fn assign_keys(&mut self, now: DateTime<Utc>) -> Result<usize> {
-        let path = self.display_path();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| StoreError::classify(e, &path, "starting to name items"))?;
-        let changed =
-            assign_keys(&tx, now).map_err(|e| StoreError::classify(e, &path, "naming items"))?;
-        tx.commit()
-            .map_err(|e| StoreError::classify(e, &path, "saving item keys"))?;
-        Ok(changed)
     }
 
     /// The sync folder the journal positions refer to, if any.
@@ -295,65 +279,6 @@ fn outgoing(conn: &Connection, notes: bool, from_start: bool) -> rusqlite::Resul
     Ok(out)
 }
 
-/// See `Store::assign_keys`.
-fn assign_keys(conn: &Connection, now: DateTime<Utc>) -> rusqlite::Result<usize> {
-    let fingerprint: String = conn.query_row(
-        "SELECT COALESCE(group_concat(id || ':' || COALESCE(hash, '') || ':' || imported_at), '')
-         FROM (SELECT * FROM lists ORDER BY id)",
-        [],
-        |r| r.get(0),
-    )?;
-    let seen: Option<String> = conn
-        .query_row("SELECT value FROM meta WHERE key = 'keys_lists'", [], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    // Only items never named yet, unless a list changed (a list item's URL may have too).
-    let all_list_items = seen.as_deref() != Some(fingerprint.as_str());
-    let mut stmt = conn.prepare(
-        "SELECT i.id, i.key, i.url, i.title,
-                (SELECT min(l.path) FROM memberships m JOIN lists l ON l.id = m.list_id
-                 WHERE m.item_id = i.id)
-         FROM items i WHERE i.key IS NULL OR (?1 AND i.origin = 'list' AND i.removed = 0)",
-    )?;
-    let rows: Vec<(i64, Option<String>, String)> = stmt
-        .query_map([all_list_items], |r| {
-            let url: Option<String> = r.get(2)?;
-            let title: String = r.get(3)?;
-            let list: Option<String> = r.get(4)?;
-            let list = list.as_deref().map(key::file_name);
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                key::natural(url.as_deref(), list, &title),
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut changed = 0;
-    for (id, old, new) in rows {
-        if old.as_deref() == Some(new.as_str()) {
-            continue;
-        }
-        set_key(conn, id, &new)?;
-        if let Some(old) = old {
-            changed += 1;
-            conn.execute(
-                &format!(
-                    "INSERT INTO key_changes (uid, device, at, old_key, new_key)
-                     VALUES (?1, {DEVICE}, ?2, ?3, ?4)"
-                ),
-                params![new_uid(), format_time(now), old, new],
-            )?;
-        }
-    }
-    conn.execute(
-        "INSERT INTO meta (key, value) VALUES ('keys_lists', ?1)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [fingerprint],
-    )?;
-    Ok(changed)
-}
-
 impl Store {
     /// For a copy of another device's database: a new device id, under which go this copy's
     /// records that the shared journal lacks (`written` are the ids it has); the others stay
@@ -396,5 +321,82 @@ impl Store {
         change().map_err(|e| StoreError::classify(e, &path, "making a new device"))?;
         tx.commit()
             .map_err(|e| StoreError::classify(e, &path, "saving the new device"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::schema;
+
+    /// A database of schema version 8 with history, upgraded: every event gets its own id in
+    /// the order it was recorded, the database a device id, and the hand-added item a snapshot;
+    /// what is written out leaves the ticked box's done behind.
+    #[test]
+    fn the_upgrade_gives_ids_and_journals_typed_events_and_hand_added_items() {
+        let conn = Connection::open_in_memory().unwrap();
+        let mut store = Store { conn, path: None };
+        schema::apply(&mut store, &schema::MIGRATIONS[..8]).unwrap();
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO sections (id, path) VALUES (1, '[]');
+                 INSERT INTO items (id, slug, title, section_id, position, kind, url, origin)
+                 VALUES (1, 'a', 'A', 1, 1, 'paper', 'https://A.org/a/', 'list'),
+                        (2, 'mine', 'Mine', 1, 1, 'other', NULL, 'manual');
+                 INSERT INTO commands (id, origin, verb, at) VALUES
+                 (1, 'import', 'import', '2026-11-28T01:00:00Z'),
+                 (2, 'typed', 'start', '2026-11-28T02:00:00Z');
+                 INSERT INTO events (id, item_id, kind, at, command_id) VALUES
+                 (1, 1, 'done', '2026-11-28T01:00:00Z', 1),
+                 (2, 2, 'start', '2026-11-28T02:00:00Z', 2),
+                 (3, 1, 'note', '2026-11-28T02:00:00Z', 2);",
+            )
+            .unwrap();
+        schema::migrate(&mut store).unwrap();
+        let uids: Vec<String> = store
+            .conn
+            .prepare("SELECT uid FROM events ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(uids.len(), 3);
+        assert!(uids.windows(2).all(|w| w[0] < w[1]), "in recorded order");
+        assert!(uids.iter().all(|u| crate::journal::is_uuid(u)));
+        let device = store.device_id().unwrap();
+        assert!(crate::journal::is_uuid(&device));
+        store.assign_keys(DateTime::<Utc>::UNIX_EPOCH).unwrap();
+        let out = store.outgoing(true, false).unwrap();
+        let kinds: Vec<String> = out
+            .lines
+            .iter()
+            .map(|l| match &l.body {
+                Body::Event(e) => format!("{} {}", e.kind, e.item),
+                Body::Item(i) => format!("item {}", i.item),
+                Body::Key(k) => format!("key {}", k.new),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "item added#mine",
+                "start added#mine",
+                "note https://a.org/a"
+            ],
+            "the import's done stays out"
+        );
+        assert!(out.lines.iter().all(|l| l.device == device));
+        // Written: nothing is left to write.
+        store
+            .mark_written(out.marks, ("me.jsonl", Position::default()))
+            .unwrap();
+        assert!(store.outgoing(true, false).unwrap().lines.is_empty());
+        assert_eq!(
+            store.outgoing(true, true).unwrap().lines.len(),
+            3,
+            "from the start"
+        );
     }
 }

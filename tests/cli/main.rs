@@ -24,7 +24,6 @@ mod store;
 mod streaming;
 mod support;
 mod sync;
-mod sync_git;
 mod tables;
 mod tracking;
 mod undo;

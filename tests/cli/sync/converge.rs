@@ -1,0 +1,350 @@
+//! Devices that sync through a plain folder converge: statuses, notes, sessions, hand-added
+//! items, undo, concurrent changes; what is and is not journaled.
+
+use super::{Devices, journal_files, lines_of, view};
+use crate::support::TestEnv;
+use serde_json::Value;
+
+#[test]
+fn two_devices_converge_through_a_folder() {
+    let d = Devices::new(2);
+    let (a, b) = (&d.devices[0], &d.devices[1]);
+    a.ok(&["start", "flexgen", "--at", "2026-11-27 10:00"]);
+    a.ok(&["note", "orca", "iteration-level scheduling"]);
+    a.ok(&[
+        "done",
+        "alpa",
+        "--rating",
+        "hard",
+        "--at",
+        "2026-11-26 08:00",
+    ]);
+    a.ok(&[
+        "add",
+        "My own paper",
+        "--url",
+        "https://example.com/mine",
+        "--section",
+        "Papers",
+    ]);
+    a.ok(&["start", "own-paper"]);
+    b.ok(&[
+        "done",
+        "flexgen",
+        "--at",
+        "2026-11-28 08:00",
+        "--spent",
+        "1h",
+    ]);
+    b.ok(&["skip", "backpropagation-calculus"]);
+    b.ok(&["add", "A video by hand", "--url", "https://video.example/v"]);
+    let first = d.sync(0);
+    assert!(first.contains("wrote 6 changes, received 0"), "{first}");
+    let second = d.sync(1);
+    assert!(
+        second.contains("received 6 from 1 other device"),
+        "{second}"
+    );
+    d.sync(0);
+    let seen = d.assert_converged(&["flexgen", "orca", "alpa", "own-paper", "video-hand"]);
+    let flexgen = &seen["shows"][0];
+    assert_eq!(flexgen["status"], "done");
+    assert_eq!(flexgen["started_at"], "2026-11-27T10:00:00Z");
+    // A's session, cut at session.max (4h) when A started another item, and B's hour.
+    assert_eq!(flexgen["time_spent_s"], 4 * 3600 + 3600);
+    assert_eq!(
+        seen["shows"][1]["events"][0]["note"],
+        "iteration-level scheduling"
+    );
+    assert_eq!(seen["shows"][3]["status"], "started");
+    assert_eq!(seen["shows"][3]["manual"], true);
+    let video = &seen["shows"][4];
+    assert_eq!(video["url"], "https://video.example/v");
+    assert_eq!(video["manual"], true);
+}
+
+#[test]
+fn syncing_again_changes_nothing() {
+    let d = Devices::new(2);
+    d.devices[0].ok(&["done", "flexgen"]);
+    d.devices[1].ok(&["start", "alpa"]);
+    d.sync_all();
+    let journals: Vec<String> = journal_files(&d.dir())
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let before = d.assert_converged(&["flexgen", "alpa"]);
+    for i in 0..2 {
+        let out = d.sync(i);
+        assert!(out.contains("wrote 0 changes, received 0"), "{out}");
+    }
+    let after: Vec<String> = journal_files(&d.dir())
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    assert_eq!(journals, after, "the journals are not written again");
+    assert_eq!(before, d.assert_converged(&["flexgen", "alpa"]));
+}
+
+#[test]
+fn three_devices_converge_with_undo_and_concurrent_changes_to_one_item() {
+    let d = Devices::new(3);
+    let [a, b, c] = [&d.devices[0], &d.devices[1], &d.devices[2]];
+    // The same item, changed on every device before any sync.
+    a.ok(&["start", "flexgen", "--at", "2026-11-27 09:00"]);
+    b.ok(&[
+        "done",
+        "flexgen",
+        "--at",
+        "2026-11-27 12:00",
+        "--rating",
+        "easy",
+    ]);
+    c.ok(&["start", "flexgen", "--at", "2026-11-26 09:00"]);
+    c.ok(&["note", "flexgen", "from the third device"]);
+    c.ok(&["reset", "flexgen", "--at", "2026-11-27 10:00"]);
+    a.ok(&["review", "orca", "--rating", "good"]);
+    d.sync_all();
+    let seen = d.assert_converged(&["flexgen", "orca"]);
+    assert_eq!(
+        seen["shows"][0]["status"], "done",
+        "the reset at 10:00 comes before the done at 12:00, on every device"
+    );
+    assert_eq!(
+        seen["shows"][0]["started_at"],
+        Value::Null,
+        "the reset cleared it"
+    );
+    // An undo on A cancels A's own review everywhere; B's undo reverts B's done, never A's.
+    a.ok(&["undo"]);
+    let out = b.ok(&["undo"]);
+    assert!(out.contains("undid done of flexgen"), "{out}");
+    d.sync_all();
+    let seen = d.assert_converged(&["flexgen", "orca"]);
+    assert_eq!(
+        seen["shows"][1]["status"], "todo",
+        "orca's review was undone on A"
+    );
+    assert_eq!(
+        seen["shows"][0]["status"], "todo",
+        "the reset is the last stage left"
+    );
+    assert_eq!(seen["shows"][0]["note_count"], 1);
+    // C's undo reverts C's own last command, the reset.
+    let out = c.ok(&["undo"]);
+    assert!(out.contains("undid reset of flexgen"), "{out}");
+    d.sync_all();
+    let seen = d.assert_converged(&["flexgen", "orca"]);
+    assert_eq!(seen["shows"][0]["status"], "started");
+    assert_eq!(seen["shows"][0]["started_at"], "2026-11-27T09:00:00Z");
+}
+
+#[test]
+fn hand_added_items_travel_with_their_edits_and_removal() {
+    let d = Devices::new(2);
+    let (a, b) = (&d.devices[0], &d.devices[1]);
+    a.ok(&[
+        "add",
+        "Scaling laws",
+        "--url",
+        "https://arxiv.org/abs/2001.08361",
+    ]);
+    a.ok(&["add", "Notes without a link", "--section", "Mine"]);
+    d.sync_all();
+    b.ok(&[
+        "edit",
+        "scaling-laws",
+        "--title",
+        "Scaling Laws for Neural LMs",
+    ]);
+    b.ok(&["done", "notes-without-link"]);
+    a.at("2026-11-28T10:00:00Z")
+        .ok(&["rm", "notes-without-link"]);
+    d.sync_all();
+    let seen = d.assert_converged(&["scaling-laws", "notes-without-link"]);
+    assert_eq!(seen["shows"][0]["title"], "Scaling Laws for Neural LMs");
+    assert_eq!(seen["shows"][1]["removed"], true);
+    assert_eq!(seen["shows"][1]["status"], "done");
+    // Concurrent edits of one item: the later one wins on both devices.
+    a.at("2026-11-28T11:00:00Z")
+        .ok(&["edit", "scaling-laws", "--title", "Later title"]);
+    b.at("2026-11-28T10:30:00Z")
+        .ok(&["edit", "scaling-laws", "--title", "Earlier title"]);
+    d.sync_all();
+    let seen = d.assert_converged(&["scaling-laws"]);
+    assert_eq!(seen["shows"][0]["title"], "Later title");
+}
+
+#[test]
+fn note_corrections_and_removals_travel_and_their_undo_too() {
+    let d = Devices::new(2);
+    let (a, b) = (&d.devices[0], &d.devices[1]);
+    a.ok(&["add", "Mine", "--url", "https://example.com/mine"]);
+    a.ok(&["note", "mine", "first thought"]);
+    a.ok(&["note", "orca", "to withdraw"]);
+    d.sync_all();
+    a.ok(&["note", "mine", "--edit", "second thought"]);
+    a.ok(&["note", "orca", "--rm"]);
+    b.ok(&["rm", "mine"]);
+    d.sync_all();
+    let seen = d.assert_converged(&["mine", "orca"]);
+    let mine = &seen["shows"][0];
+    assert_eq!(mine["removed"], true);
+    assert_eq!(mine["note_count"], 1);
+    let notes: Vec<&Value> = mine["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "note")
+        .collect();
+    assert_eq!(notes.len(), 1, "{mine}");
+    assert_eq!(notes[0]["note"], "second thought");
+    assert_eq!(
+        seen["shows"][1]["note_count"], 0,
+        "the withdrawal travelled"
+    );
+    b.ok(&["undo"]);
+    a.ok(&["undo"]);
+    d.sync_all();
+    let seen = d.assert_converged(&["mine", "orca"]);
+    assert_eq!(
+        seen["shows"][0]["removed"], false,
+        "B's undo of rm shows it everywhere"
+    );
+    assert_eq!(
+        seen["shows"][1]["note_count"], 1,
+        "A's undo of the withdrawal too"
+    );
+}
+
+#[test]
+fn events_for_an_item_this_device_lacks_are_kept_until_it_has_it() {
+    let d = Devices::new(2);
+    let (a, b) = (&d.devices[0], &d.devices[1]);
+    let list = "# Mine\n- [Only here](https://example.org/only-here)\n";
+    let mine = a.write("mine.md", list);
+    a.ok(&["import", mine.to_str().unwrap()]);
+    a.ok(&["done", "only-here", "--rating", "good"]);
+    d.sync(0);
+    let out = d.sync(1);
+    assert!(
+        out.contains("1 line kept for items this device does not have"),
+        "{out}"
+    );
+    let mine = b.write("mine.md", list);
+    b.ok(&["import", mine.to_str().unwrap()]);
+    let out = d.sync(1);
+    assert!(out.contains("received 1 from"), "{out}");
+    assert!(!out.contains("kept"), "{out}");
+    assert_eq!(view(a, &["only-here"]), view(b, &["only-here"]));
+}
+
+#[test]
+fn a_list_item_whose_url_changed_is_still_found_by_its_old_key() {
+    let d = Devices::new(2);
+    let (a, b) = (&d.devices[0], &d.devices[1]);
+    let old = "# Mine\n- [Same title](https://example.org/old)\n";
+    let list_a = a.write("mine.md", old);
+    let list_b = b.write("mine.md", old);
+    a.ok(&["import", list_a.to_str().unwrap()]);
+    b.ok(&["import", list_b.to_str().unwrap()]);
+    a.ok(&["start", "same-title", "--at", "2026-11-27 09:00"]);
+    d.sync_all();
+    // A's copy of the list gets the new URL first: A's next events use the new key.
+    std::fs::write(&list_a, "# Mine\n- [Same title](https://example.org/new)\n").unwrap();
+    a.ok(&["note", "same-title", "after the move"]);
+    let text = d.sync(0);
+    assert!(
+        text.contains("wrote 2 changes"),
+        "the key change and the note: {text}"
+    );
+    d.sync(1);
+    let shown = b.json(&["show", "same-title"]);
+    assert_eq!(
+        shown["url"], "https://example.org/old",
+        "B's list is unchanged"
+    );
+    assert_eq!(
+        shown["note_count"], 1,
+        "the note found the item by its old key"
+    );
+    assert_eq!(shown["status"], "started");
+}
+
+#[test]
+fn a_journaled_done_replaces_the_done_of_a_box_ticked_on_the_other_device() {
+    let d = Devices::new(2);
+    let (a, b) = (&d.devices[0], &d.devices[1]);
+    let list_a = a.write(
+        "mine.md",
+        "# Mine\n- [ ] [A paper](https://example.org/p)\n",
+    );
+    let list_b = b.write(
+        "mine.md",
+        "# Mine\n- [x] [A paper](https://example.org/p)\n",
+    );
+    a.ok(&["import", list_a.to_str().unwrap()]);
+    // B's copy has the box ticked (by A's write-back, delivered before A's journal): a done
+    // dated when B read it, which no journal carries.
+    b.ok(&["import", list_b.to_str().unwrap()]);
+    assert_eq!(b.json(&["show", "paper"])["status"], "done");
+    a.ok(&[
+        "done",
+        "paper",
+        "--at",
+        "2026-11-27 08:00",
+        "--rating",
+        "hard",
+    ]);
+    d.sync_all();
+    let seen = d.assert_converged(&["paper"]);
+    assert_eq!(seen["shows"][0]["done_at"], "2026-11-27T08:00:00Z");
+    assert_eq!(seen["shows"][0]["events"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn with_sync_notes_off_notes_stay_on_this_device() {
+    let d = Devices::new(2);
+    let (a, b) = (&d.devices[0], &d.devices[1]);
+    a.ok(&["config", "sync.notes", "off"]);
+    a.ok(&["note", "flexgen", "private thought"]);
+    a.ok(&["start", "flexgen", "-m", "also private"]);
+    d.sync_all();
+    let text = std::fs::read_to_string(journal_files(&d.dir()).remove(0)).unwrap();
+    assert!(!text.contains("private"), "{text}");
+    let shown = b.json(&["show", "flexgen"]);
+    assert_eq!(shown["status"], "started");
+    assert_eq!(shown["note_count"], 0);
+}
+
+#[test]
+fn sync_auto_appends_after_each_change_without_running_sync() {
+    let d = Devices::new(2);
+    let a = &d.devices[0];
+    d.sync(0);
+    a.ok(&["config", "sync.auto", "on"]);
+    a.ok(&["done", "flexgen"]);
+    let path = journal_files(&d.dir()).remove(0);
+    assert_eq!(lines_of(&path).len(), 1);
+    assert!(lines_of(&path)[0].contains("\"kind\":\"done\""));
+    a.ok(&["list"]);
+    assert_eq!(lines_of(&path).len(), 1, "a read writes nothing");
+    let out = d.sync(1);
+    assert!(out.contains("received 1 from"), "{out}");
+}
+
+#[test]
+fn sync_needs_a_folder_the_first_time_and_remembers_it() {
+    let env = TestEnv::new();
+    let err = env.fails(&["sync"], 2);
+    assert!(err.contains("no sync folder yet"), "{err}");
+    let dir = env.path("shared/journals");
+    env.ok(&["sync", dir.to_str().unwrap()]);
+    assert_eq!(
+        env.ok(&["config", "sync.dir"]).trim(),
+        dir.to_str().unwrap()
+    );
+    let answer = env.json(&["sync"]);
+    assert_eq!(answer["dir"], dir.to_str().unwrap());
+    assert_eq!(answer["git"], Value::Null);
+}
