@@ -17,6 +17,8 @@ INSERT INTO command_origins (name) VALUES ('sync');
 -- The key this device journals an item by: its normalized primary URL, else its list's file
 -- name and normalized title. Stored once, when sync first sees the item.
 ALTER TABLE items ADD COLUMN key TEXT;
+-- the items sync has not named yet: few, found without reading the others
+CREATE INDEX items_unkeyed ON items (id) WHERE key IS NULL;
 -- Every key an item has been known by (here or on another device), so that a line written
 -- under an old key still finds it.
 CREATE TABLE item_keys (

@@ -87,7 +87,10 @@ pub fn write_own(store: &mut Store, dir: &Path, notes: bool, now: DateTime<Utc>)
         offset: end,
         line: since.end.line + lines.len() as u64,
     };
-    store.mark_written(out.marks, (&name, at))?;
+    // A sync with nothing new writes nothing to the database either.
+    if out.considered > 0 || at != kept {
+        store.mark_written(out.marks, (&name, at))?;
+    }
     Ok(lines.len())
 }
 

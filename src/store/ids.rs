@@ -62,14 +62,20 @@ fn assign_keys(conn: &Connection, now: DateTime<Utc>) -> rusqlite::Result<usize>
         .optional()?;
     // Only items never named yet, unless a list changed (a list item's URL may have too).
     let all_list_items = seen.as_deref() != Some(fingerprint.as_str());
-    let mut stmt = conn.prepare(
-        "SELECT i.id, i.key, i.url, i.title,
+    // Two queries rather than one with OR: the first reads the few unnamed items through the
+    // partial index items_unkeyed, so a sync with nothing new scans no table.
+    let columns = "SELECT i.id, i.key, i.url, i.title,
                 (SELECT min(l.path) FROM memberships m JOIN lists l ON l.id = m.list_id
-                 WHERE m.item_id = i.id)
-         FROM items i WHERE i.key IS NULL OR (?1 AND i.origin = 'list' AND i.removed = 0)",
-    )?;
+                 WHERE m.item_id = i.id) FROM items i";
+    let mut sql = format!("{columns} WHERE i.key IS NULL");
+    if all_list_items {
+        sql.push_str(&format!(
+            " UNION ALL {columns} WHERE i.key IS NOT NULL AND i.origin = 'list' AND i.removed = 0"
+        ));
+    }
+    let mut stmt = conn.prepare(&sql)?;
     let rows: Vec<(i64, Option<String>, String)> = stmt
-        .query_map([all_list_items], |r| {
+        .query_map([], |r| {
             let url: Option<String> = r.get(2)?;
             let title: String = r.get(3)?;
             let list: Option<String> = r.get(4)?;

@@ -46,6 +46,8 @@ pub(super) fn after_migration(conn: &Connection) -> rusqlite::Result<()> {
 pub struct Outgoing {
     pub lines: Vec<Line>,
     pub marks: Marks,
+    /// Rows looked at, written or left out: none means there is nothing to remember.
+    pub considered: usize,
 }
 
 /// The last local row of each kind considered for the journal (written or left out).
@@ -187,6 +189,7 @@ fn outgoing(conn: &Connection, notes: bool, from_start: bool) -> rusqlite::Resul
     let [events_from, items_from, keys_from] = if from_start { [0; 3] } else { marks(conn)? };
     let device: String = conn.query_row(&format!("SELECT {DEVICE}"), [], |r| r.get(0))?;
     let mut out = Outgoing {
+        considered: 0,
         lines: Vec::new(),
         marks: Marks {
             events: events_from,
@@ -202,6 +205,7 @@ fn outgoing(conn: &Connection, notes: bool, from_start: bool) -> rusqlite::Resul
     while let Some(r) = rows.next()? {
         let f = Fields::new(r, "key_changes", 0)?;
         out.marks.keys = f.id();
+        out.considered += 1;
         out.lines.push(Line {
             id: f.get(1)?,
             device: device.clone(),
@@ -221,6 +225,7 @@ fn outgoing(conn: &Connection, notes: bool, from_start: bool) -> rusqlite::Resul
     while let Some(r) = rows.next()? {
         let f = Fields::new(r, "item_changes", 0)?;
         out.marks.items = f.id();
+        out.considered += 1;
         let fields: String = f.get(4)?;
         let fields = serde_json::from_str(&fields).map_err(|e| {
             rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e))
@@ -253,6 +258,7 @@ fn outgoing(conn: &Connection, notes: bool, from_start: bool) -> rusqlite::Resul
     while let Some(r) = rows.next()? {
         let f = Fields::new(r, "events", 0)?;
         out.marks.events = f.id();
+        out.considered += 1;
         let travels: bool = f.get(10)?;
         let kind: crate::model::EventKind = f.get(4)?;
         let target: Option<crate::model::EventKind> = f.get(9)?;

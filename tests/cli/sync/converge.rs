@@ -74,10 +74,22 @@ fn syncing_again_changes_nothing() {
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect();
     let before = d.assert_converged(&["flexgen", "alpa"]);
+    // A write would be checkpointed into the file when the process ends: a new mtime.
+    let databases = || -> Vec<std::time::SystemTime> {
+        d.devices
+            .iter()
+            .map(|env| std::fs::metadata(&env.db).unwrap().modified().unwrap())
+            .collect()
+    };
+    let stored = databases();
     for i in 0..2 {
         let out = d.sync(i);
         assert!(out.contains("wrote 0 changes, received 0"), "{out}");
     }
+    assert!(
+        stored == databases(),
+        "a sync with nothing new writes no database"
+    );
     let after: Vec<String> = journal_files(&d.dir())
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())
