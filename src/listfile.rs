@@ -1,7 +1,7 @@
 //! Reading a list file as the store records it (real path, name, size, mtime and hash), and
 //! importing it.
 
-use crate::markdown;
+use crate::markdown::{self, gathered::Gathered};
 use crate::store::{ImportRun, Imported, ListSource, Store, StoreError};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
@@ -15,9 +15,11 @@ pub struct ListFile {
     pub source: ListSource,
 }
 
-/// Imports one list file; the parser runs on one core while the store writes on the other.
-/// The file's text goes to the parser, which frees it when done: a re-import matches items only
-/// after that, with the text's memory back.
+/// Imports one list file. Into a database without items, the parser runs on one core while the
+/// store writes on the other. Any other import matches the whole list against the stored items,
+/// so it parses first, here: the parser's document tree and the matching then use the same
+/// memory one after the other (glibc keeps what a thread frees for that thread), and the list's
+/// text is freed before the matching starts.
 pub(crate) fn import(
     store: &mut Store,
     file: &mut ListFile,
@@ -25,9 +27,45 @@ pub(crate) fn import(
     run: ImportRun,
     what: &str,
 ) -> Result<Imported> {
+    let text = std::mem::take(&mut file.text);
+    let imported = if store.import_gathers(run)? {
+        let mut packed = Gathered::default();
+        let mut failed = None;
+        markdown::parse_each(&text, |item| {
+            if failed.is_none()
+                && let Err(e) = packed.push(&item)
+            {
+                failed = Some(e);
+            }
+        });
+        drop(text);
+        if let Some(e) = failed {
+            return Err(crate::error::failure(format!(
+                "cannot hold the parsed list in memory: {e}"
+            )));
+        }
+        store.import_packed(packed, &file.source, now, run)
+    } else {
+        import_while_parsing(store, text, &file.source, now, run)
+    };
+    imported.map_err(|e| match e {
+        StoreError::NoItems => crate::error::failure(format!(
+            "found no items in {what}: items are list entries or table rows with a link or a title"
+        )),
+        other => other.into(),
+    })
+}
+
+/// The parser on another thread hands items on as they are final; the store writes them.
+fn import_while_parsing(
+    store: &mut Store,
+    text: String,
+    source: &ListSource,
+    now: DateTime<Utc>,
+    run: ImportRun,
+) -> std::result::Result<Imported, StoreError> {
     std::thread::scope(|scope| {
         let (sender, receiver) = std::sync::mpsc::sync_channel(1024);
-        let text = std::mem::take(&mut file.text);
         scope.spawn(move || {
             // A send fails only when the import already failed; that error is reported.
             markdown::parse_each(&text, |item| {
@@ -45,14 +83,7 @@ pub(crate) fn import(
                 "the parser stopped before the end of the list".into(),
             ))),
         });
-        store
-            .import_stream(stream, &file.source, now, run)
-            .map_err(|e| match e {
-                StoreError::NoItems => crate::error::failure(format!(
-                    "found no items in {what}: items are list entries or table rows with a link or a title"
-                )),
-                other => other.into(),
-            })
+        store.import_stream(stream, source, now, run)
     })
 }
 

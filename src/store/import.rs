@@ -41,6 +41,13 @@ impl Imported {
     }
 }
 
+/// What an import reads: items as a parser hands them on, or a whole list packed already.
+enum Input<I> {
+    Stream(I),
+    /// The list, and an empty stream in its place.
+    Packed(Gathered, I),
+}
+
 /// How an import runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportRun {
@@ -84,6 +91,36 @@ impl Store {
         now: DateTime<Utc>,
         run: ImportRun,
     ) -> Result<Imported> {
+        self.import_from(Input::Stream(items.into_iter()), source, now, run)
+    }
+
+    /// Whether an import into this database gathers the whole list before it writes (a dry
+    /// run, or a database with items to match): then nothing is gained by parsing on another
+    /// thread, and `import_packed` takes the list.
+    pub(crate) fn import_gathers(&self, run: ImportRun) -> Result<bool> {
+        Ok(run == ImportRun::DryRun
+            || has_items(&self.conn).map_err(|e| self.classify(e, "reading items"))?)
+    }
+
+    /// Imports a whole list packed as it was parsed (see `import_gathers`).
+    pub(crate) fn import_packed(
+        &mut self,
+        packed: Gathered,
+        source: &ListSource,
+        now: DateTime<Utc>,
+        run: ImportRun,
+    ) -> Result<Imported> {
+        let none = std::iter::empty::<Result<ParsedItem>>();
+        self.import_from(Input::Packed(packed, none), source, now, run)
+    }
+
+    fn import_from<I: Iterator<Item = Result<ParsedItem>>>(
+        &mut self,
+        input: Input<I>,
+        source: &ListSource,
+        now: DateTime<Utc>,
+        run: ImportRun,
+    ) -> Result<Imported> {
         let (dry_run, origin) = match run {
             ImportRun::DryRun => (true, Origin::Import),
             ImportRun::Write(origin) => (false, origin),
@@ -93,21 +130,30 @@ impl Store {
             let path = path.clone();
             move |e| StoreError::classify(e, &path, doing)
         };
-        let mut items = items.into_iter();
         // Only an import into a database without items writes as it parses; any other is
         // gathered before a lock is taken (and before the stored items are read, so that the
         // parser's memory is gone by the time both are held).
         let fresh = !dry_run && !has_items(&self.conn).map_err(fail("reading items"))?;
+        let cannot = |e: serde_json::Error| {
+            StoreError::Invalid(format!("cannot hold the parsed list in memory: {e}"))
+        };
+        let (mut items, packed) = match input {
+            Input::Stream(items) => (items, None),
+            Input::Packed(packed, none) => (none, Some(packed)),
+        };
         let mut gathered = None;
-        if !fresh {
-            // Packed while the parser still holds its document; values once it is done.
-            let mut packed = Gathered::default();
-            let cannot = |e: serde_json::Error| {
-                StoreError::Invalid(format!("cannot hold the parsed list in memory: {e}"))
+        if !fresh || packed.is_some() {
+            let packed = match packed {
+                Some(packed) => packed,
+                None => {
+                    // Packed while the parser still holds its document; values once it is done.
+                    let mut packed = Gathered::default();
+                    for item in items.by_ref() {
+                        packed.push(&item?).map_err(cannot)?;
+                    }
+                    packed
+                }
             };
-            for item in items.by_ref() {
-                packed.push(&item?).map_err(cannot)?;
-            }
             if packed.is_empty() {
                 return Err(StoreError::NoItems);
             }
