@@ -313,8 +313,11 @@ fn escape_url(url: &str) -> String {
     }
 }
 
+mod one_list;
 #[cfg(test)]
 mod roundtrip;
+
+pub use one_list::Unheld;
 
 #[cfg(test)]
 mod tests {

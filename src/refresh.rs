@@ -1,6 +1,7 @@
 //! Following the list files: before a command, each recorded list whose file changed size or
 //! mtime is re-imported, with one line on stderr. When nothing changed this costs one `stat`
 //! per list. `MLPATH_NO_REFRESH=1` or `mlpath config list.refresh off` turns it off.
+//! `lists rm` reads again, whatever their fingerprint, the lists that take over its items.
 
 use crate::history::Origin;
 use crate::listfile::{self, io_reason};
@@ -76,4 +77,42 @@ fn refresh_one(store: &mut Store, list: &ListRecord, now: DateTime<Utc>) -> Resu
         eprintln!("mlpath: {line}");
     }
     Ok(())
+}
+
+/// Reads `list` again from its file (or the built-in list) and re-imports it, after `lists rm`
+/// of `removed` left it naming items whose title, kind, links and venue only its file holds.
+/// Problems are warnings: the items keep their place, and the next import fixes their names.
+pub(crate) fn reread_heir(store: &mut Store, list: &ListRecord, removed: &str, now: DateTime<Utc>) {
+    let file_name = listfile::file_name(&list.path);
+    let file = match list.is_file() {
+        true => listfile::read(Path::new(&list.path), None),
+        false => Ok(crate::seed::list_file(list.seeded, None)),
+    };
+    let imported = file.and_then(|mut file| {
+        listfile::import(
+            store,
+            &mut file,
+            now,
+            ImportRun::Write(Origin::Refresh),
+            &list.path,
+        )
+    });
+    match imported {
+        Ok(imported) => {
+            if let Some(line) = imports::reread_line(file_name, removed, &imported) {
+                eprintln!("mlpath: {line}");
+            }
+            for line in imports::hidden_lines(file_name, &imported.changes) {
+                eprintln!("mlpath: {line}");
+            }
+            if let Some(line) = imports::unticked_line(file_name, &imported.unticked) {
+                eprintln!("mlpath: {line}");
+            }
+        }
+        Err(e) => eprintln!(
+            "mlpath: warning: {}; the items it shared with '{}' keep that list's titles until `mlpath import` reads it",
+            safe(&format!("{e:#}"), false),
+            safe(removed, false),
+        ),
+    }
 }

@@ -21,7 +21,16 @@ pub fn run(args: ExportArgs, ctx: &Context) -> Result<()> {
     }
     let store = ctx.store()?;
     let list = super::resolve_list(&store, args.list.as_deref())?;
-    let only = list.zip(args.list.as_deref());
+    // The recorded name, which the export's memberships use (not as the user typed it).
+    let name = match list {
+        Some(id) => store
+            .lists()?
+            .into_iter()
+            .find(|l| l.id == id)
+            .map(|l| l.name),
+        None => None,
+    };
+    let only = list.zip(name.as_deref());
     let output = args.output.as_deref().unwrap_or(Path::new("-"));
     // The rows are read while the temporary file exists: Ctrl-C meanwhile removes it.
     let to_terminal = sanitizes(output, std::io::stdout().is_terminal());
@@ -72,7 +81,7 @@ fn write_export(
     // Standard output is line-buffered; rows go out in blocks.
     let mut out = std::io::BufWriter::new(out);
     match format {
-        ExportFormat::Json => write_json(store, only.map(|(_, name)| name), &mut out)?,
+        ExportFormat::Json => write_json(store, only, &mut out)?,
         ExportFormat::Csv => write_csv(store, &filter, &mut out)?,
         ExportFormat::Markdown => {
             let title = markdown_title(store, only.map(|(_, name)| name))?;
@@ -93,18 +102,24 @@ fn markdown_title(store: &Store, only: Option<&str>) -> Result<String> {
     })
 }
 
-/// The whole document, or with `only` the named list and the items it holds.
-fn write_json(store: &Store, only: Option<&str>, out: &mut dyn Write) -> Result<()> {
+/// The whole document, or with `only` the named list alone: its record, its items with their
+/// place in it, and its path as `list_source`, so that the document restores on its own.
+fn write_json(store: &Store, only: Option<(i64, &str)>, out: &mut dyn Write) -> Result<()> {
     let mut header = store.export_header()?;
-    if let Some(name) = only {
+    if let Some((id, name)) = only {
         header.lists.retain(|l| l.name == name);
+        header.list_source = header.lists.first().map(|l| l.path.clone());
+        if store.list_borrows_names(id)? {
+            // Some of its items have an earlier list's title: without a hash, the first refresh
+            // after a restore reads the file and gives them this list's own.
+            header.lists.iter_mut().for_each(|l| l.hash = None);
+        }
     }
+    let only = only.map(|(_, name)| name);
     let items = json::Stream::new(|push| {
-        store.each_export_item(|item| {
-            match only.is_none_or(|name| item.memberships.iter().any(|m| m.list == name)) {
-                true => push(&item),
-                false => Ok(()),
-            }
+        store.each_export_item(|item| match only {
+            None => push(&item),
+            Some(name) => item.only_in(name).map_or(Ok(()), |item| push(&item)),
         })
     });
     let document = Document {

@@ -44,13 +44,17 @@ pub fn run(args: ListsArgs, ctx: &Context) -> Result<()> {
 
 fn remove(name: &str, ctx: &Context) -> Result<()> {
     let mut store = ctx.store()?;
-    let Some(hidden) = store.remove_list(name)? else {
+    let Some(removed) = store.remove_list(name)? else {
         let names: Vec<String> = store.lists()?.into_iter().map(|l| l.name).collect();
         return Err(usage(format!(
             "no list is named '{name}'; the lists are: {}",
             names.join(", ")
         )));
     };
+    for heir in &removed.heirs {
+        crate::refresh::reread_heir(&mut store, heir, name, ctx.now);
+    }
+    let hidden = removed.hidden;
     if ctx.json {
         let view = ListRemovedView {
             list: name.to_string(),

@@ -43,6 +43,23 @@ pub fn change_lines(changes: &Changes) -> Vec<String> {
     lines
 }
 
+/// `b.md read again for the items 'List Alpha' named: 0 added, 1 updated (shared), 0 removed`,
+/// or nothing when nothing changed.
+pub fn reread_line(file: &str, removed: &str, imported: &Imported) -> Option<String> {
+    let c = &imported.changes;
+    let s = &imported.summary;
+    (s.added + s.updated + s.removed > 0).then(|| {
+        format!(
+            "{} read again for the items '{}' named: {}, {}, {}",
+            safe(file, false),
+            safe(removed, false),
+            counted(s.added, "added", &c.added),
+            counted(s.updated, "updated", &c.updated),
+            counted(s.removed, "removed", &c.removed)
+        )
+    })
+}
+
 /// `README.md changed: 1 added (speculative-decoding), 0 updated, 0 removed`.
 pub fn refresh_line(file: &str, imported: &Imported) -> String {
     let c = &imported.changes;

@@ -69,6 +69,16 @@ pub struct ListCounts {
     pub skipped: i64,
 }
 
+/// What `remove_list` did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListRemoved {
+    /// The items no list holds any more that had events, with their status.
+    pub hidden: Vec<(String, Status)>,
+    /// The lists that now name items the removed list named (their title, kind, links and
+    /// venue), which only their files hold: read them again.
+    pub heirs: Vec<ListRecord>,
+}
+
 /// A place of an item in a list file, for messages that send the user there.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
@@ -97,6 +107,15 @@ pub(super) fn list_by_path(conn: &Connection, path: &str) -> rusqlite::Result<Op
     conn.query_row(
         &format!("SELECT {LIST_COLUMNS} FROM lists WHERE path = ?1"),
         [path],
+        list_from_row,
+    )
+    .optional()
+}
+
+fn list_by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<ListRecord>> {
+    conn.query_row(
+        &format!("SELECT {LIST_COLUMNS} FROM lists WHERE id = ?1"),
+        [id],
         list_from_row,
     )
     .optional()
@@ -169,9 +188,10 @@ impl Store {
         Ok(())
     }
 
-    /// Stops following a list: its items that no other list holds become removed (events kept).
-    /// Returns the removed items that had events, with their status, for the message.
-    pub fn remove_list(&mut self, name: &str) -> Result<Option<Vec<(String, Status)>>> {
+    /// Stops following a list: its items that no other list holds become removed (events kept),
+    /// and those another list holds take their place in the first of those lists at once.
+    /// Returns what the message needs and the lists to read again (see `ListRemoved`).
+    pub fn remove_list(&mut self, name: &str) -> Result<Option<ListRemoved>> {
         let path = self.display_path();
         let fail = |doing| {
             let path = path.clone();
@@ -188,12 +208,33 @@ impl Store {
             .prepare("SELECT item_id FROM memberships WHERE list_id = ?1")
             .and_then(|mut s| s.query_map([list.id], |r| r.get(0))?.collect())
             .map_err(fail("reading the list's items"))?;
+        let heirs = heirs_of(&tx, list.id).map_err(fail("reading the list's items"))?;
         tx.execute("DELETE FROM lists WHERE id = ?1", [list.id])
             .map_err(fail("removing the list"))?;
         let hidden = hide_orphans(&tx, &ids).map_err(fail("removing the list's items"))?;
-        place_items(&tx).map_err(fail("placing items"))?;
+        // Even with one list left: its items shared with this one still have this one's place.
+        place_all_items(&tx).map_err(fail("placing items"))?;
+        let heirs = heirs
+            .into_iter()
+            .filter_map(|id| list_by_id(&tx, id).transpose())
+            .collect::<rusqlite::Result<_>>()
+            .map_err(fail("reading lists"))?;
         tx.commit().map_err(fail("committing"))?;
-        Ok(Some(hidden))
+        Ok(Some(ListRemoved { hidden, heirs }))
+    }
+
+    /// Whether an earlier list names some of this list's items: their title, kind, links and
+    /// venue are that list's, and this list's own are only in its file.
+    pub fn list_borrows_names(&self, list_id: i64) -> Result<bool> {
+        self.conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM memberships m JOIN memberships o
+                                ON o.item_id = m.item_id AND o.list_id < m.list_id
+                                WHERE m.list_id = ?1)",
+                [list_id],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.classify(e, "reading memberships"))
     }
 
     /// Names of the lists that hold each item, in list order.
@@ -304,14 +345,43 @@ pub(super) fn hide_orphans(
     Ok(hidden)
 }
 
+/// The lists that will name the items list `list_id` names and shares: for each such item, the
+/// first other list that holds it (the first list that holds an item names it).
+fn heirs_of(conn: &Connection, list_id: i64) -> rusqlite::Result<Vec<i64>> {
+    conn.prepare(
+        "SELECT DISTINCT (SELECT min(o.list_id) FROM memberships o
+                          WHERE o.item_id = m.item_id AND o.list_id <> ?1) AS heir
+         FROM memberships m
+         WHERE m.list_id = ?1 AND heir IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM memberships o
+                           WHERE o.item_id = m.item_id AND o.list_id < ?1)
+         ORDER BY heir",
+    )?
+    .query_map([list_id], |r| r.get(0))?
+    .collect()
+}
+
 /// Gives each listed item the section, position and line of its first list, and numbers the
 /// positions across lists in list order, so that every report orders items by one column.
 pub(super) fn place_items(conn: &Connection) -> rusqlite::Result<()> {
     let lists: i64 = conn.query_row("SELECT count(*) FROM lists", [], |r| r.get(0))?;
     // With one list, the import wrote each item's place in it already.
     if lists > 1 {
-        conn.execute(
-            "UPDATE items SET section_id = p.section_id, position = p.pos, source_line = p.line
+        place_listed_items(conn)?;
+    }
+    super::transfer::place_manual_items(conn)
+}
+
+/// `place_items` even with one list, where an item's place may still be another list's: after
+/// that list was removed, or in a restored document.
+pub(super) fn place_all_items(conn: &Connection) -> rusqlite::Result<()> {
+    place_listed_items(conn)?;
+    super::transfer::place_manual_items(conn)
+}
+
+fn place_listed_items(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE items SET section_id = p.section_id, position = p.pos, source_line = p.line
              FROM (SELECT item_id, section_id, line,
                           row_number() OVER (ORDER BY list_id, position) AS pos
                    FROM memberships m
@@ -320,10 +390,9 @@ pub(super) fn place_items(conn: &Connection) -> rusqlite::Result<()> {
              WHERE items.id = p.item_id
                AND (items.position <> p.pos OR items.section_id <> p.section_id
                     OR items.source_line IS NOT p.line)",
-            [],
-        )?;
-    }
-    super::transfer::place_manual_items(conn)
+        [],
+    )?;
+    Ok(())
 }
 
 /// Records a list after an import: a new one is inserted, a known one gets its new file
@@ -511,7 +580,8 @@ pub(super) fn restore_lists(
             insert.execute(params![list, item.id, section, m.position, m.line])?;
         }
     }
-    Ok(())
+    // An item's place is its first list's, whatever the document says of it.
+    place_all_items(conn)
 }
 
 #[cfg(test)]
@@ -570,11 +640,30 @@ mod tests {
             ["alpa", "shared", "bert"],
             "b.md still holds it"
         );
-        let hidden = store.remove_list("/b.md").unwrap().unwrap();
-        assert!(hidden.is_empty(), "no item had events");
+        let removed = store.remove_list("/b.md").unwrap().unwrap();
+        assert!(removed.hidden.is_empty(), "no item had events");
+        assert!(
+            removed.heirs.is_empty(),
+            "a.md named the shared item already"
+        );
         assert_eq!(visible(&store), ["alpa"]);
         assert!(store.item_by_slug("bert").unwrap().unwrap().removed);
         assert_eq!(store.remove_list("/b.md").unwrap(), None);
+    }
+
+    #[test]
+    fn removing_the_first_list_places_its_shared_items_in_the_next_and_names_it() {
+        let mut store = two_lists();
+        let removed = store.remove_list("/a.md").unwrap().unwrap();
+        let heirs: Vec<&str> = removed.heirs.iter().map(|l| l.path.as_str()).collect();
+        assert_eq!(
+            heirs,
+            ["/b.md"],
+            "b.md's file holds the shared item's title"
+        );
+        let shared = store.item_by_slug("shared").unwrap().unwrap();
+        assert_eq!(shared.section, ["Reading"], "its place is b.md's at once");
+        assert_eq!(visible(&store), ["shared", "bert"]);
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub use events::{EventRow, NewCommand, NewEvent};
 pub use import::{ImportRun, Imported};
 pub use items::{ItemFilter, ItemRow};
 pub use journal::{Marks, Outgoing};
-pub use lists::{ListCounts, ListRecord, ListSource, Place};
+pub use lists::{ListCounts, ListRecord, ListRemoved, ListSource, Place};
 pub use manual::ItemEdit;
 pub use receive::{Incoming, Received};
 pub use report::Pool;

@@ -19,6 +19,7 @@ mod report;
 mod reports;
 mod review;
 mod sessions;
+mod shared_items;
 mod stats;
 mod store;
 mod streaming;
