@@ -99,6 +99,7 @@ mod tests {
             origin: "list".into(),
             removed: false,
             list_checked: false,
+            key: None,
             memberships,
             events: vec![],
         }
