@@ -149,4 +149,5 @@ if command -v git > /dev/null; then
   "${git_env[@]}" "$bin" --db "$sync_b" sync "$work/repo/journals" > /dev/null
   echo "  sync with nothing new in a git work tree without a remote (median of $runs): $(median_ms "${git_env[@]}" "$bin" --db "$sync_b" sync) ms"
 fi
+echo "  mlpath where (opening the database, the floor of every command on it): $(median_ms "$bin" --db "$sync_b" where) ms"
 echo "  mlpath --version (startup floor): $(median_ms "$bin" --version) ms"

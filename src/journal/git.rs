@@ -13,6 +13,10 @@ pub struct Repo {
 impl Repo {
     /// The work tree `dir` is inside, if it is inside one and git is installed.
     pub fn containing(dir: &Path) -> Option<Repo> {
+        // Looked for first without running git (a few ms), so that a plain folder costs nothing.
+        if !dir.ancestors().any(|d| d.join(".git").exists()) {
+            return None;
+        }
         let out = git(dir, &["rev-parse", "--show-toplevel"]).ok()?;
         let root = String::from_utf8_lossy(&out.stdout).trim().to_string();
         (!root.is_empty()).then(|| Repo {
