@@ -19,6 +19,9 @@ pub struct Context {
     pub json: bool,
     /// Colour and width for what is printed for people.
     pub out: Output,
+    /// Whether the database this command opened has `sync.auto` on: read with the store, so
+    /// that commands need not open the database again to find out (see `cmd::sync::auto`).
+    pub sync_auto: std::cell::Cell<bool>,
 }
 
 impl Context {
@@ -30,6 +33,7 @@ impl Context {
             now: now()?,
             json: global.json,
             out: Output::detect(),
+            sync_auto: std::cell::Cell::new(false),
         })
     }
 
@@ -58,13 +62,22 @@ impl Context {
         self.create_data_dir()?;
         let mut store = crate::seed::open_seeded(&self.db_path, self.now)?;
         crate::refresh::run(&mut store, self.now)?;
+        self.note_sync_auto(&store)?;
         Ok(store)
     }
 
     /// Opens the database without seeding it (for `import` and `restore`).
     pub fn store_unseeded(&self) -> Result<Store> {
         self.create_data_dir()?;
-        Ok(Store::open(&self.db_path)?)
+        let store = Store::open(&self.db_path)?;
+        self.note_sync_auto(&store)?;
+        Ok(store)
+    }
+
+    fn note_sync_auto(&self, store: &Store) -> Result<()> {
+        let on = store.setting("sync.auto")?.as_deref() == Some("on");
+        self.sync_auto.set(self.sync_auto.get() || on);
+        Ok(())
     }
 
     fn create_data_dir(&self) -> Result<()> {

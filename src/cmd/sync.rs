@@ -79,6 +79,10 @@ pub fn run(args: SyncArgs, ctx: &Context) -> Result<()> {
 /// `sync.auto`: after a command that may have recorded something, append it to this device's
 /// journal (no git, no reading of others), so a Syncthing folder stays current.
 pub fn auto(ctx: &Context) -> Result<()> {
+    // Known from when the command opened the database: most commands open it only once.
+    if !ctx.sync_auto.get() {
+        return Ok(());
+    }
     let mut store = ctx.store_unseeded()?;
     if !setting_on(&store, "sync.auto")? {
         return Ok(());
