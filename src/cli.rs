@@ -373,6 +373,9 @@ pub struct DueArgs {
     /// At most N items
     #[arg(short = 'n', value_name = "N")]
     pub n: Option<usize>,
+    /// Only items of the list named NAME (see `mlpath lists`)
+    #[arg(long, value_name = "NAME", add = ArgValueCompleter::new(complete::lists))]
+    pub list: Option<String>,
 }
 
 #[derive(Debug, Args)]

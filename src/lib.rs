@@ -13,6 +13,7 @@ pub(crate) mod history;
 pub(crate) mod journal;
 #[cfg(test)]
 mod layers;
+pub(crate) mod list_name;
 pub(crate) mod listfile;
 pub(crate) mod lookup;
 pub mod markdown;

@@ -84,7 +84,7 @@ pub struct StatusView {
     pub percent: f64,
     pub streak_days: u32,
     pub last_activity: Option<DateTime<Utc>>,
-    /// Reviews due now (`mlpath due` lists them), whatever the filters.
+    /// Reviews due now (`mlpath due` lists them), of the `--list` list, whatever the other filters.
     pub due: usize,
     pub sections: Vec<SectionProgress>,
 }

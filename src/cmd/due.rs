@@ -8,8 +8,9 @@ use anyhow::Result;
 
 pub fn run(args: DueArgs, ctx: &Context) -> Result<()> {
     let store = ctx.store()?;
+    let list = super::resolve_list(&store, args.list.as_deref())?;
     let entries: Vec<DueEntry> = store
-        .due_items(ctx.now, args.n.unwrap_or(usize::MAX))?
+        .due_items(ctx.now, args.n.unwrap_or(usize::MAX), list)?
         .into_iter()
         .map(|d| DueEntry {
             retrievability: d.card.retrievability(ctx.now),

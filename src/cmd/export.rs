@@ -20,17 +20,9 @@ pub fn run(args: ExportArgs, ctx: &Context) -> Result<()> {
         }
     }
     let store = ctx.store()?;
-    let list = super::resolve_list(&store, args.list.as_deref())?;
     // The recorded name, which the export's memberships use (not as the user typed it).
-    let name = match list {
-        Some(id) => store
-            .lists()?
-            .into_iter()
-            .find(|l| l.id == id)
-            .map(|l| l.name),
-        None => None,
-    };
-    let only = list.zip(name.as_deref());
+    let list = super::resolve_list_record(&store, args.list.as_deref())?;
+    let only = list.as_ref().map(|l| (l.id, l.name.as_str()));
     let output = args.output.as_deref().unwrap_or(Path::new("-"));
     // The rows are read while the temporary file exists: Ctrl-C meanwhile removes it.
     let to_terminal = sanitizes(output, std::io::stdout().is_terminal());

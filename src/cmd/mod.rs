@@ -33,9 +33,10 @@ mod writeback;
 use crate::cli::Command;
 use crate::context::Context;
 use crate::error::usage;
+use crate::list_name::{self, ListMatch};
 use crate::lookup::{self, Found, NamedItem};
 use crate::model::EventKind;
-use crate::store::{ItemFilter, ItemRow, Store};
+use crate::store::{ItemFilter, ItemRow, ListRecord, Store};
 use crate::views::ItemView;
 use anyhow::Result;
 use chrono::{DateTime, Utc};
@@ -105,23 +106,39 @@ fn dispatch(command: Command, ctx: &Context) -> Result<()> {
 
 /// The id of the list `--list NAME` names, or a usage error naming the lists there are.
 pub fn resolve_list(store: &Store, name: Option<&str>) -> Result<Option<i64>> {
+    Ok(resolve_list_record(store, name)?.map(|l| l.id))
+}
+
+/// The list `--list NAME` names: its exact name, else that name in any case; else a usage error
+/// that suggests close names or names the lists there are.
+pub fn resolve_list_record(store: &Store, name: Option<&str>) -> Result<Option<ListRecord>> {
     let Some(name) = name else { return Ok(None) };
-    if let Some(list) = store.list_named(name)? {
-        return Ok(Some(list.id));
-    }
-    let names: Vec<String> = store
-        .lists()?
-        .into_iter()
-        .map(|l| format!("'{}'", l.name))
-        .collect();
-    Err(usage(format!(
-        "no list is named '{name}'; the lists are {} (`mlpath lists` shows them)",
-        if names.is_empty() {
-            "none yet".to_string()
-        } else {
-            names.join(", ")
+    let mut lists = store.lists()?;
+    let names: Vec<&str> = lists.iter().map(|l| l.name.as_str()).collect();
+    let quote =
+        |names: &[String]| -> Vec<String> { names.iter().map(|n| format!("'{n}'")).collect() };
+    match list_name::find(name, &names) {
+        ListMatch::One(at) => Ok(Some(lists.swap_remove(at))),
+        ListMatch::Ambiguous(same) => Err(usage(format!(
+            "'{name}' names {}, which differ only in case; give the name exactly",
+            quote(&same).join(" and ")
+        ))),
+        ListMatch::None { suggestions } if !suggestions.is_empty() => Err(usage(format!(
+            "no list is named '{name}'; did you mean {}? (`mlpath lists` shows them)",
+            quote(&suggestions).join(" or ")
+        ))),
+        ListMatch::None { .. } => {
+            let all: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+            Err(usage(format!(
+                "no list is named '{name}'; the lists are {} (`mlpath lists` shows them)",
+                if all.is_empty() {
+                    "none yet".to_string()
+                } else {
+                    quote(&all).join(", ")
+                }
+            )))
         }
-    )))
+    }
 }
 
 /// An item with its links and the names of the lists that hold it, as `show --json` prints it.

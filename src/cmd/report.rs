@@ -32,9 +32,10 @@ pub fn run(args: ReportArgs, ctx: &Context) -> Result<()> {
         super::refuse_json(ctx, "a report on standard output; give -o FILE")?;
     }
     let store = ctx.store()?;
-    let list = super::resolve_list(&store, args.list.as_deref())?;
-    let subject = match &args.list {
-        Some(name) => name.clone(),
+    let record = super::resolve_list_record(&store, args.list.as_deref())?;
+    let list = record.as_ref().map(|l| l.id);
+    let subject = match record {
+        Some(l) => l.name,
         None => subject_of(&store)?,
     };
     let pool = Pool {

@@ -22,11 +22,12 @@ pub fn run(args: StatusArgs, ctx: &Context) -> Result<()> {
     let view = StatusView {
         percent: totals.percent(),
         totals,
+        // Study only, as `stats` counts it, and only the list's with `--list`.
         streak_days: progress::walk_streak(ctx.now, &Local, |t| {
-            store.latest_event_before(Some(t))
+            store.latest_study_before(pool.list, Some(t))
         })?,
-        last_activity: store.last_activity()?,
-        due: store.due_count(ctx.now)?,
+        last_activity: store.last_activity(pool.list)?,
+        due: store.due_count(ctx.now, pool.list)?,
         sections,
     };
     if ctx.json {

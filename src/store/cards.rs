@@ -124,7 +124,7 @@ impl Store {
     }
 
     /// The condition on `items` for "due at ?1": scheduled kind, in the list, not suspended.
-    fn due_condition(&self) -> Result<String> {
+    fn due_condition(&self, list: Option<i64>) -> Result<String> {
         let settings = self.review_settings()?;
         // Kind names come from our own enum, never from user text.
         let kinds: Vec<String> = settings
@@ -137,17 +137,31 @@ impl Store {
         } else {
             kinds.join(",")
         };
+        // A list id, never user text; 0 stands for the items no list holds.
+        let of_list = match list {
+            Some(0) => " AND id NOT IN (SELECT item_id FROM memberships)".to_string(),
+            Some(id) => {
+                format!(" AND id IN (SELECT item_id FROM memberships WHERE list_id = {id})")
+            }
+            None => String::new(),
+        };
         Ok(format!(
-            "due_at <= ?1 AND suspended = 0 AND removed = 0 AND kind IN ({kinds})"
+            "due_at <= ?1 AND suspended = 0 AND removed = 0 AND kind IN ({kinds}){of_list}"
         ))
     }
 
-    /// Items due at `now` whose kind is scheduled, most overdue first; at most `limit`.
-    pub(crate) fn due_items(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<DueRow>> {
+    /// Items due at `now` whose kind is scheduled, most overdue first; at most `limit`; only
+    /// those of the list with id `list` when given.
+    pub(crate) fn due_items(
+        &self,
+        now: DateTime<Utc>,
+        limit: usize,
+        list: Option<i64>,
+    ) -> Result<Vec<DueRow>> {
         let sql = format!(
             "SELECT id, slug, title, review_count, reviewed_at, {SCHEDULE_COLUMNS} FROM items
              WHERE {} ORDER BY due_at, position LIMIT ?2",
-            self.due_condition()?
+            self.due_condition(list)?
         );
         let mut stmt = self
             .conn
@@ -186,8 +200,8 @@ impl Store {
             "SELECT id, position, {SECTION_PATH}, status, started_at, last_event_at,
                     {SCHEDULE_COLUMNS}
              FROM {} WHERE {} AND {cond} ORDER BY due_at, position LIMIT {n}",
-            pool.table(),
-            self.due_condition()?.replace("?1", "?")
+            pool.table(), // the pool holds the list: the condition need not
+            self.due_condition(None)?.replace("?1", "?")
         );
         let mut stmt = self
             .conn
@@ -208,8 +222,11 @@ impl Store {
     }
 
     /// How many items are due at `now` (scheduled kinds, in the list).
-    pub(crate) fn due_count(&self, now: DateTime<Utc>) -> Result<usize> {
-        let sql = format!("SELECT count(*) FROM items WHERE {}", self.due_condition()?);
+    pub(crate) fn due_count(&self, now: DateTime<Utc>, list: Option<i64>) -> Result<usize> {
+        let sql = format!(
+            "SELECT count(*) FROM items WHERE {}",
+            self.due_condition(list)?
+        );
         self.conn
             .query_row(&sql, [format_time(now)], |r| r.get::<_, i64>(0))
             .map(|n| n as usize)
@@ -337,9 +354,14 @@ mod tests {
                 .due_at()
         };
         let before = due(&store).unwrap();
-        assert_eq!(store.due_items(before, 10).unwrap().len(), 1);
-        assert_eq!(store.due_count(before).unwrap(), 1);
-        assert_eq!(store.due_count(before - Duration::seconds(1)).unwrap(), 0);
+        assert_eq!(store.due_items(before, 10, None).unwrap().len(), 1);
+        assert_eq!(store.due_count(before, None).unwrap(), 1);
+        assert_eq!(
+            store
+                .due_count(before - Duration::seconds(1), None)
+                .unwrap(),
+            0
+        );
         store
             .set_review_setting("review.retention", "0.97")
             .unwrap();
@@ -351,7 +373,7 @@ mod tests {
         );
         store.set_review_setting("review.kinds", "video").unwrap();
         assert_eq!(
-            store.due_count(before).unwrap(),
+            store.due_count(before, None).unwrap(),
             0,
             "papers are no longer scheduled"
         );

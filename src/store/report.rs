@@ -132,26 +132,30 @@ impl Store {
         .map_err(|e| self.classify(e, "reading sections"))
     }
 
-    /// Time of the newest event that counts.
-    pub(crate) fn last_activity(&self) -> Result<Option<DateTime<Utc>>> {
-        self.latest_event_before(None)
+    /// Time of the newest study (see `study_condition`) of the list with id `list`, or of all.
+    pub(crate) fn last_activity(&self, list: Option<i64>) -> Result<Option<DateTime<Utc>>> {
+        self.latest_study_before(list, None)
     }
 
-    /// The newest event that counts before `before` (or at all), by one index seek. Removing an
-    /// item by hand is not study: it is left out.
-    pub(crate) fn latest_event_before(
+    /// The newest study before `before` (or at all) of the list with id `list`, or of all: the
+    /// events are read back in time along their time index to the first one that counts, so
+    /// `status`'s streak costs a seek per day, and agrees with `stats`'s.
+    pub(crate) fn latest_study_before(
         &self,
+        list: Option<i64>,
         before: Option<DateTime<Utc>>,
     ) -> Result<Option<DateTime<Utc>>> {
         // A bound that sorts after every timestamp keeps the index usable when there is none.
         let bound = before.map_or_else(|| "9999".to_string(), format_time);
+        // The hint keeps SQLite from reading a list's events by item and sorting them all.
+        let sql = format!(
+            "SELECT e.id, e.at FROM events e INDEXED BY events_at WHERE e.at < ?1 AND {}
+             ORDER BY e.at DESC LIMIT 1",
+            super::stats::study_condition(list)
+        );
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT e.id, e.at FROM events e WHERE e.at < ?1 AND e.kind NOT IN ('undo', 'remove')
-                 AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
-                 ORDER BY e.at DESC LIMIT 1",
-            )
+            .prepare_cached(&sql)
             .map_err(|e| self.classify(e, "reading events"))?;
         stmt.query_row([bound], |r| Fields::new(r, "events", 0)?.required_time(1))
             .optional()

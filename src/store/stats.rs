@@ -9,34 +9,43 @@ use std::collections::HashMap;
 /// Event kinds that are study: marking items, notes and sessions (not skip, reset, suspend...).
 const STUDY_KINDS: &str = "'start', 'done', 'review', 'note', 'session'";
 
+/// The condition (on events `e`) that an event is study: what `stats` counts and what makes
+/// `status`'s streak. Only the items of the list with id `list` when given (0: the items no list
+/// holds).
+pub(super) fn study_condition(list: Option<i64>) -> String {
+    let of_list = match list {
+        Some(0) => " AND e.item_id NOT IN (SELECT item_id FROM memberships)".to_string(),
+        // An id, never user text.
+        Some(id) => {
+            format!(" AND e.item_id IN (SELECT item_id FROM memberships WHERE list_id = {id})")
+        }
+        None => String::new(),
+    };
+    // Boxes ticked in a list file are recorded by an import or a refresh: not study. Their
+    // dones are the only ones without a rating, which a restore keeps (its commands are all
+    // 'restore'). Nor is correcting or withdrawing a note (`supersedes`): the note counted
+    // when it was written.
+    format!(
+        "e.kind IN ({STUDY_KINDS})
+         AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
+         AND e.supersedes IS NULL
+         AND NOT (e.kind = 'done' AND e.rating IS NULL)
+         AND (e.command_id IS NULL OR e.command_id NOT IN
+              (SELECT id FROM commands WHERE origin IN ('import', 'refresh'))){of_list}"
+    )
+}
+
 impl Store {
     /// Activity (see `crate::stats`) grouped by UTC hour, each hour split at `split_minute`
     /// (`stats::bucket_minute`) so that no group straddles a local midnight. Only the items of
     /// the list with id `list` when given (0: the items no list holds).
     pub(crate) fn activity(&self, list: Option<i64>, split_minute: u32) -> Result<Vec<Bucket>> {
-        let of_list = match list {
-            Some(0) => " AND e.item_id NOT IN (SELECT item_id FROM memberships)".to_string(),
-            // An id, never user text.
-            Some(id) => {
-                format!(" AND e.item_id IN (SELECT item_id FROM memberships WHERE list_id = {id})")
-            }
-            None => String::new(),
-        };
-        // Boxes ticked in a list file are recorded by an import or a refresh: not study. Their
-        // dones are the only ones without a rating, which a restore keeps (its commands are all
-        // 'restore'). Nor is correcting or withdrawing a note (`supersedes`): the note counted
-        // when it was written.
         // The rows are added up here rather than by a GROUP BY, whose sort of every event cost
         // SQLite more than this pass (they mostly come in time order, a bucket after another).
         let sql = format!(
             "SELECT e.id, e.at, (e.kind = 'done') + 2 * (e.kind = 'review'), e.spent_s
-             FROM events e
-             WHERE e.kind IN ({STUDY_KINDS})
-             AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
-             AND e.supersedes IS NULL
-             AND NOT (e.kind = 'done' AND e.rating IS NULL)
-             AND (e.command_id IS NULL OR e.command_id NOT IN
-                  (SELECT id FROM commands WHERE origin IN ('import', 'refresh'))){of_list}"
+             FROM events e WHERE {}",
+            study_condition(list)
         );
         let mut stmt = self
             .conn

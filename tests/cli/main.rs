@@ -13,6 +13,7 @@ mod import;
 mod install;
 mod json_answers;
 mod json_shapes;
+mod list_scope;
 mod lists;
 mod notes;
 mod report;

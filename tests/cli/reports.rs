@@ -23,7 +23,7 @@ pub fn learner() -> TestEnv {
 fn status_table_and_headline() {
     let env = learner();
     insta::assert_snapshot!(env.ok(&["status"]), @"
-    3/19 done (16.7% excl. 1 skipped) · 1 in progress · last activity 10 minutes ago · streak 3 days
+    3/19 done (16.7% excl. 1 skipped) · 1 in progress · last activity 15 minutes ago · streak 3 days
     section                                      total  todo  started  done  reviewed  progress       %
     ───────────────────────────────────────────────────────────────────────────────────────────────────
     Tutorials                                        1     1        0     0         0  ░░░░░░░░░░   0.0
@@ -42,7 +42,7 @@ fn status_table_and_headline() {
 fn status_filters_and_depth() {
     let env = learner();
     insta::assert_snapshot!(env.ok(&["status", "--depth", "1"]), @"
-    3/19 done (16.7% excl. 1 skipped) · 1 in progress · last activity 10 minutes ago · streak 3 days
+    3/19 done (16.7% excl. 1 skipped) · 1 in progress · last activity 15 minutes ago · streak 3 days
     section    total  todo  started  done  reviewed  skipped  progress       %
     ──────────────────────────────────────────────────────────────────────────
     Tutorials      1     1        0     0         0        0  ░░░░░░░░░░   0.0
@@ -64,12 +64,13 @@ fn status_filters_and_depth() {
 fn status_json_shape() {
     let env = learner();
     let mut s = env.json(&["status"]);
+    // The last activity is the last study, the review at 08:45 (the skip at 08:50 is not).
     let sections = s.as_object_mut().unwrap().remove("sections").unwrap();
     assert_eq!(
         s,
         serde_json::json!({
             "total": 19, "todo": 14, "started": 1, "done": 2, "reviewed": 1, "skipped": 1,
-            "percent": 16.7, "streak_days": 3, "last_activity": "2026-11-28T08:50:00Z", "due": 0,
+            "percent": 16.7, "streak_days": 3, "last_activity": "2026-11-28T08:45:00Z", "due": 0,
             "time_spent_s": 0
         })
     );
