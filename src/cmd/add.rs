@@ -33,6 +33,47 @@ fn new_section_path(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Refuses an item that is already there: a URL any item has (a removed hand-added item's
+/// too: undo brings that one back with its history), or a title, unless `force`.
+fn refuse_double(store: &Store, url: Option<&str>, title: &str, force: bool) -> Result<()> {
+    let back = |slug: &str| format!("`mlpath undo {slug} --all` brings it back with its history");
+    if let Some(u) = url {
+        if let Some(existing) = store.item_with_url(u)? {
+            return Err(usage(format!("{u} is already an item: {existing}")));
+        }
+        if let Some(removed) = store.removed_item_with_url(u)? {
+            return Err(usage(format!(
+                "{u} is the URL of {removed}, which was removed; {}",
+                back(&removed)
+            )));
+        }
+    }
+    if force {
+        return Ok(());
+    }
+    let wanted = normalize_title(title);
+    let same = |titles: Vec<(String, String)>| {
+        titles
+            .into_iter()
+            .find(|(_, t)| !wanted.is_empty() && normalize_title(t) == wanted)
+            .map(|(slug, _)| slug)
+    };
+    if let Some(existing) = same(store.titles()?) {
+        return Err(usage(format!(
+            "'{}' is already an item: {existing}; add --force to add it anyway",
+            safe(title, false)
+        )));
+    }
+    if let Some(removed) = same(store.removed_titles()?) {
+        return Err(usage(format!(
+            "'{}' is the title of {removed}, which was removed; {}, or add --force to add a new item",
+            safe(title, false),
+            back(&removed)
+        )));
+    }
+    Ok(())
+}
+
 pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
     let title = crate::text::collapse(&args.title);
     if title.is_empty() {
@@ -44,24 +85,7 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
         Some(text) => section_path(&store, text)?,
         None => Vec::new(),
     };
-    if let Some(u) = &url
-        && let Some(existing) = store.item_with_url(u)?
-    {
-        return Err(usage(format!("{u} is already an item: {existing}")));
-    }
-    if !args.force {
-        let wanted = normalize_title(&title);
-        if let Some((existing, _)) = store
-            .titles()?
-            .into_iter()
-            .find(|(_, t)| !wanted.is_empty() && normalize_title(t) == wanted)
-        {
-            return Err(usage(format!(
-                "'{}' is already an item: {existing}; add --force to add it anyway",
-                safe(&title, false)
-            )));
-        }
-    }
+    refuse_double(&store, url.as_deref(), &title, args.force)?;
     let kind = args.kind.unwrap_or_else(|| {
         section
             .iter()

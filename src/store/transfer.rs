@@ -142,6 +142,34 @@ impl Store {
             .map_err(|e| self.classify(e, "reading items"))
     }
 
+    /// The hand-added item, removed, that has this URL, if any. Its URL still names it (so do
+    /// the sync keys): `undo` brings it back, and a new item with the URL would be its double.
+    pub(crate) fn removed_item_with_url(&self, url: &str) -> Result<Option<String>> {
+        self.conn
+            .query_row(
+                "SELECT slug FROM items WHERE url = ?1 AND removed = 1 AND origin = 'manual'
+                 ORDER BY id DESC LIMIT 1",
+                [url],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.classify(e, "reading items"))
+    }
+
+    /// Slug and title of every hand-added item that was removed, newest first.
+    pub(crate) fn removed_titles(&self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT slug, title FROM items WHERE removed = 1 AND origin = 'manual'
+                 ORDER BY id DESC",
+            )
+            .map_err(|e| self.classify(e, "reading titles"))?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.classify(e, "reading titles"))
+    }
+
     /// Slug and title of every item in the list (removed ones aside).
     pub(crate) fn titles(&self) -> Result<Vec<(String, String)>> {
         let mut stmt = self

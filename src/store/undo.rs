@@ -100,17 +100,32 @@ impl Store {
     fn reverting(
         &mut self,
         doing: &'static str,
-        body: impl FnOnce(&Transaction) -> rusqlite::Result<Vec<EventRow>>,
+        body: impl FnOnce(&Transaction) -> std::result::Result<Vec<EventRow>, Stop>,
     ) -> Result<Vec<EventRow>> {
         let path = self.display_path();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| StoreError::classify(e, &path, "starting to revert"))?;
-        let events = body(&tx).map_err(|e| StoreError::classify(e, &path, doing))?;
+        let events = body(&tx).map_err(|stop| match stop {
+            Stop::Sql(e) => StoreError::classify(e, &path, doing),
+            Stop::Refused(why) => StoreError::Invalid(why),
+        })?;
         tx.commit()
             .map_err(|e| StoreError::classify(e, &path, "saving the change"))?;
         Ok(events)
+    }
+}
+
+/// Why a revert stops (its transaction rolled back): SQLite failed, or it would make a double.
+enum Stop {
+    Sql(rusqlite::Error),
+    Refused(String),
+}
+
+impl From<rusqlite::Error> for Stop {
+    fn from(e: rusqlite::Error) -> Self {
+        Stop::Sql(e)
     }
 }
 
@@ -121,12 +136,13 @@ fn query_events(conn: &Connection, sql: &str, id: i64) -> rusqlite::Result<Vec<E
 }
 
 /// Appends an undo command whose undo markers cancel `events`, and re-derives their items.
+/// An item removed by hand comes back only while no other item has its URL.
 fn cancel(
     conn: &Connection,
     events: &[EventRow],
     reverts: Option<i64>,
     now: DateTime<Utc>,
-) -> rusqlite::Result<()> {
+) -> std::result::Result<(), Stop> {
     let command = insert_command(conn, &NewCommand::typed(UNDO, now), reverts)?;
     for e in events {
         let marker = NewEvent {
@@ -140,10 +156,33 @@ fn cancel(
         };
         insert_event(conn, &marker, command, Some(e.id))?;
         if e.kind == EventKind::Remove {
+            refuse_double(conn, e)?;
             super::manual::removal_undone(conn, e.item_id, true)?;
         }
     }
-    refresh_items(conn, events)
+    Ok(refresh_items(conn, events)?)
+}
+
+/// Stops the undo of a removal when another item in view has the removed item's URL by now
+/// (added or edited meanwhile, or received from another device): both would be live, one
+/// URL and one sync key for two items.
+fn refuse_double(conn: &Connection, removal: &EventRow) -> std::result::Result<(), Stop> {
+    let double: Option<(String, String)> = conn
+        .query_row(
+            "SELECT o.slug, i.url FROM items i JOIN items o ON o.url = i.url AND o.id <> i.id
+             WHERE i.id = ?1 AND i.removed = 1 AND o.removed = 0 LIMIT 1",
+            [removal.item_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match double {
+        Some((other, url)) => Err(Stop::Refused(format!(
+            "cannot bring {slug} back: {other} has its URL {url} now; `mlpath rm {other}`, then \
+             `mlpath undo {slug} --all`, or `mlpath relink {slug} {other}` gives {other} its history",
+            slug = removal.slug
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// The event that stands for `event` now: itself while it is not undone, else the copy a redo

@@ -3,6 +3,7 @@
 mod browser;
 mod completion;
 mod dates;
+mod doubles;
 mod ergonomics;
 mod errors;
 mod files;
