@@ -79,6 +79,18 @@ pub enum Verb {
     Other,
 }
 
+impl Verb {
+    /// What a marking command does to sessions.
+    pub fn of(kind: crate::model::EventKind) -> Verb {
+        use crate::model::EventKind;
+        match kind {
+            EventKind::Start => Verb::Start,
+            EventKind::Done | EventKind::Review | EventKind::Skip => Verb::Ends,
+            _ => Verb::Other,
+        }
+    }
+}
+
 /// What a command records and leaves open.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Plan {
@@ -211,6 +223,18 @@ mod tests {
 
     fn t(h: u32, m: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 28, h, m, 0).unwrap()
+    }
+
+    #[test]
+    fn start_opens_stages_that_finish_end_and_the_rest_leave_sessions_alone() {
+        use crate::model::EventKind::*;
+        assert_eq!(Verb::of(Start), Verb::Start);
+        for kind in [Done, Review, Skip] {
+            assert_eq!(Verb::of(kind), Verb::Ends, "{kind}");
+        }
+        for kind in [Reset, Note, Suspend, Resume] {
+            assert_eq!(Verb::of(kind), Verb::Other, "{kind}");
+        }
     }
 
     #[test]

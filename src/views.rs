@@ -373,3 +373,44 @@ pub struct ReportView {
     pub bytes: u64,
     pub opened: bool,
 }
+
+/// One item's answer to start / done / review / skip / reset / suspend / resume
+/// (`--json` prints a list of them).
+#[derive(Debug, Serialize)]
+pub struct MarkOutcome {
+    pub slug: String,
+    pub title: String,
+    pub changed: bool,
+    pub status: Status,
+    /// When the item is next due for review (null when it is not scheduled).
+    pub due_at: Option<DateTime<Utc>>,
+    pub message: String,
+    /// The event recorded for the item (null when nothing changed).
+    pub event_id: Option<i64>,
+    /// The study session of the item that the command closed and recorded, if any.
+    pub session_event_id: Option<i64>,
+}
+
+/// What a command did to study sessions, told under its answer.
+#[derive(Debug, Default)]
+pub struct SessionReport {
+    /// Sessions recorded by the command.
+    pub recorded: Vec<RecordedSession>,
+    /// An open session given up because `--spent` gives that item's time: (slug, since).
+    pub replaced: Option<(String, DateTime<Utc>)>,
+    /// The session the command opened: (slug, since).
+    pub opened: Option<(String, DateTime<Utc>)>,
+    /// The open session that `start` of its own item leaves going: (slug, since).
+    pub kept: Option<(String, DateTime<Utc>)>,
+}
+
+/// A study session recorded (`stop --json` prints it).
+#[derive(Debug, Serialize)]
+pub struct RecordedSession {
+    pub slug: String,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: DateTime<Utc>,
+    pub spent_s: u32,
+    /// Whether it was cut at `session.max`.
+    pub cut: bool,
+}

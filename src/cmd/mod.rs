@@ -21,6 +21,7 @@ mod relink;
 mod report;
 mod restore;
 mod review;
+mod sessions;
 mod show;
 mod stats;
 mod status;
@@ -160,13 +161,6 @@ fn refuse_json(ctx: &Context, why: &str) -> Result<()> {
         return Err(usage(format!("--json does not apply to {why}")));
     }
     Ok(())
-}
-
-/// `session.max` in seconds: the stored value when it reads, else the default.
-pub fn session_max(store: &Store) -> Result<u32> {
-    let setting = crate::settings::find("session.max").map_err(usage)?;
-    let value = setting.value_or_default(store.setting(setting.key)?);
-    crate::session::parse_duration(&value).map_err(usage)
 }
 
 /// Finds the item ITEM names (see `lookup`), or explains why not with exit code 2.

@@ -15,7 +15,7 @@ pub fn run(args: NoteArgs, ctx: &Context) -> Result<()> {
         Some(text) => ctx.time_flag("--at", text)?,
         None => ctx.now,
     };
-    let spent = super::stop::spent_flag(args.spent.as_deref(), EventKind::Note, 1)?;
+    let spent = super::sessions::spent_flag(args.spent.as_deref(), EventKind::Note, 1)?;
     let mut store = ctx.store()?;
     let item = super::resolve_item(&store, &args.item, args.all)?;
     if args.edit || args.rm {
@@ -46,7 +46,7 @@ pub fn run(args: NoteArgs, ctx: &Context) -> Result<()> {
     }];
     // `note --spent` records a session with the note, as one command (one undo).
     let plan = session::plan(None, Verb::Other, &[item.id], at, spent, 0);
-    events.extend(super::stop::session_events(&plan));
+    events.extend(super::sessions::events(&plan));
     let ids = store.append_events(&NewCommand::typed("note", ctx.now), &events)?;
     if ctx.json {
         let note = events.swap_remove(0);
@@ -69,7 +69,8 @@ pub fn run(args: NoteArgs, ctx: &Context) -> Result<()> {
         item.slug,
         safe(&item.title, false)
     )];
-    lines.extend(super::stop::plan_lines(&store, None, &plan)?);
+    let report = super::sessions::report(&store, None, &plan)?;
+    lines.extend(render::marks::session_lines(&report));
     Ok(render::line(lines.join("\n"))?)
 }
 

@@ -1,0 +1,108 @@
+//! The lines that start, done, review, skip, reset, note and stop answer with.
+
+use super::{local_clock, local_time, warn};
+use crate::model::{EventKind, Status};
+use crate::session::format_duration;
+use crate::store::ItemRow;
+use crate::views::SessionReport;
+use chrono::{DateTime, Utc};
+
+/// What happened to an item: `flexgen: todo → done · next review in 3 days · FlexGen: …`.
+pub fn changed_message(
+    before: &ItemRow,
+    after: &ItemRow,
+    due_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> String {
+    let next = match due_at {
+        Some(due) if before.schedule != after.schedule || !before.schedule.suspended => {
+            format!(" · next review {}", super::due::due_date(due, now))
+        }
+        _ => String::new(),
+    };
+    if after.schedule.suspended && !before.schedule.suspended {
+        return format!("{}: reviews suspended · {}", after.slug, after.title);
+    }
+    if before.schedule.suspended && !after.schedule.suspended {
+        return format!("{}: reviews resumed{next} · {}", after.slug, after.title);
+    }
+    let status = match after.state.status {
+        Status::Reviewed if after.state.review_count > 1 => {
+            format!("reviewed ({} reviews)", after.state.review_count)
+        }
+        s if s == before.state.status => format!("still {s}"),
+        s => format!("{} → {s}", before.state.status),
+    };
+    format!("{}: {status}{next} · {}", after.slug, after.title)
+}
+
+/// An item the store left unchanged, with its reason; in a session, the session line says the rest.
+pub fn unchanged_message(slug: &str, reason: &str, in_session: bool) -> String {
+    if in_session {
+        format!("{slug} {reason}")
+    } else {
+        format!("{slug} {reason}; nothing changed")
+    }
+}
+
+/// Stages only advance, so an event dated before an earlier stage of its item (`done --at 08:00`
+/// after a start at 19:00) is kept, but said to be unlikely.
+pub fn warn_out_of_order(
+    slug: &str,
+    kind: EventKind,
+    at: DateTime<Utc>,
+    earlier: (EventKind, DateTime<Utc>),
+) {
+    let (stage, stage_at) = earlier;
+    warn(format!(
+        "{slug}: {kind} at {} is before its {stage} at {}; recorded anyway (`mlpath undo` reverts it)",
+        local_time(at),
+        local_time(stage_at)
+    ));
+}
+
+/// One line per session recorded, opened, kept or given up; a cut session is also a warning.
+pub fn session_lines(report: &SessionReport) -> Vec<String> {
+    let mut lines = Vec::new();
+    for s in &report.recorded {
+        lines.push(format!(
+            "{}: {} studied ({} – {})",
+            s.slug,
+            format_duration(s.spent_s.into()),
+            local_time(s.started_at),
+            local_clock(s.ended_at)
+        ));
+        if s.cut {
+            warn(format!(
+                "{}: the session open since {} was cut at {} (session.max); `mlpath undo` reverts it, `--spent` records the real time",
+                s.slug,
+                local_time(s.started_at),
+                format_duration(s.spent_s.into())
+            ));
+        }
+    }
+    if let Some((slug, since)) = &report.replaced {
+        lines.push(format!(
+            "{slug}: the session open since {} is replaced by --spent",
+            local_time(*since)
+        ));
+    }
+    if let Some((slug, since)) = &report.opened {
+        lines.push(format!(
+            "{slug}: session started at {}; `mlpath stop` ends it",
+            local_clock(*since)
+        ));
+    }
+    if let Some((slug, since)) = &report.kept {
+        lines.push(format!(
+            "{slug}: the session open since {} goes on",
+            local_time(*since)
+        ));
+    }
+    lines
+}
+
+/// `stop` of a session under a minute, which is not recorded.
+pub fn too_short(slug: &str) -> String {
+    format!("{slug}: the session lasted under a minute; nothing recorded")
+}
