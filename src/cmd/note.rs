@@ -1,7 +1,6 @@
 use crate::cli::NoteArgs;
 use crate::context::Context;
 use crate::error::{failure, usage};
-use crate::files;
 use crate::model::EventKind;
 use crate::render::{self, safe};
 use crate::session::{self, Verb};
@@ -25,7 +24,7 @@ pub fn run(args: NoteArgs, ctx: &Context) -> Result<()> {
         if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
             return Err(usage("give the note text: mlpath note ITEM TEXT..."));
         }
-        edit_note(&draft_header(&item.slug, "write"), "", "no note added")?
+        crate::editor::note_draft(&item.slug, "write", "", "no note added")?
     } else {
         args.text.join(" ")
     };
@@ -94,8 +93,12 @@ fn supersede(args: NoteArgs, ctx: &Context, store: &mut Store, item: ItemRow) ->
             )));
         }
         let old = latest.note.as_deref().unwrap_or("");
-        let header = draft_header(&item.slug, "correct");
-        Some(edit_note(&header, old, "the note is unchanged")?)
+        Some(crate::editor::note_draft(
+            &item.slug,
+            "correct",
+            old,
+            "the note is unchanged",
+        )?)
     } else {
         Some(args.text.join(" "))
     };
@@ -141,78 +144,4 @@ fn supersede(args: NoteArgs, ctx: &Context, store: &mut Store, item: ItemRow) ->
         item.slug,
         crate::render::local_time(latest.at)
     ))?)
-}
-
-/// Opens $VISUAL or $EDITOR on a draft (`header`, then `text`) in a private folder and returns
-/// the note written there, without the draft's header and the newline the editor adds at the
-/// end. `nothing` ends the error messages ("no note added").
-fn edit_note(header: &str, text: &str, nothing: &str) -> Result<String> {
-    let editor = crate::editor::configured().ok_or_else(|| {
-        usage("no note text and neither $VISUAL nor $EDITOR is set; pass the text as arguments")
-    })?;
-    // A folder of its own (0700) holding a 0600 file: a note is as private as a shell history.
-    let folder = tempfile::Builder::new()
-        .prefix("mlpath-note-")
-        .tempdir()
-        .map_err(|e| failure(format!("cannot create a folder for the draft: {e}")))?;
-    let path = folder.path().join("note.md");
-    files::make_folder_private(folder.path())
-        .and_then(|()| files::create_private(&path))
-        .and_then(|()| std::fs::write(&path, format!("{header}{text}\n")))
-        .map_err(|e| failure(format!("cannot create {}: {e}", path.display())))?;
-    crate::editor::edit(&editor, &path, nothing)?;
-    let draft = std::fs::read_to_string(&path).map_err(|e| {
-        failure(format!(
-            "cannot read the note the editor wrote ({e}); {nothing}"
-        ))
-    })?;
-    Ok(note_from_draft(&draft, header))
-}
-
-/// The draft's first line; `doing` is "write" or "correct".
-fn draft_header(slug: &str, doing: &str) -> String {
-    format!(
-        "<!-- mlpath: {doing} the note for {} below; this line is removed -->\n",
-        safe(slug, false)
-    )
-}
-
-/// The note in a draft: the header lines left out, trailing newlines and blank lines trimmed.
-fn note_from_draft(draft: &str, header: &str) -> String {
-    let header_lines: Vec<&str> = header.lines().collect();
-    let kept: Vec<&str> = draft
-        .lines()
-        .filter(|line| !header_lines.contains(&line.trim_end()))
-        .collect();
-    let text = kept.join("\n");
-    text.trim_start_matches(['\n', '\r'])
-        .trim_end_matches(['\n', '\r'])
-        .to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_header_and_the_editors_newline_are_not_part_of_the_note() {
-        let header = draft_header("orca", "write");
-        let cases = [
-            (format!("{header}good paper\n"), "good paper"),
-            (
-                format!("{header}\n# Heading\n\nline two\n\n"),
-                "# Heading\n\nline two",
-            ),
-            (format!("kept above\n{header}"), "kept above"),
-            (
-                "header deleted by hand\r\n".to_string(),
-                "header deleted by hand",
-            ),
-            (header.clone(), ""),
-            ("  indented stays\n".to_string(), "  indented stays"),
-        ];
-        for (draft, note) in cases {
-            assert_eq!(note_from_draft(&draft, &header), note, "{draft:?}");
-        }
-    }
 }

@@ -10,6 +10,7 @@ pub mod json;
 pub mod list;
 pub(crate) mod lists;
 pub mod log;
+pub mod man;
 pub mod marks;
 pub mod next;
 mod safe;
