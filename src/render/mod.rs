@@ -2,6 +2,7 @@
 //! Commands build a view and hand it here with the output's [`Output`] settings.
 
 pub mod due;
+pub mod export;
 mod fit;
 mod heatmap;
 pub mod html;
