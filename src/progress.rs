@@ -183,6 +183,22 @@ pub fn bar(percent: f64, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
+/// The sections a chart shows: every section (`all`) when they are at most `max`, else the
+/// top-level ones (the first `max` of them), and how many more there are.
+pub fn for_charts(
+    groups: &[Group],
+    all: Vec<SectionProgress>,
+    max: usize,
+) -> (Vec<SectionProgress>, usize) {
+    let mut sections = match all.len() > max {
+        true => by_section(groups, Some(1)).1,
+        false => all,
+    };
+    let left_out = sections.len().saturating_sub(max);
+    sections.truncate(max);
+    (sections, left_out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,6 +226,23 @@ mod tests {
         let mut all_skipped = Counts::default();
         all_skipped.add(Status::Skipped, 2);
         assert_eq!(all_skipped.percent(), 0.0);
+    }
+
+    #[test]
+    fn charts_show_every_section_when_few_else_top_levels_cut_to_the_limit() {
+        let groups = [
+            group(&["A", "x"], Status::Done, 1, 1),
+            group(&["A", "y"], Status::Todo, 1, 2),
+            group(&["B", "z"], Status::Todo, 1, 3),
+            group(&["C"], Status::Todo, 1, 4),
+        ];
+        let all = by_section(&groups, None).1;
+        let (shown, left_out) = for_charts(&groups, all.clone(), 4);
+        assert_eq!((shown.len(), left_out), (4, 0));
+        let (shown, left_out) = for_charts(&groups, all, 2);
+        let names: Vec<String> = shown.iter().map(|r| r.section.join(" / ")).collect();
+        assert_eq!(names, ["A", "B"]);
+        assert_eq!(left_out, 1);
     }
 
     #[test]

@@ -61,3 +61,19 @@ fn add(day: &mut Day, b: &Bucket) {
     day.reviews += b.reviews;
     day.time_spent_s += b.spent_s;
 }
+
+/// Counts per minute added up per local day (in `tz`), in date order.
+pub(crate) fn by_local_day<Tz: TimeZone>(
+    minutes: Vec<(DateTime<Utc>, u64)>,
+    tz: &Tz,
+) -> Vec<(NaiveDate, u64)> {
+    let mut days: Vec<(NaiveDate, u64)> = Vec::new();
+    for (minute, n) in minutes {
+        let day = minute.with_timezone(tz).date_naive();
+        match days.last_mut() {
+            Some((last, count)) if *last == day => *count += n,
+            _ => days.push((day, n)),
+        }
+    }
+    days
+}

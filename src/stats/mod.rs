@@ -8,7 +8,7 @@
 
 mod days;
 
-pub(crate) use days::{Day, bucket_minute, daily};
+pub(crate) use days::{Day, bucket_minute, by_local_day, daily};
 
 use crate::progress::{self, SectionProgress};
 use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc};

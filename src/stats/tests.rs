@@ -218,3 +218,14 @@ fn an_eta_beyond_the_calendar_is_none() {
     assert_eq!(eta(u64::MAX, 0.25, date(11, 28)), None);
     assert_eq!(eta(1, 7.0, date(11, 28)), Some(date(11, 29)));
 }
+
+#[test]
+fn minutes_add_up_per_local_day() {
+    use chrono::{FixedOffset, TimeZone};
+    let tz = FixedOffset::east_opt(2 * 3600).unwrap();
+    let at = |d, h| Utc.with_ymd_and_hms(2026, 11, d, h, 0, 0).unwrap();
+    // 23:00 UTC on the 27th is already the 28th at UTC+2.
+    let days = by_local_day(vec![(at(27, 10), 1), (at(27, 23), 2), (at(28, 9), 3)], &tz);
+    let date = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    assert_eq!(days, [(date(27), 1), (date(28), 5)]);
+}

@@ -3,11 +3,13 @@
 
 mod charts;
 mod escape;
+mod from_store;
 mod heatmap;
 mod items;
 mod style;
 mod svg;
 
+pub use from_store::{subject, write_report};
 pub use heatmap::WEEKS as CALENDAR_WEEKS;
 pub use items::ItemLine;
 
