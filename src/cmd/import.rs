@@ -1,8 +1,11 @@
+//! `mlpath import [FILE]`: a list file (or the built-in list, or every recorded list) into the
+//! database, or `--dry-run` to see what would change.
+
 use crate::cli::ImportArgs;
 use crate::context::Context;
 use crate::error::{failure, usage};
 use crate::history::Origin;
-use crate::listfile::{self, ListFile};
+use crate::listfile;
 use crate::render::{self, imports};
 use crate::store::{ImportRun, Imported};
 use anyhow::Result;
@@ -29,7 +32,8 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
         // The user named this file: its real folder now bounds `open`'s relative links.
         store.trust_list_folder(&file.source.path)?;
     }
-    report(ctx, &file, &imported, args.dry_run, None)
+    let name = listfile::file_name(&file.source.path);
+    imports::answer(ctx.json, name, &imported, args.dry_run, None)
 }
 
 /// `mlpath import` alone: every recorded list again, from its file.
@@ -69,11 +73,12 @@ fn reimport_all(args: &ImportArgs, ctx: &Context) -> Result<()> {
             import_run(args.dry_run),
             &list.path,
         )?;
+        let name = listfile::file_name(&file.source.path);
         if ctx.json {
-            warn_hidden(&file, &imported, args.dry_run);
+            imports::warn_hidden(name, &imported, args.dry_run);
             total.add(imported);
         } else {
-            report(ctx, &file, &imported, args.dry_run, Some(&list.name))?;
+            imports::answer(false, name, &imported, args.dry_run, Some(&list.name))?;
         }
     }
     if failed == lists.len() {
@@ -82,57 +87,9 @@ fn reimport_all(args: &ImportArgs, ctx: &Context) -> Result<()> {
         ));
     }
     if ctx.json {
-        return emit_json(&total, args.dry_run);
+        return imports::json_answer(&total, args.dry_run);
     }
     Ok(())
-}
-
-fn report(
-    ctx: &Context,
-    file: &ListFile,
-    imported: &Imported,
-    dry_run: bool,
-    prefix: Option<&str>,
-) -> Result<()> {
-    warn_hidden(file, imported, dry_run);
-    if ctx.json {
-        return emit_json(imported, dry_run);
-    }
-    let mut lines = if dry_run {
-        imports::change_lines(&imported.changes)
-    } else {
-        Vec::new()
-    };
-    let counts = imports::counts_line(imported, dry_run);
-    lines.push(match prefix {
-        Some(name) => format!("{}: {counts}", render::safe(name, false)),
-        None => counts,
-    });
-    Ok(render::line(lines.join("\n"))?)
-}
-
-/// Names on stderr each item the import hid that has history.
-fn warn_hidden(file: &ListFile, imported: &Imported, dry_run: bool) {
-    if dry_run {
-        return;
-    }
-    let file_name = listfile::file_name(&file.source.path);
-    for line in imports::hidden_lines(file_name, &imported.changes) {
-        eprintln!("mlpath: {line}");
-    }
-    if let Some(line) = imports::unticked_line(file_name, &imported.unticked) {
-        eprintln!("mlpath: {line}");
-    }
-}
-
-/// The dry run's item-by-item account, or the counts of a real import.
-fn emit_json(imported: &Imported, dry_run: bool) -> Result<()> {
-    let text = if dry_run {
-        render::json(&imported.changes)?
-    } else {
-        render::json(&imported.summary)?
-    };
-    Ok(render::emit(&text)?)
 }
 
 /// A typed import writes as an import (its ticked boxes are not undone by plain `undo`).

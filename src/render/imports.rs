@@ -4,6 +4,7 @@
 use super::safe;
 use crate::store::Imported;
 use crate::sync::{Changes, ItemChange};
+use anyhow::Result;
 
 /// `imported 12 items: 1 added, 0 updated, 11 unchanged, 0 removed` (`would import` when dry).
 pub fn counts_line(imported: &Imported, dry_run: bool) -> String {
@@ -123,6 +124,56 @@ pub fn unticked_line(file: &str, slugs: &[String]) -> Option<String> {
         names.join(", "),
         safe(file, false)
     ))
+}
+
+/// What an import of the list file `file` answers: the dry run's changes and the counts line
+/// (after `prefix:`, the list's name, when several lists are imported), or the JSON answer; and
+/// on stderr the items it hid that have history.
+pub fn answer(
+    json: bool,
+    file: &str,
+    imported: &Imported,
+    dry_run: bool,
+    prefix: Option<&str>,
+) -> Result<()> {
+    warn_hidden(file, imported, dry_run);
+    if json {
+        return json_answer(imported, dry_run);
+    }
+    let mut lines = if dry_run {
+        change_lines(&imported.changes)
+    } else {
+        Vec::new()
+    };
+    let counts = counts_line(imported, dry_run);
+    lines.push(match prefix {
+        Some(name) => format!("{}: {counts}", safe(name, false)),
+        None => counts,
+    });
+    Ok(super::line(lines.join("\n"))?)
+}
+
+/// Names on stderr each item the import hid that has history.
+pub fn warn_hidden(file: &str, imported: &Imported, dry_run: bool) {
+    if dry_run {
+        return;
+    }
+    for line in hidden_lines(file, &imported.changes) {
+        super::warn(line);
+    }
+    if let Some(line) = unticked_line(file, &imported.unticked) {
+        super::warn(line);
+    }
+}
+
+/// The dry run's item-by-item account, or the counts of a real import.
+pub fn json_answer(imported: &Imported, dry_run: bool) -> Result<()> {
+    let text = if dry_run {
+        super::json(&imported.changes)?
+    } else {
+        super::json(&imported.summary)?
+    };
+    Ok(super::emit(&text)?)
 }
 
 #[cfg(test)]
