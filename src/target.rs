@@ -1,4 +1,5 @@
-//! What `mlpath open` may open: web pages, and files inside the imported list's folder.
+//! What `mlpath open` may open (web pages, and files inside the imported list's folder), and
+//! handing it to the browser.
 
 use crate::text::{has_scheme, is_invisible};
 use std::path::{Path, PathBuf};
@@ -80,6 +81,52 @@ pub fn resolve(url: &str, list_dir: Option<&Path>) -> Result<Target, String> {
         ));
     }
     Ok(Target::File(real))
+}
+
+/// Resolves `url` in the first folder that holds it; failing all, the first folder's reason.
+pub fn resolve_in(url: &str, folders: &[PathBuf]) -> Result<Target, String> {
+    let mut first = None;
+    for dir in folders {
+        match resolve(url, Some(dir)) {
+            Ok(target) => return Ok(target),
+            Err(why) => {
+                first.get_or_insert(why);
+            }
+        }
+    }
+    first.map_or_else(|| resolve(url, None), Err)
+}
+
+/// $BROWSER (a command, with its own arguments) gets the link as its last argument; without it
+/// the system's default handler opens it. No shell is involved. The error says what to do.
+pub fn launch(target: &Target) -> Result<(), String> {
+    let arg = target.as_arg();
+    match std::env::var("BROWSER")
+        .ok()
+        .filter(|b| !b.trim().is_empty())
+    {
+        Some(browser) => {
+            let mut words = browser.split_whitespace();
+            let program = words.next().unwrap_or_default();
+            let status = std::process::Command::new(program)
+                .args(words)
+                .arg(&arg)
+                .status()
+                .map_err(|e| {
+                    format!("cannot run $BROWSER '{browser}' ({e}); the link is printed above")
+                })?;
+            if !status.success() {
+                return Err(format!(
+                    "$BROWSER '{browser}' did not open the link; it is printed above"
+                ));
+            }
+            Ok(())
+        }
+        // `open` tries every launcher the system has; failing, none could open a browser.
+        None => open::that(&arg).map_err(|_| {
+            "no browser found; the link is printed above (set $BROWSER to open it)".to_string()
+        }),
+    }
 }
 
 #[cfg(test)]

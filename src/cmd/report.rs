@@ -69,7 +69,7 @@ pub fn run(args: ReportArgs, ctx: &Context) -> Result<()> {
     let Some(path) = written else { return Ok(()) };
     let path = std::path::absolute(&path).unwrap_or(path);
     if args.open
-        && let Err(why) = super::open::launch(&Target::File(path.clone()))
+        && let Err(why) = crate::target::launch(&Target::File(path.clone()))
     {
         // The page is written: say where, so that it can be opened by hand.
         answer(ctx, &path, false)?;
