@@ -195,6 +195,7 @@ pub enum ListsCommand {
     /// Stop following a list: its items that no other list holds become removed (history kept)
     Rm {
         /// The list's name, as `mlpath lists` shows it
+        #[arg(add = ArgValueCompleter::new(complete::lists))]
         name: String,
     },
 }
@@ -202,14 +203,17 @@ pub enum ListsCommand {
 #[derive(Debug, Args)]
 pub struct RelinkArgs {
     /// The removed item whose history moves
+    #[arg(add = ArgValueCompleter::new(complete::removed_slugs))]
     pub old: String,
     /// The item that replaced it
+    #[arg(add = ArgValueCompleter::new(complete::slugs))]
     pub new: String,
 }
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
     /// The item: id, slug, slug prefix or words of the title
+    #[arg(add = ArgValueCompleter::new(complete::slugs))]
     pub item: String,
     /// Its new title
     #[arg(long)]

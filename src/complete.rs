@@ -36,6 +36,20 @@ pub fn slugs(current: &OsStr) -> Vec<CompletionCandidate> {
     matching(items.into_iter().map(|i| i.slug), current)
 }
 
+/// Slugs of removed items (the old item `relink` gives the history of).
+pub fn removed_slugs(current: &OsStr) -> Vec<CompletionCandidate> {
+    let Some(store) = existing_store() else {
+        return Vec::new();
+    };
+    let filter = ItemFilter {
+        include_removed: true,
+        ..ItemFilter::default()
+    };
+    let items = store.items(&filter).unwrap_or_default();
+    let removed = items.into_iter().filter(|i| i.removed).map(|i| i.slug);
+    matching(removed, current)
+}
+
 /// Names of the recorded lists.
 pub fn lists(current: &OsStr) -> Vec<CompletionCandidate> {
     let Some(store) = existing_store() else {

@@ -43,3 +43,18 @@ fn completing_without_a_database_offers_nothing_and_creates_none() {
     assert_eq!(complete(&env, &["done", "a"]), Vec::<String>::new());
     assert!(!env.db.exists());
 }
+
+#[test]
+fn lists_rm_edit_and_relink_complete_their_names() {
+    let env = TestEnv::new();
+    let path = env.write("mine.md", "# Mine\n- [Orca](https://o.org)\n");
+    env.ok(&["import", path.to_str().unwrap()]);
+    env.ok(&["add", "Attention notes"]);
+    env.write("mine.md", "# Mine\n- [Orca 2](https://o2.org)\n");
+    env.ok(&["list"]);
+    assert_eq!(complete(&env, &["lists", "rm", "M"]), ["Mine"]);
+    assert_eq!(complete(&env, &["edit", "att"]), ["attention-notes"]);
+    // OLD is a removed item, NEW one in the lists.
+    assert_eq!(complete(&env, &["relink", "or"]), ["orca"]);
+    assert_eq!(complete(&env, &["relink", "orca", "or"]), ["orca-2"]);
+}
