@@ -42,14 +42,14 @@ pub fn run(args: ListsArgs, ctx: &Context) -> Result<()> {
     Ok(render::emit(&render::lists::lists_table(&views, &ctx.out))?)
 }
 
-fn remove(name: &str, ctx: &Context) -> Result<()> {
+fn remove(query: &str, ctx: &Context) -> Result<()> {
     let mut store = ctx.store()?;
+    // Named as `--list NAME` is: exactly, else in any case, else close names are suggested.
+    let list = super::resolve_list_record(&store, Some(query))?
+        .ok_or_else(|| usage(format!("no list is named '{query}'")))?;
+    let name = list.name.as_str();
     let Some(removed) = store.remove_list(name)? else {
-        let names: Vec<String> = store.lists()?.into_iter().map(|l| l.name).collect();
-        return Err(usage(format!(
-            "no list is named '{name}'; the lists are: {}",
-            names.join(", ")
-        )));
+        return Err(usage(format!("no list is named '{name}'")));
     };
     for heir in &removed.heirs {
         crate::refresh::reread_heir(&mut store, heir, name, ctx.now);

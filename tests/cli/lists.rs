@@ -661,3 +661,17 @@ fn export_takes_one_list() {
     assert_eq!(doc["lists"].as_array().unwrap().len(), 1);
     assert_eq!(doc["items"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn lists_rm_finds_the_list_as_list_does_in_any_case() {
+    let env = two_lists();
+    let out = env.run(&["lists", "rm", "reading"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("stopped following 'Reading'"),
+        "{}",
+        out.stdout
+    );
+    let err = env.fails(&["lists", "rm", "My lst"], 2);
+    assert!(err.contains("did you mean 'My list'?"), "{err}");
+}
