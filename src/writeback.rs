@@ -61,6 +61,7 @@ pub fn write_list(
     if edits.is_empty() || dry_run {
         return Ok(outcome);
     }
+    refuse_read_only(path)?;
     let new = boxes::apply(&text, &edits);
     crate::files::write_atomically(path, |w| Ok(w.write_all(new.as_bytes())?))?;
     let (size, mtime_ns) = listfile::fingerprint(path)
@@ -87,6 +88,20 @@ fn read_unchanged(path: &Path, list: &ListRecord) -> Result<String> {
         )));
     }
     String::from_utf8(bytes).map_err(|_| failure(format!("{} is not UTF-8 text", path.display())))
+}
+
+/// A read-only file says "do not change me": replacing it through a temporary file would
+/// succeed anyway (only the folder's permission counts), so it is refused here.
+fn refuse_read_only(path: &Path) -> Result<()> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| failure(format!("cannot read {}: {e}", path.display())))?;
+    if meta.permissions().readonly() {
+        return Err(failure(format!(
+            "{} is read-only; make it writable (chmod u+w) for mlpath to write its boxes",
+            path.display()
+        )));
+    }
+    Ok(())
 }
 
 /// The edits that make each line's box show its items' status (ticked when all of the items

@@ -87,7 +87,15 @@ fn reimport_all(args: &ImportArgs, ctx: &Context) -> Result<()> {
         ));
     }
     if ctx.json {
-        return imports::json_answer(&total, args.dry_run);
+        imports::json_answer(&total, args.dry_run)?;
+    }
+    // The others were imported; the exit code still says that not every list was.
+    if failed > 0 {
+        return Err(failure(format!(
+            "{failed} of {} lists could not be read; `mlpath lists` shows their paths \
+             (`mlpath lists rm NAME` stops following one that is gone)",
+            lists.len()
+        )));
     }
     Ok(())
 }

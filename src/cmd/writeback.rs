@@ -1,6 +1,6 @@
 use crate::cli::WritebackArgs;
 use crate::context::Context;
-use crate::error::usage;
+use crate::error::{failure, usage};
 use crate::render::{self, safe};
 use crate::store::Store;
 use crate::writeback::{self, ListWriteback};
@@ -30,21 +30,39 @@ pub fn run(args: WritebackArgs, ctx: &Context) -> Result<()> {
         ));
     }
     let mut done: Vec<ListWriteback> = Vec::new();
+    let mut failed = 0;
     for list in &lists {
-        done.push(writeback::write_list(
-            &mut store,
-            list,
-            None,
-            args.add_boxes,
-            args.dry_run,
-        )?);
+        match writeback::write_list(&mut store, list, None, args.add_boxes, args.dry_run) {
+            Ok(outcome) => done.push(outcome),
+            Err(e) if lists.len() == 1 => return Err(e),
+            // One list that cannot be written must not hide what was written to the others.
+            Err(e) => {
+                eprintln!("mlpath: {}", safe(&format!("{e:#}"), false));
+                failed += 1;
+            }
+        }
     }
+    let outcome = report(&done, args.dry_run, ctx);
+    if failed > 0 {
+        return Err(failure(format!(
+            "{failed} of {} list files could not be written back; `mlpath lists` shows their \
+             paths (`mlpath lists rm NAME` stops following one that is gone)",
+            lists.len()
+        )));
+    }
+    outcome
+}
+
+fn report(done: &[ListWriteback], dry_run: bool, ctx: &Context) -> Result<()> {
     if ctx.json {
         return Ok(render::emit(&render::json(&done)?)?);
     }
+    if done.is_empty() {
+        return Ok(());
+    }
     let lines: Vec<String> = done
         .iter()
-        .map(|w| render::writeback::line(w, args.dry_run))
+        .map(|w| render::writeback::line(w, dry_run))
         .collect();
     Ok(render::line(lines.join("\n"))?)
 }

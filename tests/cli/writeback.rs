@@ -216,3 +216,60 @@ fn bad_lists_are_named() {
         out.stderr
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_refused_and_left_as_it_was() {
+    use std::os::unix::fs::PermissionsExt;
+    let (env, path) = tracked("\n");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let err = env.fails(&["writeback"], 1);
+    assert!(
+        err.contains("list.md is read-only; make it writable"),
+        "{err}"
+    );
+    assert_eq!(read(&path), LIST);
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o444);
+    // The dry run still says what would change.
+    assert!(
+        env.ok(&["writeback", "--dry-run"])
+            .contains("2 boxes ticked")
+    );
+}
+
+#[test]
+fn a_list_that_cannot_be_read_does_not_hide_the_others() {
+    let (env, path) = tracked("\n");
+    let other = env.write("other.md", "# Other\n- [ ] [Alpa](https://a.org)\n");
+    env.ok(&["import", other.to_str().unwrap()]);
+    std::fs::remove_file(&path).unwrap();
+    let out = env.run(&["writeback"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(out.stdout, "other.md: 1 box ticked (alpa)\n");
+    assert!(read(&other).contains("- [x] [Alpa]"));
+    assert!(
+        out.stderr.contains("list.md: no such file"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .ends_with("mlpath: 1 of 2 list files could not be written back; `mlpath lists` shows their paths (`mlpath lists rm NAME` stops following one that is gone)\n"),
+        "{}",
+        out.stderr
+    );
+    // `import` alone imports the others and says, with its exit code, that one was not read.
+    let out = env.run(&["import"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("Other: imported 1 items"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr.contains("1 of 2 lists could not be read"),
+        "{}",
+        out.stderr
+    );
+}
