@@ -156,12 +156,16 @@ pub fn hash(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// The text of the first level-1 heading, if any.
+/// The text of the first level-1 heading, if any, without its images (an `Awesome` badge's alt
+/// text is not part of the name).
 pub fn title(text: &str) -> Option<String> {
     let mut inside = false;
+    let mut images = 0;
     let mut found = String::new();
     for event in Parser::new(text) {
         match event {
+            Event::Start(Tag::Image { .. }) => images += 1,
+            Event::End(TagEnd::Image) => images -= 1,
             Event::Start(Tag::Heading {
                 level: HeadingLevel::H1,
                 ..
@@ -173,7 +177,7 @@ pub fn title(text: &str) -> Option<String> {
                 }
                 inside = false;
             }
-            Event::Text(t) | Event::Code(t) if inside => found.push_str(&t),
+            Event::Text(t) | Event::Code(t) if inside && images == 0 => found.push_str(&t),
             _ => {}
         }
     }
@@ -194,6 +198,15 @@ mod tests {
         assert_eq!(
             title("intro\n\n# My *ML* list\n\n## Papers\n# Second\n").as_deref(),
             Some("My ML list")
+        );
+        assert_eq!(
+            title("# Awesome-LLM [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n")
+                .as_deref(),
+            Some("Awesome-LLM")
+        );
+        assert_eq!(
+            title("# ![logo](l.png) Notes ![x](y.svg)\n").as_deref(),
+            Some("Notes")
         );
         assert_eq!(title("## Only a section\n- [a](https://a.org)\n"), None);
         assert_eq!(title("```\n# not a heading\n```\n"), None);

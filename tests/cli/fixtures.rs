@@ -1,5 +1,5 @@
 //! The real-world lists in tests/fixtures: beyond their counts, a sample of what each becomes
-//! (titles, sections, kinds, URLs), so a change to how a real list is read shows in review.
+//! (its name, titles, sections, kinds, URLs), so a change to how a real list is read shows in review.
 
 use crate::support::{TestEnv, fixture};
 
@@ -46,6 +46,10 @@ fn real_world_lists_read_as_their_samples_say() {
         let list = env.json(&["list"]);
         let items = list.as_array().unwrap();
         let stem = name.trim_end_matches("__README.md");
-        insta::assert_snapshot!(format!("fixture_{stem}"), sample(items));
+        // The name the list gets from its H1 (badges are not part of it).
+        let lists = env.json(&["lists"]);
+        let list_name = lists[0]["name"].as_str().unwrap();
+        let text = format!("list {list_name:?}, {}", sample(items));
+        insta::assert_snapshot!(format!("fixture_{stem}"), text);
     }
 }
