@@ -303,6 +303,21 @@ fn tolerates_crlf_front_matter_refs_details_and_comments() {
 }
 
 #[test]
+fn a_summary_that_repeats_its_heading_adds_no_level_and_pseudo_headings_are_cleaned() {
+    let src = "## Milestone Papers\n<details>\n<summary> milestone papers </summary>\n\n- [A](https://a.org)\n\n</details>\n\n<details><summary>Translations:</summary>\n\n- [B](https://b.org)\n\n</details>\n\n**Tools:**\n\n- [C](https://c.org)\n";
+    let items = parse(src);
+    let sections: Vec<Vec<String>> = items.iter().map(|i| i.section.clone()).collect();
+    assert_eq!(
+        sections,
+        [
+            vec!["Milestone Papers"],
+            vec!["Milestone Papers", "Translations"],
+            vec!["Milestone Papers", "Tools"],
+        ]
+    );
+}
+
+#[test]
 fn duplicate_urls_are_one_item_at_first_position() {
     let src =
         "## A\n- [X](https://x.org)\n## B\n- [X again](https://x.org)\n- [Y](https://y.org)\n";

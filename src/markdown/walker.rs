@@ -4,7 +4,7 @@ use super::reference;
 use super::title::{self, RawLink, Span};
 use super::tree::{self, Node, RawItem};
 use super::{BATCH, MAX_NESTING};
-use crate::text::{collapse, drop_invisible};
+use crate::text::drop_invisible;
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 /// The first heading, when it is an H1, is held back as the list's title until the rest of the
@@ -264,7 +264,7 @@ impl Walker {
             TagEnd::Heading(_) => self.end_heading(),
             TagEnd::Paragraph => {
                 if let Some(p) = self.paragraph.take() {
-                    let text = collapse(&p.text);
+                    let text = title::clean_title(&p.text);
                     if p.only_bold && title::has_words(&text) {
                         let key = self.pseudo_key();
                         self.push_section(key, text);
@@ -383,8 +383,13 @@ impl Walker {
                 .to_ascii_lowercase()
                 .find("</summary>")
                 .unwrap_or(inner.len());
-            let text = collapse(&drop_invisible(&strip_html_tags(&inner[..end])));
-            if title::has_words(&text) && self.nodes.is_empty() {
+            let text = title::clean_title(&drop_invisible(&strip_html_tags(&inner[..end])));
+            // `## Milestone Papers` then `<summary>milestone papers</summary>` is one section.
+            let repeats = self
+                .sections
+                .last()
+                .is_some_and(|(_, t)| same_name(t, &text));
+            if title::has_words(&text) && self.nodes.is_empty() && !repeats {
                 let key = self.pseudo_key();
                 self.push_section(key, text);
                 self.summary_key = Some(key);
@@ -413,6 +418,13 @@ fn push_text(spans: &mut Vec<Span>, text: &str, strong: bool) {
         text: text.to_string(),
         strong,
     });
+}
+
+/// Whether two section names are the same but for case and spacing.
+fn same_name(a: &str, b: &str) -> bool {
+    a.split_whitespace()
+        .map(str::to_lowercase)
+        .eq(b.split_whitespace().map(str::to_lowercase))
 }
 
 /// Removes HTML tags, keeping their text.
