@@ -318,6 +318,14 @@ fn a_summary_that_repeats_its_heading_adds_no_level_and_pseudo_headings_are_clea
 }
 
 #[test]
+fn a_contents_entry_that_forgot_its_hash_is_navigation_too() {
+    let src = "# Contents\n+ [综述](#综述)\n+ [预训练](预训练)\n+ [模型](#模型)\n+ [对话](#对话)\n+ [文本相似度(匹配)](文本相似度(匹配))\n\n# Papers\n- [Notes](notes.md)\n- [A](https://a.org)\n- [B](B)\n";
+    let titles: Vec<String> = parse(src).into_iter().map(|i| i.title).collect();
+    // Outside a table of contents a link to its own label stays an item.
+    assert_eq!(titles, ["Notes", "A", "B"]);
+}
+
+#[test]
 fn duplicate_urls_are_one_item_at_first_position() {
     let src =
         "## A\n- [X](https://x.org)\n## B\n- [X again](https://x.org)\n- [Y](https://y.org)\n";

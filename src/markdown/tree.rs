@@ -59,6 +59,21 @@ impl Node {
             .any(|s| matches!(s, Span::Link(l) if !l.is_anchor()))
     }
 
+    /// Only in-page links (`- [Papers](#papers)`).
+    fn is_navigation(&self) -> bool {
+        !self.has_real_links() && self.has_anchor_links()
+    }
+
+    /// `- [预训练](预训练)`: a link to its own label, which in a table of contents is an anchor
+    /// whose `#` was forgotten, not a file beside the list.
+    fn is_anchor_without_hash(&self) -> bool {
+        let links = self.real_links();
+        !links.is_empty()
+            && links
+                .iter()
+                .all(|l| !l.url.trim().is_empty() && l.url.trim() == l.display_label().trim())
+    }
+
     fn has_links_deep(&self) -> bool {
         self.has_real_links() || self.children.iter().any(Node::has_links_deep)
     }
@@ -113,15 +128,21 @@ fn resolve_siblings(nodes: Vec<Node>, groups: &[String], out: &mut Vec<RawItem>)
     let allow_linkless = nodes
         .iter()
         .any(|n| n.has_links_deep() || n.checkbox.is_some());
+    // A table of contents: most entries link within the page.
+    let navigation = nodes.iter().filter(|n| n.is_navigation()).count();
+    let contents = navigation * 2 > nodes.len();
     for node in nodes {
-        resolve(node, groups, allow_linkless, out);
+        if contents && node.is_anchor_without_hash() {
+            resolve_siblings(node.children, groups, out);
+        } else {
+            resolve(node, groups, allow_linkless, out);
+        }
     }
 }
 
 fn resolve(node: Node, groups: &[String], allow_linkless: bool, out: &mut Vec<RawItem>) {
     let mut links = node.real_links();
-    let nav_only = links.is_empty() && node.has_anchor_links();
-    if node.is_heading || nav_only {
+    if node.is_heading || node.is_navigation() {
         resolve_siblings(node.children, groups, out);
         return;
     }
