@@ -18,6 +18,8 @@ const STOP_WORDS: &[&str] = &[
 /// title's first clause. Titles without any letters or digits get `item`.
 pub fn base(title: &str) -> String {
     let head = match title.split_once(':') {
+        // `2003: The Google File System`: a year (or any bare number) is not a name.
+        Some((name, rest)) if is_number(name) && has_letters(rest) => return base(rest),
         Some((name, _)) if name.chars().any(char::is_alphanumeric) => name,
         _ => first_clause(title),
     };
@@ -78,6 +80,15 @@ pub fn is_well_formed(slug: &str) -> bool {
                 && w.bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
+}
+
+fn is_number(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty() && text.chars().all(|c| c.is_ascii_digit())
+}
+
+fn has_letters(text: &str) -> bool {
+    text.chars().any(char::is_alphabetic)
 }
 
 fn first_clause(title: &str) -> &str {
@@ -201,6 +212,14 @@ mod tests {
                 "Deep Learning With Pytorch: A 60 min blitz",
                 "deep-learning-with-pytorch",
             ),
+            ("2003: The Google File System", "google-file-system"),
+            (
+                "2007: Dynamo: Amazon’s Highly Available Key-value Store",
+                "dynamo",
+            ),
+            ("3: 1", "3"),
+            // A course number is a name.
+            ("6.006: Dynamic Programming I", "6-006"),
         ];
         for (title, slug) in cases {
             assert_eq!(base(title), slug, "{title}");
