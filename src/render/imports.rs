@@ -10,8 +10,9 @@ use anyhow::Result;
 pub fn counts_line(imported: &Imported, dry_run: bool) -> String {
     let prefix = if dry_run { "would import" } else { "imported" };
     let s = &imported.summary;
+    let items = if imported.count == 1 { "item" } else { "items" };
     format!(
-        "{prefix} {} items: {} added, {} updated, {} unchanged, {} removed",
+        "{prefix} {} {items}: {} added, {} updated, {} unchanged, {} removed",
         imported.count, s.added, s.updated, s.unchanged, s.removed
     )
 }

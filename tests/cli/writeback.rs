@@ -263,7 +263,7 @@ fn a_list_that_cannot_be_read_does_not_hide_the_others() {
     let out = env.run(&["import"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
-        out.stdout.contains("Other: imported 1 items"),
+        out.stdout.contains("Other: imported 1 item: 0 added"),
         "{}",
         out.stdout
     );
