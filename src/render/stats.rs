@@ -10,6 +10,10 @@ use chrono::NaiveDate;
 /// Sections with items left listed by name; `--json` has them all.
 const SECTIONS_SHOWN: usize = 10;
 
+/// What stats and the HTML report say instead of streaks and a pace of zero.
+pub(crate) const NO_STUDY: &str = "No study recorded yet: `mlpath start ITEM`, `mlpath done ITEM` \
+     and `mlpath review ITEM` record it (ticked boxes in a list file do not count)";
+
 /// The whole report.
 pub fn report(s: &Summary, out: &Output) -> String {
     let mut text = String::new();
@@ -23,9 +27,7 @@ pub fn report(s: &Summary, out: &Output) -> String {
         text.push_str(&paragraph(&pace(s), out));
     } else {
         text.push_str(&paragraph(
-            "No study recorded yet: `mlpath start ITEM`, `mlpath done ITEM` and `mlpath review \
-             ITEM` record it (ticked boxes in a list file do not count), and stats then shows \
-             streaks, weeks, a heatmap and your pace.",
+            &format!("{NO_STUDY}, and stats then shows streaks, weeks, a heatmap and your pace."),
             out,
         ));
     }

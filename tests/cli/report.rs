@@ -315,3 +315,26 @@ fn many_sections_are_rolled_up_and_an_empty_list_still_gives_a_page() {
     assert!(html.contains("Nothing recorded yet."));
     assert!(html.ends_with("</tbody></table>\n<footer>Made by mlpath 0.1.0 from its event log.</footer>\n</main>\n</body>\n</html>\n"));
 }
+
+#[test]
+fn a_new_database_says_no_study_yet_as_stats_does_not_a_pace_of_zero() {
+    let env = TestEnv::new();
+    let html = page(&env, &[]);
+    let stats = env.ok(&["stats"]);
+    let sentence = "No study recorded yet: `mlpath start ITEM`, `mlpath done ITEM` and `mlpath \
+                    review ITEM` record it (ticked boxes in a list file do not count).";
+    assert!(
+        html.contains(&format!("<p class=\"muted\">{sentence}</p>")),
+        "{html}"
+    );
+    assert!(
+        stats
+            .replace('\n', " ")
+            .starts_with(&sentence[..sentence.len() - 2]),
+        "{stats}"
+    );
+    assert!(
+        !html.contains("Pace:") && !html.contains("Streak:"),
+        "{html}"
+    );
+}

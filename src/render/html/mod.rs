@@ -114,11 +114,12 @@ fn write_head(out: &mut dyn Write, page: &Page) -> io::Result<()> {
     }
     out.write_all(b"</ul>\n")?;
     // The same sentences as `mlpath stats`.
-    let mut lines = vec![
-        sentences::streaks(stats),
-        sentences::pace(stats),
-        sentences::eta(stats),
-    ];
+    let mut lines = if stats.any_activity {
+        vec![sentences::streaks(stats), sentences::pace(stats)]
+    } else {
+        vec![format!("{}.", sentences::NO_STUDY)]
+    };
+    lines.push(sentences::eta(stats));
     lines.extend(stats.goal.map(|g| sentences::goal_line(&g, stats)));
     for line in lines {
         writeln!(out, "<p class=\"muted\">{}</p>", text(&line))?;
