@@ -55,7 +55,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// Print JSON instead of a table
+    /// Print JSON instead of text
     #[arg(long, global = true)]
     pub json: bool,
 }
@@ -538,6 +538,13 @@ pub struct ExportArgs {
     /// atomically, through a symlink, keeping its mode; a new one is private (0600)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// With -o FILE, print what was written as JSON (format, path, bytes); to standard output
+    /// the JSON export itself (not with CSV or markdown)
+    // The global `--json` with this command's own help: clap does not add a global argument to
+    // a command that has one of the same id, and sets both from either place. Read
+    // `GlobalArgs::json`.
+    #[arg(long = "json")]
+    pub json: bool,
     /// Only the items of the list named NAME (see `mlpath lists`)
     #[arg(long, value_name = "NAME", add = ArgValueCompleter::new(complete::lists))]
     pub list: Option<String>,
@@ -553,6 +560,12 @@ pub struct ReportArgs {
         default_value = "mlpath-report.html"
     )]
     pub output: PathBuf,
+    /// Print what was written as JSON (path, bytes, opened); not with `-o -`
+    // The global `--json` with this command's own help: clap does not add a global argument to
+    // a command that has one of the same id, and sets both from either place. Read
+    // `GlobalArgs::json`.
+    #[arg(long = "json")]
+    pub json: bool,
     /// Open the written page in the browser ($BROWSER, else the system default)
     #[arg(long)]
     pub open: bool,

@@ -100,7 +100,11 @@ fn write_command(
 ) -> std::io::Result<()> {
     let mut sub = sub.clone().mut_arg("help", |a| a.hide(true));
     for id in globals {
-        sub = sub.mut_arg(id, |a| a.hide(true));
+        // A command's own `--json` (report, export) is not the global one: its help stays.
+        sub = sub.mut_arg(id, |a| {
+            let global = a.is_global_set();
+            a.hide(global)
+        });
     }
     let mut heading = Roff::default();
     let path = format!("{parent} {}", sub.get_name());

@@ -60,3 +60,36 @@ fn usage_lines_do_not_show_the_database_as_required() {
         assert!(!usage.contains("--db"), "{name}: {usage}");
     }
 }
+
+/// `report` and `export` print no table: their `--json` says what it prints instead, and works
+/// before the command name as after it.
+#[test]
+fn json_help_of_report_and_export_says_what_is_printed() {
+    let env = TestEnv::new();
+    let json_line = |cmd: &str| {
+        let help = env.ok(&[cmd, "--help"]);
+        let line = help.lines().find(|l| l.contains("--json")).unwrap();
+        line.trim().to_string()
+    };
+    assert!(!json_line("report").contains("table"));
+    assert!(json_line("report").contains("what was written"));
+    assert!(!json_line("export").contains("table"));
+    assert!(json_line("export").contains("what was written"));
+    assert!(
+        !json_line("start").contains("table"),
+        "start prints no table either"
+    );
+    for args in [
+        ["report", "--json", "-o", "r.html"],
+        ["--json", "report", "-o", "r.html"],
+        ["export", "--json", "-o", "e.json"],
+        ["--json", "export", "-o", "e.json"],
+    ] {
+        let mut cmd = env.command(&args);
+        cmd.current_dir(env.dir.path());
+        let out = crate::support::Output::of(cmd);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        let answer: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        assert!(answer["bytes"].as_u64().unwrap() > 0, "{args:?}");
+    }
+}
