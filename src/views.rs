@@ -128,27 +128,23 @@ impl Action {
 /// Why an item is suggested, in words. The section is not repeated: it is a field of its own.
 pub fn reason_text(reason: &Reason, previous_slug: Option<&str>, now: DateTime<Utc>) -> String {
     match reason {
-        Reason::InProgressSince(t) => format!("in progress since {}", weekday_or_date(*t, now)),
+        Reason::InProgressSince(t) => format!("in progress since {}", day_word_of(*t, now)),
         Reason::InProgress => "in progress".into(),
         Reason::NextInList => "next in the list".into(),
         Reason::NextInSection => "next in its section".into(),
         Reason::After { .. } => format!("after {}", previous_slug.unwrap_or("an earlier item")),
         Reason::ReviewDue(due) => format!(
             "review due since {} (recall {:.0}%)",
-            weekday_or_date(due.due_at, now),
+            day_word_of(due.due_at, now),
             due.retrievability * 100.0
         ),
     }
 }
 
-/// The local weekday ("Mon") within the last week, else the date.
-fn weekday_or_date(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let local = t.with_timezone(&Local);
-    if (now - t).num_days() < 6 {
-        local.format("%a").to_string()
-    } else {
-        local.format("%Y-%m-%d").to_string()
-    }
+/// `today`, `yesterday`, the weekday (`Wed`) within the last week, else the date: local days.
+fn day_word_of(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let day = |t: DateTime<Utc>| t.with_timezone(&Local).date_naive();
+    crate::when::day_word(day(t), day(now))
 }
 
 /// The public JSON shape of one `mlpath log --json` entry.

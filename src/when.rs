@@ -107,6 +107,17 @@ pub fn local_noon<Tz: TimeZone>(day: NaiveDate, tz: &Tz) -> Option<DateTime<Utc>
     local(day.and_hms_opt(12, 0, 0)?, tz)
 }
 
+/// A past day as people say it, the way `--at` reads it: `today`, `yesterday`, the weekday
+/// (`Wed`) within the last week, else the date. A day after `today` is given as its date.
+pub fn day_word(day: NaiveDate, today: NaiveDate) -> String {
+    match (today - day).num_days() {
+        0 => "today".into(),
+        1 => "yesterday".into(),
+        2..=6 => day.format("%a").to_string(),
+        _ => day.format("%Y-%m-%d").to_string(),
+    }
+}
+
 /// Local midnight `days_back` days before `now`'s local date.
 fn start_of_local_day<Tz: TimeZone>(
     now: DateTime<Utc>,

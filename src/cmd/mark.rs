@@ -99,7 +99,7 @@ pub fn run(kind: EventKind, args: MarkArgs, rating: Option<Rating>, ctx: &Contex
         });
     }
     // Built before the JSON answer too: a session cut at session.max is also a warning.
-    let session_lines = marks::session_lines(&report);
+    let session_lines = marks::session_lines(&report, ctx.now);
     if ctx.json {
         return Ok(render::emit(&render::json(&outcomes)?)?);
     }

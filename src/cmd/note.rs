@@ -69,7 +69,7 @@ pub fn run(args: NoteArgs, ctx: &Context) -> Result<()> {
         safe(&item.title, false)
     )];
     let report = super::sessions::report(&store, None, &plan)?;
-    lines.extend(render::marks::session_lines(&report));
+    lines.extend(render::marks::session_lines(&report, ctx.now));
     Ok(render::line(lines.join("\n"))?)
 }
 

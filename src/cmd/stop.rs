@@ -42,7 +42,7 @@ pub fn run(args: StopArgs, ctx: &Context) -> Result<()> {
         let session = report.recorded.pop();
         return Ok(render::emit(&render::json(&StopView { session })?)?);
     }
-    let mut lines = render::marks::session_lines(&report);
+    let mut lines = render::marks::session_lines(&report, ctx.now);
     if lines.is_empty() {
         // A session under a minute is not recorded: say so rather than print nothing.
         let slug = store.item_by_id(open.item_id)?.map(|i| i.slug);

@@ -62,7 +62,7 @@ pub fn warn_out_of_order(
 }
 
 /// One line per session recorded, opened, kept or given up; a cut session is also a warning.
-pub fn session_lines(report: &SessionReport) -> Vec<String> {
+pub fn session_lines(report: &SessionReport, now: DateTime<Utc>) -> Vec<String> {
     let mut lines = Vec::new();
     for s in &report.recorded {
         lines.push(format!(
@@ -70,7 +70,7 @@ pub fn session_lines(report: &SessionReport) -> Vec<String> {
             s.slug,
             format_duration(s.spent_s.into()),
             local_time(s.started_at),
-            local_clock(s.ended_at)
+            end_clock(s.started_at, s.ended_at)
         ));
         if s.cut {
             warn(format!(
@@ -89,8 +89,8 @@ pub fn session_lines(report: &SessionReport) -> Vec<String> {
     }
     if let Some((slug, since)) = &report.opened {
         lines.push(format!(
-            "{slug}: session started at {}; `mlpath stop` ends it",
-            local_clock(*since)
+            "{slug}: session started {}; `mlpath stop` ends it",
+            day_and_clock(*since, now)
         ));
     }
     if let Some((slug, since)) = &report.kept {
@@ -105,4 +105,24 @@ pub fn session_lines(report: &SessionReport) -> Vec<String> {
 /// `stop` of a session under a minute, which is not recorded.
 pub fn too_short(slug: &str) -> String {
     format!("{slug}: the session lasted under a minute; nothing recorded")
+}
+
+/// `at 09:00` today, else `yesterday at 09:00`, `Wed at 09:00` or the date: `--at` may open a
+/// session on another day.
+fn day_and_clock(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let day = |t: DateTime<Utc>| t.with_timezone(&chrono::Local).date_naive();
+    match crate::when::day_word(day(t), day(now)).as_str() {
+        "today" => format!("at {}", local_clock(t)),
+        word => format!("{word} at {}", local_clock(t)),
+    }
+}
+
+/// The end of a session: its clock time, with the date when it ended on another day.
+fn end_clock(start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    let day = |t: DateTime<Utc>| t.with_timezone(&chrono::Local).date_naive();
+    if day(start) == day(end) {
+        local_clock(end)
+    } else {
+        local_time(end)
+    }
 }

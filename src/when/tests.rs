@@ -121,3 +121,22 @@ fn refusals() {
         "{unreadable}"
     );
 }
+
+#[test]
+fn day_words_look_back_a_week_then_give_the_date() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    for (back, word) in [
+        (0, "today"),
+        (1, "yesterday"),
+        (2, "Thu"),
+        (6, "Sun"),
+        (7, "2026-11-21"),
+        (-1, "2026-11-29"),
+    ] {
+        assert_eq!(
+            day_word(today - chrono::Duration::days(back), today),
+            word,
+            "{back}"
+        );
+    }
+}

@@ -117,7 +117,7 @@ fn next_puts_work_in_progress_first_then_the_current_section() {
     let env = learner();
     insta::assert_snapshot!(env.ok(&["next"]), @"
     1. flexgen  FlexGen: High-throughput Generative Inference of Large Language Models with a Single GPU
-       paper · Papers / LLM / LLM inference · in progress since Sat
+       paper · Papers / LLM / LLM inference · in progress since today
     2. response-length-perception  Response Length Perception and Sequence Scheduling: An LLM-Empowered…
        paper · Papers / LLM / LLM inference · next in its section
     3. deep-learning-with-pytorch  Deep Learning With Pytorch: A 60 min blitz
