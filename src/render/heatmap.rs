@@ -17,7 +17,8 @@ const LABEL: usize = 4;
 const CELL: usize = 2;
 
 /// The map of `days` (whole weeks from a Monday, the last one up to today), as many of the most
-/// recent weeks as fit the output's width, then a legend.
+/// recent weeks as fit the output's width, then a legend. No line is wider than the output
+/// from 5 columns up.
 pub fn render(days: &[Day], out: &Output) -> String {
     let weeks: Vec<&[Day]> = days.chunks(7).collect();
     let room = out
@@ -25,7 +26,7 @@ pub fn render(days: &[Day], out: &Output) -> String {
         .map_or(weeks.len(), |w| w.saturating_sub(LABEL) / CELL);
     let shown = &weeks[weeks.len() - weeks.len().min(room.max(1))..];
     let busiest = days.iter().map(|d| d.events).max().unwrap_or(0);
-    let mut text = months(shown);
+    let mut text = months(shown, out.width);
     for (row, name) in WEEKDAYS.iter().enumerate() {
         let mut line = format!("{name:<LABEL$}");
         for week in shown {
@@ -44,7 +45,7 @@ pub fn render(days: &[Day], out: &Output) -> String {
 
 /// Month names above the first week holding the month's 1st; the first week is named after its
 /// own month when there is room before the next name.
-fn months(weeks: &[&[Day]]) -> String {
+fn months(weeks: &[&[Day]], width: Option<usize>) -> String {
     let mut names: Vec<(usize, NaiveDate)> = Vec::new();
     for (i, week) in weeks.iter().enumerate() {
         if let Some(first) = week.iter().find(|d| d.date.day() == 1) {
@@ -58,8 +59,11 @@ fn months(weeks: &[&[Day]]) -> String {
         let at = LABEL + i * CELL;
         let name = date.format("%b").to_string();
         let next = names.get(n + 1).map(|&(j, _)| LABEL + j * CELL);
-        // A name needs its width and a space before the next one.
-        if line.chars().count() > at || next.is_some_and(|next| at + name.len() + 1 > next) {
+        // A name needs its width and a space before the next one, and the output's width.
+        if line.chars().count() > at
+            || next.is_some_and(|next| at + name.len() + 1 > next)
+            || width.is_some_and(|w| at + name.len() > w)
+        {
             continue;
         }
         line.push_str(&" ".repeat(at - line.chars().count()));
@@ -85,23 +89,46 @@ fn shade(level: usize, color: bool) -> String {
     format!("{style}{c}{style:#}")
 }
 
-/// `less · ░ ▒ ▓ █ more`, then what the darkest shade means, on a line of its own when the
-/// output is too narrow for both.
+/// `less · ░ ▒ ▓ █ more (the busiest day: 4 events)`, or the first shorter form that fits the
+/// output's width: the busiest day on a line of its own, then shorter words, then the shades
+/// alone, then nothing.
 fn legend(busiest: u64, out: &Output) -> String {
-    let shades: Vec<String> = (0..SHADES.len()).map(|l| shade(l, out.color)).collect();
-    let scale = format!("{}less {} more", " ".repeat(LABEL), shades.join(" "));
-    let most = match busiest {
-        0 => "no study in these weeks".to_string(),
-        1 => "the busiest day: 1 event".to_string(),
-        n => format!("the busiest day: {n} events"),
+    let plain: String = SHADES.iter().map(|c| format!("{c} ")).collect();
+    let plain = plain.trim_end();
+    let (most, short) = match busiest {
+        0 => (
+            "no study in these weeks".to_string(),
+            "no study".to_string(),
+        ),
+        1 => (
+            "the busiest day: 1 event".to_string(),
+            "busiest: 1".to_string(),
+        ),
+        n => (
+            format!("the busiest day: {n} events"),
+            format!("busiest: {n}"),
+        ),
     };
-    // The scale is LABEL + 5 + 9 + 5 columns wide, whatever colour codes it holds.
-    let scale_width = LABEL + 19;
-    if out.width.is_none_or(|w| scale_width + 3 + most.len() <= w) {
-        format!("{scale} ({most})\n")
-    } else {
-        format!("{scale}\n{}({most})\n", " ".repeat(LABEL))
-    }
+    let pad = " ".repeat(LABEL);
+    let scale = format!("{pad}less {plain} more");
+    let candidates = [
+        format!("{scale} ({most})"),
+        format!("{scale}\n{pad}({most})"),
+        format!("{scale}\n({most})"),
+        format!("{scale}\n({short})"),
+        format!("less {plain} more\n({short})"),
+        plain.to_string(),
+    ];
+    let fits = |text: &&String| {
+        out.width
+            .is_none_or(|w| text.lines().all(|l| l.chars().count() <= w))
+    };
+    let Some(chosen) = candidates.iter().find(fits) else {
+        return String::new();
+    };
+    // Measured without colour; the shades are coloured once chosen.
+    let shades: Vec<String> = (0..SHADES.len()).map(|l| shade(l, out.color)).collect();
+    format!("{}\n", chosen.replacen(plain, &shades.join(" "), 1))
 }
 
 #[cfg(test)]
@@ -177,5 +204,27 @@ mod tests {
         let mon = wide.lines().find(|l| l.starts_with("Mon")).unwrap();
         assert_eq!(mon.chars().count(), 4 + 26 * 2 - 1);
         assert!(wide.starts_with("    Jun     Jul"), "{wide}");
+    }
+
+    #[test]
+    fn no_line_is_wider_than_the_output() {
+        // Monday 2026-06-08 to Tuesday 2026-12-01: December's name falls on the last column.
+        let first = NaiveDate::from_ymd_opt(2026, 6, 8).unwrap();
+        for busiest in [0, 1, 7, 12, 123_456] {
+            let all = days(first, 177, |i| if i == 176 { busiest } else { 0 });
+            for w in 5..=80 {
+                let map = render(&all, &plain(Some(w)));
+                for line in map.lines() {
+                    assert!(line.chars().count() <= w, "{w}: {line:?}\n{map}");
+                }
+                let legend = map.lines().skip(8).collect::<Vec<_>>().join("\n");
+                if w >= 9 {
+                    assert!(legend.contains("· ░ ▒ ▓ █"), "{w}: {map}");
+                }
+                if w >= 32 && (1..100).contains(&busiest) {
+                    assert!(legend.contains("the busiest day"), "{w}: {map}");
+                }
+            }
+        }
     }
 }

@@ -67,7 +67,8 @@ fn weeks(s: &Summary, out: &Output) -> String {
         Column::new("week of"),
         Column::new("done").right(),
         Column::new("reviews").right(),
-        Column::new("time").right(),
+        // On a narrow output the time goes before the dates are cut.
+        Column::new("time").right().drops(1),
     ]);
     for w in &s.weeks {
         let label = w.week_start.to_string();

@@ -271,7 +271,7 @@ fn days_are_local_dates() {
 #[test]
 fn a_narrow_terminal_gets_fewer_weeks_not_wrapped_lines() {
     let env = history();
-    for columns in [60, 40] {
+    for columns in [60, 40, 30] {
         let out = env
             .command(&["stats"])
             .env("COLUMNS", columns.to_string())
@@ -291,9 +291,18 @@ fn a_narrow_terminal_gets_fewer_weeks_not_wrapped_lines() {
                 "{columns}: a date cut by the wrap: {date:?}\n{text}"
             );
         }
+        assert!(
+            text.contains("\n2026-11-23 "),
+            "week dates are whole: {text}"
+        );
         let mon = text.lines().find(|l| l.starts_with("Mon ")).unwrap();
         let weeks = (mon.chars().count() + 1 - 4) / 2;
-        assert_eq!(weeks, if columns == 60 { 26 } else { 18 }, "{text}");
+        let fit = match columns {
+            60 => 26,
+            40 => 18,
+            _ => 13,
+        };
+        assert_eq!(weeks, fit, "{text}");
         if columns == 60 {
             insta::assert_snapshot!("stats_60_columns", text);
         }
