@@ -165,16 +165,20 @@ pub(crate) fn goal_line(g: &Goal, s: &Summary) -> String {
             s.left
         );
     };
-    let span = if g.days_left < 14 {
-        days(g.days_left as u64)
-    } else {
-        count((g.days_left as f64 / 7.0).round() as u64, "week")
+    let span = match g.days_left {
+        0 => None,
+        1..14 => Some(days(g.days_left as u64)),
+        _ => Some(count((g.days_left as f64 / 7.0).round() as u64, "week")),
     };
-    let needs = format!(
-        "Goal {date} (in {span}): {} left needs {} a week",
-        s.left,
-        items(needed)
-    );
+    let needs = match span {
+        // The goal's own day is not passed: what is left is for today.
+        None => format!("Goal {date} (today): {} left to finish today", s.left),
+        Some(span) => format!(
+            "Goal {date} (in {span}): {} left needs {} a week",
+            s.left,
+            items(needed)
+        ),
+    };
     if g.on_track {
         format!("{needs}; on track at {} a week", items(s.pace_per_week))
     } else {

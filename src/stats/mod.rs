@@ -104,7 +104,8 @@ pub(crate) struct Goal {
     pub date: NaiveDate,
     /// Days from today to the goal (negative once it has passed).
     pub days_left: i64,
-    /// Items a week needed from today to finish by the goal; null once it has passed.
+    /// Items a week needed from today to finish by the goal (on its day, the day counts as one);
+    /// null once it has passed.
     pub pace_needed: Option<f64>,
     /// Whether the current pace finishes the items left by the goal (true once nothing is left).
     pub on_track: bool,
@@ -191,12 +192,18 @@ pub(crate) fn eta(left: u64, pace: f64, today: NaiveDate) -> Option<NaiveDate> {
 
 fn goal(date: NaiveDate, left: u64, pace: f64, today: NaiveDate) -> Goal {
     let days_left = (date - today).num_days();
-    let weeks_left = days_left.max(0) as f64 / 7.0;
+    // On the goal's own day, that day is still there to study in.
+    let days_to_study = match days_left {
+        ..0 => 0,
+        0 => 1,
+        n => n,
+    };
+    let weeks_left = days_to_study as f64 / 7.0;
     let reachable = (pace * weeks_left).floor() as u64;
     Goal {
         date,
         days_left,
-        pace_needed: (days_left > 0).then(|| round2(left as f64 / weeks_left)),
+        pace_needed: (days_left >= 0).then(|| round2(left as f64 / weeks_left)),
         on_track: reachable >= left,
         behind: left.saturating_sub(reachable),
     }

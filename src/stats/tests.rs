@@ -184,6 +184,13 @@ fn goals_say_the_pace_needed_and_how_far_behind() {
     assert!(!behind.on_track);
     assert_eq!(behind.behind, 4, "8 of the 12 done in four weeks");
 
+    // On the goal's day that day is left: 12 in a day is 84 a week.
+    i.goal = Some(date(11, 28));
+    let today = summarize(&i, &Utc).goal.unwrap();
+    assert_eq!(today.days_left, 0);
+    assert_eq!(today.pace_needed, Some(84.0));
+    assert_eq!((today.on_track, today.behind), (false, 12));
+
     i.goal = Some(date(11, 1));
     let passed = summarize(&i, &Utc).goal.unwrap();
     assert_eq!(passed.days_left, -27);

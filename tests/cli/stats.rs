@@ -210,6 +210,18 @@ fn a_goal_says_the_pace_needed_and_whether_it_is_kept() {
         env.ok(&["stats"])
             .contains("Goal 2026-11-01: passed with 14 left")
     );
+    // The goal's own day is not passed: today counts as one day left.
+    env.ok(&["config", "goal.date", "2026-11-28"]);
+    let out = env.ok(&["stats"]);
+    assert!(
+        out.contains("Goal 2026-11-28 (today): 14 left to finish today; at 1 a week you are 14 items behind\n"),
+        "{out}"
+    );
+    assert_eq!(
+        env.json(&["stats"])["goal"],
+        json!({"date": "2026-11-28", "days_left": 0, "pace_needed": 98.0, "on_track": false,
+               "behind": 14})
+    );
     env.ok(&["config", "goal.date", "none"]);
     assert_eq!(env.json(&["stats"])["goal"], Value::Null);
     let err = env.fails(&["config", "goal.date", "March"], 2);
