@@ -262,16 +262,7 @@ fn item_line(item: &MarkdownItem) -> String {
         line.push_str(&format!(" ({venue})"));
     }
     if !rest.is_empty() {
-        let links: Vec<String> = rest
-            .iter()
-            .map(|l| {
-                format!(
-                    "[{}]({})",
-                    escape_text(&l.label),
-                    l.url.as_deref().map(escape_url).unwrap_or_default()
-                )
-            })
-            .collect();
+        let links: Vec<String> = rest.iter().map(extra_link).collect();
         line.push_str(" # ");
         line.push_str(&links.join(" | "));
     }
@@ -286,6 +277,36 @@ fn item_line(item: &MarkdownItem) -> String {
     };
     line.push_str(&suffix::write(item.status.as_str(), dates));
     line
+}
+
+/// An extra link as `[label](url)`. One without a label is written as its URL: `<url>` where
+/// markdown reads that as a link, else `[url](url)`; either imports as a link labelled with its
+/// URL (`[](url)` would show nothing to click in a rendered list).
+fn extra_link(link: &Link) -> String {
+    let url = link.url.as_deref().unwrap_or_default();
+    let label = match link.label.trim() {
+        "" if is_autolink(url) => return format!("<{url}>"),
+        "" => url,
+        _ => &link.label,
+    };
+    format!("[{}]({})", escape_text(label), escape_url(url))
+}
+
+/// Whether `<url>` is a CommonMark autolink: a scheme of 2 to 32 characters, a colon, then no
+/// space, control character, `<` or `>`.
+fn is_autolink(url: &str) -> bool {
+    let Some((scheme, rest)) = url.split_once(':') else {
+        return false;
+    };
+    let scheme_ok = (2..=32).contains(&scheme.len())
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'));
+    scheme_ok
+        && !rest
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>'))
 }
 
 /// Backslash-escapes what markdown would read as markup in plain text.
@@ -398,6 +419,39 @@ mod tests {
         assert!(
             text.contains("— done 2026-11-20, reviewed 2026-11-21"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn a_link_without_a_label_is_written_as_its_url() {
+        let mut one = item("One", &[], Some("https://one.org"), Status::Todo);
+        for url in ["https://github.com/x/y", "notes/my notes.md"] {
+            one.links.push(Link {
+                label: String::new(),
+                url: Some(url.into()),
+            });
+        }
+        let text = to_markdown("My list", &[one]);
+        assert!(!text.contains("[]("), "{text}");
+        assert!(
+            text.contains(
+                "[One](https://one.org) # <https://github.com/x/y> | \
+                 [notes/my notes.md](<notes/my notes.md>)"
+            ),
+            "{text}"
+        );
+        let links = &parse(&text)[0].links;
+        let urls: Vec<(&str, &str)> = links
+            .iter()
+            .map(|l| (l.label.as_str(), l.url.as_deref().unwrap()))
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                ("One", "https://one.org"),
+                ("https://github.com/x/y", "https://github.com/x/y"),
+                ("notes/my notes.md", "notes/my notes.md")
+            ]
         );
     }
 

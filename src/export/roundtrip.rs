@@ -47,6 +47,15 @@ fn item() -> impl Strategy<Value = MarkdownItem> {
         0..3,
     );
     let url = "[a-z]{1,6}([ \t][a-z]{1,4})?";
+    // Extra links, some without a label (`[](url)` in a list): `(label, url tail)`.
+    let extra = prop::collection::vec(
+        (
+            prop_oneof![Just(""), Just("code"), Just("slides")],
+            // Spaces inside only: the importer trims a URL.
+            "([a-z0-9_*&?=%()-]{1,4}( [a-z0-9]{1,3})?)?",
+        ),
+        0..3,
+    );
     (
         any::<bool>(),
         section,
@@ -55,23 +64,35 @@ fn item() -> impl Strategy<Value = MarkdownItem> {
         0u32..300,
         0u32..30,
         0u32..30,
+        extra,
     )
-        .prop_flat_map(|(linked, section, url, status, start, done, review)| {
-            let notes = prop::collection::vec("[ -~\n]{1,40}", 0..3);
-            (title(linked), notes).prop_map(move |(title, notes)| MarkdownItem {
-                title,
-                section: section.iter().map(|s| s.to_string()).collect(),
-                // The index is added by the caller: every primary URL is unique.
-                url: linked.then(|| url.clone()),
-                links: Vec::new(),
-                venue: None,
-                status,
-                started: Some(day(start)),
-                done: Some(day(start + done)),
-                reviewed: Some(day(start + done + review)),
-                notes: notes.into_iter().map(|n| (day(start), n)).collect(),
-            })
-        })
+        .prop_flat_map(
+            |(linked, section, url, status, start, done, review, extra)| {
+                let notes = prop::collection::vec("[ -~\n]{1,40}", 0..3);
+                (title(linked), notes).prop_map(move |(title, notes)| MarkdownItem {
+                    title,
+                    section: section.iter().map(|s| s.to_string()).collect(),
+                    // The index is added by the caller: every primary URL is unique.
+                    url: linked.then(|| url.clone()),
+                    // Only beside a primary URL: without one the importer takes the first link.
+                    links: extra
+                        .iter()
+                        .filter(|_| linked)
+                        .enumerate()
+                        .map(|(n, (label, tail))| Link {
+                            label: label.to_string(),
+                            url: Some(format!("https://example.org/extra/{n}/{tail}")),
+                        })
+                        .collect(),
+                    venue: None,
+                    status,
+                    started: Some(day(start)),
+                    done: Some(day(start + done)),
+                    reviewed: Some(day(start + done + review)),
+                    notes: notes.into_iter().map(|n| (day(start), n)).collect(),
+                })
+            },
+        )
 }
 
 proptest! {
@@ -82,9 +103,12 @@ proptest! {
         mut items in prop::collection::vec(item(), 1..25),
     ) {
         for (i, item) in items.iter_mut().enumerate() {
+            for link in &mut item.links {
+                link.url = link.url.as_ref().map(|u| u.replace("/extra/", &format!("/extra/{i}/")));
+            }
             if let Some(path) = &item.url {
                 let url = format!("https://example.org/{i}/{path}");
-                item.links = vec![Link { label: item.title.clone(), url: Some(url.clone()) }];
+                item.links.insert(0, Link { label: item.title.clone(), url: Some(url.clone()) });
                 item.url = Some(url);
             }
         }
@@ -102,6 +126,24 @@ proptest! {
             prop_assert_eq!(&got.title, &want.title, "{}", text);
             prop_assert_eq!(&got.section, &want.section, "{}", text);
             prop_assert_eq!(&got.url, &want.url, "{}", text);
+            // Every other link comes back; one without a label is labelled with its URL.
+            let others = |links: &[Link], url: &Option<String>| -> Vec<(String, Option<String>)> {
+                links
+                    .iter()
+                    .filter(|l| l.url != *url)
+                    .map(|l| match l.label.as_str() {
+                        "" => (l.url.clone().unwrap_or_default(), l.url.clone()),
+                        label => (label.to_string(), l.url.clone()),
+                    })
+                    .collect()
+            };
+            let got_others: Vec<(String, Option<String>)> = got
+                .links
+                .iter()
+                .filter(|l| l.url != got.url)
+                .map(|l| (l.label.clone(), l.url.clone()))
+                .collect();
+            prop_assert_eq!(got_others, others(&want.links, &want.url), "{}", text);
             prop_assert_eq!(got.checked, Some(want.status.is_finished()), "{}", text);
             let date = |d: &Option<String>| d.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
             let (started, done, reviewed) = match want.status {

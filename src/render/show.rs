@@ -46,7 +46,10 @@ pub fn details(view: &ShowView, now: DateTime<Utc>, out: &Output) -> String {
     // The primary URL is shown once, above; the other links follow.
     for link in item.links.iter().filter(|l| l.url != item.url) {
         let url = link.url.as_deref().unwrap_or("(empty)");
-        field("link", &format!("{}: {url}", link.label));
+        match link.label.trim() {
+            "" => field("link", url),
+            label => field("link", &format!("{label}: {url}")),
+        }
     }
     text.push('\n');
     text.push_str(&timeline(view, out));

@@ -524,3 +524,39 @@ fn a_restored_list_does_not_bound_open_until_imported_again() {
         "{printed}"
     );
 }
+
+/// A link without a label (`[](url)` in a list) is shown and exported as its URL, never as an
+/// empty `[]` or `: url`, and the export imports back to the same link.
+#[test]
+fn a_link_without_a_label_shows_and_exports_as_its_url() {
+    let env = TestEnv::new();
+    let list = env.write(
+        "mine.md",
+        "# Mine\n- [Paper one](https://a.org/1) [](https://github.com/x/y) [code](https://c.org)\n",
+    );
+    env.ok(&["import", list.to_str().unwrap()]);
+    let show = env.ok(&["show", "paper-one"]);
+    assert!(
+        show.contains("  link     https://github.com/x/y\n"),
+        "{show}"
+    );
+    let text = env.ok(&["export", "--format", "markdown"]);
+    assert!(
+        text.contains(
+            "- [ ] [Paper one](https://a.org/1) # <https://github.com/x/y> | [code](https://c.org)\n"
+        ),
+        "{text}"
+    );
+    let again = TestEnv::new();
+    let file = again.write("again.md", &text);
+    again.ok(&["import", file.to_str().unwrap()]);
+    let urls = |env: &TestEnv| -> Vec<String> {
+        env.json(&["show", "paper-one"])["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["url"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(urls(&again), urls(&env));
+}
