@@ -96,6 +96,16 @@ fn check_folder(value: &str) -> Result<(), String> {
 /// The setting named `key`, or a message naming the valid keys.
 pub(crate) fn find(key: &str) -> Result<&'static Setting, String> {
     SETTINGS.iter().find(|s| s.key == key).ok_or_else(|| {
+        let closest = SETTINGS
+            .iter()
+            .map(|s| (strsim::jaro_winkler(&key.to_lowercase(), s.key), s.key))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .filter(|(score, _)| *score >= 0.85);
+        if let Some((_, near)) = closest {
+            return format!(
+                "unknown setting '{key}'; did you mean '{near}'? (`mlpath config` lists them all)"
+            );
+        }
         let keys: Vec<&str> = SETTINGS.iter().map(|s| s.key).collect();
         format!(
             "unknown setting '{key}'; the settings are {}",
@@ -142,11 +152,25 @@ mod tests {
     #[test]
     fn unknown_keys_and_bad_values_name_the_valid_ones() {
         assert_eq!(
-            find("list.refrsh").unwrap_err(),
-            "unknown setting 'list.refrsh'; the settings are list.refresh, list.write-back, \
+            find("colour").unwrap_err(),
+            "unknown setting 'colour'; the settings are list.refresh, list.write-back, \
              review.retention, review.max-interval, review.kinds, session.max, goal.date, \
              sync.dir, sync.notes, sync.auto"
         );
+        // A typo gets the one it is close to.
+        for (typo, near) in [
+            ("list.refrsh", "list.refresh"),
+            ("goal.dat", "goal.date"),
+            ("Session.Max", "session.max"),
+            ("review.retension", "review.retention"),
+        ] {
+            assert_eq!(
+                find(typo).unwrap_err(),
+                format!(
+                    "unknown setting '{typo}'; did you mean '{near}'? (`mlpath config` lists them all)"
+                )
+            );
+        }
         let refresh = find("list.refresh").unwrap();
         assert_eq!(
             refresh.check("yes").unwrap_err(),
