@@ -44,14 +44,20 @@ fn headline(view: &StatusView, now: DateTime<Utc>, out: &Output) -> String {
     join_parts(&parts, out.width)
 }
 
+/// Columns within which a section name is never cut to make room for the counts.
+const SECTION_WHOLE: usize = 50;
+
 /// Progress per section and in total. On a narrow output the counts that matter least go first
-/// (skipped, reviewed, started, the bar, todo, done, total), so section names stay whole.
+/// (skipped, reviewed, started, the bar, todo, done, total), so section names stay whole (up to
+/// SECTION_WHOLE columns).
 fn table(view: &StatusView, out: &Output) -> String {
     if view.sections.is_empty() {
         return "no items match\n".into();
     }
     let mut columns = vec![
-        Column::new("section").front(),
+        // Names up to SECTION_WHOLE stay whole; a longer one (a sentence read as a heading) is
+        // cut at its front down to that before the counts go.
+        Column::new("section").front().fill(SECTION_WHOLE),
         Column::new("total").right().drops(7),
         Column::new("todo").right().drops(5),
         Column::new("started").right().drops(3),

@@ -284,3 +284,38 @@ fn lists_at_60_columns_cut_the_path_before_the_name() {
     );
     assert!(row.contains("…"), "the long path is cut: {row}");
 }
+
+/// A section name as long as a sentence (lists have them: a paragraph read as a heading) is cut
+/// at its front rather than take every count off the table.
+#[test]
+fn status_cuts_a_very_long_section_name_before_dropping_the_counts() {
+    let env = TestEnv::new();
+    let long =
+        "Don't feel you aren't smart enough: the following videos may help you overcome this";
+    let list = env.write(
+        "long.md",
+        &format!("# Plan\n## Short\n- [A](https://a.org)\n## {long}\n- [B](https://b.org)\n"),
+    );
+    env.ok(&["import", list.to_str().unwrap()]);
+    let text = at_width(&env, Some(100), &["status"]);
+    assert_fits(&text, 100, "status");
+    let header = text.lines().find(|l| l.starts_with("section")).unwrap();
+    for column in ["total", "todo", "done", "%"] {
+        assert!(
+            header.split_whitespace().any(|c| c == column),
+            "{column}: {text}"
+        );
+    }
+    assert!(
+        text.contains("\nShort  "),
+        "a short name stays whole: {text}"
+    );
+    let cut = text
+        .lines()
+        .find(|l| l.starts_with('…'))
+        .expect("the long name, cut");
+    assert!(
+        cut.contains(" the following videos may help you overcome this  "),
+        "its end stays: {text}"
+    );
+}
