@@ -132,11 +132,13 @@ fn sections(s: &Summary, out: &Output) -> String {
             sec.left,
             when(sec.left, s.pace_per_week, eta)
         );
+        // A heading that ends in its own colon (`Translations:`) does not get a second one.
         let name = section(&sec.section);
+        let name = name.strip_suffix(':').unwrap_or(&name);
         match out.width {
             // Too narrow for both: the name on its own line, then what is left below it.
-            Some(w) if 2 + width(&name) + 2 + width(&rest) > w => {
-                text.push_str(&format!("  {}:\n", cut_front(&name, w.saturating_sub(3))));
+            Some(w) if 2 + width(name) + 2 + width(&rest) > w => {
+                text.push_str(&format!("  {}:\n", cut_front(name, w.saturating_sub(3))));
                 text.push_str(&paragraph(&format!("    {rest}"), out));
             }
             _ => text.push_str(&format!("  {name}: {rest}\n")),
