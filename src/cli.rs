@@ -6,37 +6,43 @@ use clap::{Args, Parser, Subcommand};
 use clap_complete::ArgValueCompleter;
 use std::path::PathBuf;
 
+// The texts after a command's help are written to fit 60 columns: clap would wrap a longer line
+// mid-phrase on a narrow terminal (tests/cli/help.rs checks that examples come out whole).
 const AFTER_HELP: &str = "\
-Database: --db PATH, else $MLPATH_DB, else mlpath.db in the platform data
-folder (~/.local/share/mlpath on Linux). `mlpath where` shows the one in use.
+Database: --db PATH, else $MLPATH_DB, else mlpath.db in
+the platform data folder (~/.local/share/mlpath on Linux).
+`mlpath where` shows the one in use.
 
 Daily use:
-  mlpath next                  what to study now, and why
-  mlpath start flexgen         ITEM: an id, a slug, a slug prefix or title words
-  mlpath done flexgen -m \"KV cache offloading is the key idea\"
+  mlpath next              what to study now, and why
+  mlpath start flexgen     ITEM: a slug, id or title words
+  mlpath done flexgen -m \"KV cache offloading is key\"
   mlpath review flexgen
-  mlpath undo                  reverts the last command, all its items
-  mlpath status                progress per section";
+  mlpath undo              reverts the last command
+  mlpath status            progress per section";
 
 const UNDO_HELP: &str = "\
 Example: mlpath undo
-  mlpath review alpa orca      one command: `mlpath undo` reverts both reviews
-  mlpath redo                  records them again
-  mlpath undo orca             reverts orca's latest event recorded here
-Plain `mlpath undo` reverts commands typed on this device, never an import.";
+  mlpath review alpa orca   one command: undo reverts both
+  mlpath redo               records them again
+  mlpath undo orca          reverts orca's latest event
+Plain `mlpath undo` reverts commands typed on this device,
+never an import.";
 
 const STATS_HELP: &str = "\
 Example: mlpath stats --weeks 12
-  mlpath config goal.date 2027-03-01   stats then says if you are on track
-Study is what you record: start, done, review, note and sessions (not boxes
-ticked in a list file). Days are local dates; weeks start on Monday.";
+  mlpath config goal.date 2027-03-01   sets a goal
+Study is what you record: start, done, review, note and
+sessions (not boxes ticked in a list file). Days are
+local dates; weeks start on Monday.";
 
 const REVIEW_HELP: &str = "\
 Example: mlpath review flexgen --rating hard
-  mlpath review flexgen --edit      write the review file, recorded when saved
-  mlpath review flexgen --suspend   no more reviews of it until --resume
-Ratings: again (forgotten), hard, good (the default), easy. FSRS sets the next
-review date from them; `mlpath due` lists what is due.";
+  mlpath review flexgen --edit      writes its review file
+  mlpath review flexgen --suspend   pauses its reviews
+Ratings: again (forgotten), hard, good (the default),
+easy. FSRS sets the next review date from them;
+`mlpath due` lists what is due.";
 
 /// Track a markdown study list: what you started, finished and reviewed, and what to study next.
 #[derive(Debug, Parser)]
@@ -75,7 +81,9 @@ pub enum Command {
     #[command(after_help = "Example: mlpath start flexgen -m \"reading section 3\"")]
     Start(MarkArgs),
     /// Mark items as done (papers then fall due for review)
-    #[command(after_help = "Example: mlpath done alpa orca --at yesterday --rating hard")]
+    #[command(
+        after_help = "Example: mlpath done alpa orca --at yesterday\n  mlpath done flexgen --rating hard"
+    )]
     Done(DoneArgs),
     /// Record a rated review; suspend, resume or write reviews
     #[command(after_help = REVIEW_HELP)]
@@ -91,11 +99,11 @@ pub enum Command {
     Reset(MarkArgs),
     /// End the study session `start` opened (done, review and skip of its item end it too)
     #[command(
-        after_help = "Example: mlpath stop\n  mlpath done flexgen --spent 1h30m   records a session without a clock"
+        after_help = "Example: mlpath stop\n  mlpath done flexgen --spent 1h30m   no clock needed"
     )]
     Stop(StopArgs),
     /// Add a note to an item; --edit corrects the latest note, --rm withdraws it
-    #[command(after_help = "Example: mlpath note flexgen \"the offloading policy is an LP\"")]
+    #[command(after_help = "Example: mlpath note flexgen \"offloading policy is an LP\"")]
     Note(NoteArgs),
     /// Revert the last command typed here (all its events), or ITEM's latest event
     #[command(after_help = UNDO_HELP)]
@@ -120,7 +128,7 @@ pub enum Command {
     Open(OpenArgs),
     /// Add an item that is not in the markdown list
     #[command(
-        after_help = "Example: mlpath add \"Attention Is All You Need\" --section \"Papers / LLM\" \\\n           --url https://arxiv.org/abs/1706.03762"
+        after_help = "Example: mlpath add \"Attention Is All You Need\" \\\n    --section \"Papers / LLM\" \\\n    --url https://arxiv.org/abs/1706.03762"
     )]
     Add(AddArgs),
     /// Write everything out as JSON, CSV or markdown
@@ -137,17 +145,19 @@ pub enum Command {
     Backup(BackupArgs),
     /// Print a shell completion script
     #[command(
-        after_help = "Example: mlpath completions fish > ~/.config/fish/completions/mlpath.fish"
+        after_help = "Example: mlpath completions fish \\\n    > ~/.config/fish/completions/mlpath.fish"
     )]
     Completions(CompletionsArgs),
     /// Give a removed item's history to the item that replaced it (renamed in its list)
     #[command(after_help = "Example: mlpath relink flexgen flexgen-high-throughput")]
     Relink(RelinkArgs),
     /// Change an item added by hand (a list's items are changed in their file)
-    #[command(after_help = "Example: mlpath edit attention-notes --kind paper  (after mlpath add)")]
+    #[command(
+        after_help = "Example: mlpath edit attention-notes --kind paper\n  (an item from mlpath add)"
+    )]
     Edit(EditArgs),
     /// Remove items added by hand (hidden, their history kept)
-    #[command(after_help = "Example: mlpath rm attention-notes  (an item from mlpath add)")]
+    #[command(after_help = "Example: mlpath rm attention-notes\n  (an item from mlpath add)")]
     Rm(RmArgs),
     /// The list files mlpath follows, with their progress (`lists rm NAME` stops one)
     #[command(after_help = "Example: mlpath lists rm \"Awesome LLM\"")]
@@ -243,10 +253,11 @@ pub struct RmArgs {
 }
 
 const WRITEBACK_HELP: &str = "Only box characters change; every other byte stays.
-A file changed since its last import is refused: import it first.
-Setting list.write-back on writes each status change at once.
+A file changed since its last import is refused: import
+it first. Setting list.write-back on writes each status
+change at once.
 
-Example: mlpath writeback --list \"Awesome LLM\" --add-boxes --dry-run";
+Example: mlpath writeback --add-boxes --dry-run";
 
 #[derive(Debug, Args)]
 pub struct WritebackArgs {
@@ -263,11 +274,13 @@ pub struct WritebackArgs {
 
 const SYNC_HELP: &str = "\
 Example: mlpath sync ~/notes/mlpath
-  mlpath sync ~/notes/mlpath   the first time: records the folder (sync.dir)
-  mlpath sync                  later: exchange events with the other devices
-Each device appends its events to its own <device-id>.jsonl and reads the others'. In a
-git work tree, sync pulls, commits only its journal and pushes when the branch has an
-upstream. Settings stay per device; with sync.notes off, notes stay here too.";
+  mlpath sync ~/notes/mlpath   first: sets sync.dir
+  mlpath sync                  later: exchanges events
+Each device appends its events to its own
+<device-id>.jsonl and reads the others'. In a git work
+tree, sync pulls, commits only its journal and pushes when
+the branch has an upstream. Settings stay per device; with
+sync.notes off, notes stay here too.";
 
 #[derive(Debug, Args)]
 pub struct SyncArgs {

@@ -25,7 +25,7 @@ fn help_examples_are_never_wrapped() {
         let args = vec![sub.get_name().to_string(), "--help".to_string()];
         pages.push((args, sub.get_after_help()));
     }
-    for columns in ["80", "120", "200"] {
+    for columns in ["60", "80", "120", "200"] {
         for (args, after) in &pages {
             let after = after.expect("every command has an example").to_string();
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
