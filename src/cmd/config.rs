@@ -30,6 +30,11 @@ pub fn run(args: ConfigArgs, ctx: &Context) -> Result<()> {
     let setting = settings::find(&key).map_err(usage)?;
     if let Some(value) = args.value {
         setting.check(&value).map_err(usage)?;
+        if setting.key == "goal.date" {
+            let today = ctx.now.with_timezone(&chrono::Local).date_naive();
+            crate::stats::check_goal_ahead(&value, today)
+                .map_err(|why| usage(format!("goal.date: {why}")))?;
+        }
         if setting.key.starts_with("review.") {
             // The due dates depend on it: the cards are recomputed with the value.
             store.set_review_setting(setting.key, &value)?;

@@ -171,6 +171,16 @@ pub(crate) fn parse_goal(text: &str) -> Result<Option<NaiveDate>, String> {
         })
 }
 
+/// A new goal must lie ahead: a date before `today` would be a goal already missed.
+pub(crate) fn check_goal_ahead(text: &str, today: NaiveDate) -> Result<(), String> {
+    match parse_goal(text)? {
+        Some(date) if date < today => Err(format!(
+            "{date} is already past (today is {today}); give today or a later date, or none"
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// The Monday of `day`'s week.
 pub(crate) fn week_start(day: NaiveDate) -> NaiveDate {
     day - Days::new(u64::from(day.weekday().num_days_from_monday()))

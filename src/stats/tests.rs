@@ -236,3 +236,15 @@ fn minutes_add_up_per_local_day() {
     let date = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
     assert_eq!(days, [(date(27), 1), (date(28), 5)]);
 }
+
+#[test]
+fn a_goal_set_today_or_later_is_accepted_and_a_past_one_refused() {
+    let today = date(11, 28);
+    assert_eq!(check_goal_ahead("2026-11-28", today), Ok(()));
+    assert_eq!(check_goal_ahead("2027-01-01", today), Ok(()));
+    assert_eq!(check_goal_ahead("none", today), Ok(()));
+    assert_eq!(
+        check_goal_ahead("2026-11-27", today).unwrap_err(),
+        "2026-11-27 is already past (today is 2026-11-28); give today or a later date, or none"
+    );
+}

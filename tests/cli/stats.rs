@@ -205,7 +205,14 @@ fn a_goal_says_the_pace_needed_and_whether_it_is_kept() {
         out.contains("Goal 2027-01-16 (in 7 weeks): 14 left needs 2 a week; at 1 a week you are 7 items behind\n"),
         "{out}"
     );
-    env.ok(&["config", "goal.date", "2026-11-01"]);
+    // A goal date before today is refused; one set earlier, when it lay ahead, has passed.
+    let err = env.fails(&["config", "goal.date", "2026-11-01"], 2);
+    assert!(
+        err.contains("2026-11-01 is already past (today is 2026-11-28)"),
+        "{err}"
+    );
+    env.at("2026-10-15T09:00:00Z")
+        .ok(&["config", "goal.date", "2026-11-01"]);
     assert!(
         env.ok(&["stats"])
             .contains("Goal 2026-11-01: passed with 14 left")
