@@ -23,6 +23,12 @@ pub struct ListWriteback {
     pub added: Vec<String>,
     /// List items without a box, left so because `--add-boxes` was not given.
     pub without_box: usize,
+    /// Items in table rows or paragraphs, where no box can go.
+    #[serde(skip)]
+    pub cannot_take_box: usize,
+    /// Items on a line that has a box (before any is added).
+    #[serde(skip)]
+    pub boxed: usize,
     /// Whether the file was written.
     pub written: bool,
 }
@@ -123,6 +129,11 @@ fn plan(
             .iter()
             .all(|i| matches!(i.status, Status::Done | Status::Reviewed));
         let spot = spots.get(&line);
+        match spot {
+            Some(s) if s.mark.is_some() => outcome.boxed += on_line.len(),
+            Some(s) if s.text_at.is_some() => {}
+            _ => outcome.cannot_take_box += on_line.len(),
+        }
         let Some(edit) = spot.and_then(|s| boxes::edit_for(s, done, add_boxes)) else {
             // Only items that could take a box count: not table rows or paragraphs.
             if spot.is_some_and(|s| s.mark.is_none() && s.text_at.is_some()) {

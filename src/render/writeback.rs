@@ -17,7 +17,13 @@ pub fn line(w: &ListWriteback, dry_run: bool) -> String {
             parts.push(format!("{} {what} ({})", boxes(n.len()), slugs(n)));
         }
     }
-    let mut out = if parts.is_empty() {
+    let mut out = if parts.is_empty() && w.boxed == 0 && w.without_box == 0 {
+        // Nothing has or could take a box: "up to date" would suggest boxes were checked.
+        return format!(
+            "{file}: no box to write; its {} table rows or paragraphs, which take no box",
+            are(w.cannot_take_box)
+        );
+    } else if parts.is_empty() {
         format!("{file}: every box is up to date")
     } else if dry_run {
         format!("{file} (dry run): {}", parts.join(", "))
@@ -31,6 +37,15 @@ pub fn line(w: &ListWriteback, dry_run: bool) -> String {
         ));
     }
     out
+}
+
+/// `1 item is` / `3 items are`.
+fn are(n: usize) -> String {
+    if n == 1 {
+        "1 item is".into()
+    } else {
+        format!("{n} items are")
+    }
 }
 
 fn boxes(n: usize) -> String {

@@ -273,3 +273,19 @@ fn a_list_that_cannot_be_read_does_not_hide_the_others() {
         out.stderr
     );
 }
+
+#[test]
+fn a_list_of_tables_says_its_items_take_no_box_and_is_left_alone() {
+    let env = TestEnv::new();
+    let text = "# Papers\n\n| Paper | Link |\n|---|---|\n| Bert | [link](https://b.org) |\n| GPT | [link](https://g.org) |\n";
+    let path = env.write("tables.md", text);
+    env.ok(&["import", path.to_str().unwrap()]);
+    env.ok(&["done", "bert"]);
+    for args in [&["writeback"][..], &["writeback", "--add-boxes"]] {
+        assert_eq!(
+            env.ok(args),
+            "tables.md: no box to write; its 2 items are table rows or paragraphs, which take no box\n"
+        );
+    }
+    assert_eq!(read(&path), text);
+}
