@@ -115,20 +115,63 @@ fn git(dir: &Path, args: &[&str]) -> std::io::Result<Output> {
         .output()
 }
 
-/// git's own reason: the last line of its error output that says something.
+/// git's own reason, in one line: a refused ref (`! [rejected] main -> main (fetch first)`),
+/// else the first fatal error, else the first error, else the last line that says something.
+/// The last line alone is often advice (`and the repository exists.`) or a summary (`failed to
+/// push some refs`) that hides why.
 fn reason(out: &Output) -> String {
     let text = String::from_utf8_lossy(&out.stderr);
-    let line = text
+    reason_in(&text).unwrap_or_else(|| format!("git exited with {}", out.status))
+}
+
+fn reason_in(stderr: &str) -> Option<String> {
+    let lines: Vec<&str> = stderr
         .lines()
         .map(str::trim)
-        .rfind(|l| !l.is_empty() && !l.starts_with("hint:"))
-        .unwrap_or("")
-        .trim_start_matches("fatal: ")
-        .trim_start_matches("error: ")
-        .to_string();
-    if line.is_empty() {
-        format!("git exited with {}", out.status)
-    } else {
-        line
+        .filter(|l| !l.is_empty() && !l.starts_with("hint:"))
+        .collect();
+    let first = |prefix: &str| lines.iter().find(|l| l.starts_with(prefix)).copied();
+    let line = first("! [")
+        .map(|l| l.trim_start_matches("! "))
+        .or_else(|| first("fatal: ").map(|l| &l["fatal: ".len()..]))
+        .or_else(|| first("error: ").map(|l| &l["error: ".len()..]))
+        .or_else(|| lines.last().copied())?;
+    // Runs of spaces (git pads `! [rejected]   main`) as one; the error printer sanitizes.
+    let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!line.is_empty()).then_some(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reason_in;
+
+    #[test]
+    fn the_reason_is_the_line_that_says_why() {
+        let missing = "fatal: '/srv/r.git' does not appear to be a git repository\n\
+                       fatal: Could not read from remote repository.\n\n\
+                       Please make sure you have the correct access rights\n\
+                       and the repository exists.\n";
+        assert_eq!(
+            reason_in(missing).as_deref(),
+            Some("'/srv/r.git' does not appear to be a git repository")
+        );
+        let refused = "remote: no        \nTo /srv/r.git\n \
+                       ! [remote rejected] main -> main (pre-receive hook declined)\n\
+                       error: failed to push some refs to '/srv/r.git'\n";
+        assert_eq!(
+            reason_in(refused).as_deref(),
+            Some("[remote rejected] main -> main (pre-receive hook declined)")
+        );
+        let behind = " ! [rejected]        main -> main (fetch first)\n\
+                      error: failed to push some refs to 'x'\nhint: Updates were rejected\n";
+        assert_eq!(
+            reason_in(behind).as_deref(),
+            Some("[rejected] main -> main (fetch first)")
+        );
+        assert_eq!(
+            reason_in("error: cannot pull with rebase: You have unstaged changes.\n").as_deref(),
+            Some("cannot pull with rebase: You have unstaged changes.")
+        );
+        assert_eq!(reason_in("hint: only advice\n\n"), None);
     }
 }

@@ -199,7 +199,8 @@ fn a_failed_push_is_one_line_and_the_next_sync_pushes() {
         .collect();
     assert_eq!(errors.len(), 1, "{}", out.stderr);
     assert!(
-        errors[0].starts_with("mlpath: git push failed: ")
+        errors[0].starts_with("mlpath: git push failed: [remote rejected] ")
+            && errors[0].contains("(pre-receive hook declined)")
             && errors[0].contains("the next sync pushes them"),
         "{}",
         errors[0]
@@ -252,7 +253,9 @@ fn a_failed_pull_is_one_line_and_syncs_nothing() {
         .collect();
     assert_eq!(errors.len(), 1, "{}", out.stderr);
     assert!(
-        errors[0].starts_with("mlpath: git pull in ") && errors[0].contains("nothing was synced"),
+        errors[0].starts_with("mlpath: git pull in ")
+            && errors[0].contains("does not appear to be a git repository")
+            && errors[0].contains("nothing was synced"),
         "{}",
         errors[0]
     );
