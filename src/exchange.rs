@@ -76,12 +76,14 @@ pub fn write_own(store: &mut Store, dir: &Path, notes: bool, now: DateTime<Utc>)
     }
     let present: HashSet<&str> = uids.into_iter().collect();
     let out = store.outgoing(notes, from_start)?;
-    let lines: Vec<String> = out
+    let mut lines = Vec::with_capacity(out.lines.len());
+    for line in out
         .lines
         .iter()
         .filter(|l| !present.contains(l.id.as_str()))
-        .map(journal::Line::to_json)
-        .collect();
+    {
+        lines.extend(fitting(line));
+    }
     let end = write::append(&path, &lines).map_err(io)?;
     let at = Position {
         offset: end,
@@ -92,6 +94,39 @@ pub fn write_own(store: &mut Store, dir: &Path, notes: bool, now: DateTime<Utc>)
         store.mark_written(out.marks, (&name, at))?;
     }
     Ok(lines.len())
+}
+
+/// The journal line for `line`, made to fit: other devices skip a line longer than
+/// `MAX_LINE` as damaged on every sync, so a note that long stays on this device (the event
+/// travels without it) and anything else that long is not written; either is said once.
+fn fitting(line: &journal::line::Line) -> Option<String> {
+    use journal::line::{Body, MAX_LINE};
+    let json = line.to_json();
+    if json.len() <= MAX_LINE {
+        return Some(json);
+    }
+    let what = format!("{} of {}", line.at.format("%Y-%m-%d %H:%M"), line.item());
+    if let Body::Event(event) = &line.body {
+        let mut short = line.clone();
+        if let Body::Event(e) = &mut short.body {
+            e.note = None;
+        }
+        let json = short.to_json();
+        if event.note.is_some() && json.len() <= MAX_LINE {
+            crate::render::warn(format!(
+                "the note of the {} at {what} is longer than {} MiB: it stays on this device",
+                event.kind,
+                MAX_LINE >> 20
+            ));
+            return Some(json);
+        }
+    }
+    crate::render::warn(format!(
+        "the record at {what} is longer than {} MiB, more than a journal line holds: it stays \
+         on this device",
+        MAX_LINE >> 20
+    ));
+    None
 }
 
 /// A full exchange with `dir` (see the module comment).
@@ -196,4 +231,58 @@ pub fn new_device(store: &mut Store, dir: &Path) -> Result<()> {
     let written: Vec<String> = chunk.lines.into_iter().map(|l| l.id).collect();
     store.become_new_device(&written)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fitting;
+    use crate::journal::line::{Body, EventBody, ItemBody, ItemFields, Line, MAX_LINE};
+    use crate::model::{EventKind, Kind};
+    use chrono::{TimeZone, Utc};
+
+    fn line(body: Body) -> Line {
+        Line {
+            id: "01937c4e-8a1b-7cc3-9d2e-0123456789ac".into(),
+            device: "01937c4e-8a1b-7cc3-9d2e-0123456789ab".into(),
+            at: Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap(),
+            body,
+        }
+    }
+
+    fn done(note: &str) -> Line {
+        line(Body::Event(EventBody {
+            item: "https://arxiv.org/abs/1".into(),
+            kind: EventKind::Done,
+            note: Some(note.into()),
+            rating: None,
+            spent_s: None,
+            undoes: None,
+            supersedes: None,
+        }))
+    }
+
+    #[test]
+    fn a_line_too_long_for_a_journal_travels_without_its_note_or_not_at_all() {
+        let short = done("fine");
+        assert_eq!(fitting(&short), Some(short.to_json()));
+        let json = fitting(&done(&"x".repeat(MAX_LINE))).expect("the done travels");
+        let Body::Event(back) = Line::parse(&json, &short.device).unwrap().body else {
+            panic!("an event reads back as an event");
+        };
+        assert_eq!((back.kind, back.note), (EventKind::Done, None));
+        let item = line(Body::Item(ItemBody {
+            item: "added#huge".into(),
+            fields: ItemFields {
+                slug: "huge".into(),
+                title: "t".repeat(MAX_LINE),
+                section: Vec::new(),
+                kind: Kind::Other,
+                url: None,
+                venue: None,
+                year: None,
+                removed: false,
+            },
+        }));
+        assert_eq!(fitting(&item), None);
+    }
 }

@@ -79,15 +79,29 @@ pub struct KeyBody {
     pub new: String,
 }
 
-/// The longest note, title or key accepted from a journal; longer lines are damaged.
-const MAX_TEXT: usize = 100_000;
+/// The longest line a journal holds, in bytes: it bounds the memory reading one takes. No text
+/// field has a limit of its own, so that whatever this device stores, another device accepts;
+/// a line longer than this is refused by the writer too (see `exchange::write_own`).
+pub const MAX_LINE: usize = 8 << 20;
 
 impl Line {
     /// Reads one line written by `device`, or says what is wrong with it.
     pub fn parse(text: &str, device: &str) -> Result<Line, String> {
-        let line: Line = serde_json::from_str(text).map_err(|e| brief(&e))?;
+        let mut line: Line = serde_json::from_str(text).map_err(|e| brief(&e))?;
+        if let Body::Item(item) = &mut line.body {
+            item.fields.keep_web_url();
+        }
         line.check(device)?;
         Ok(line)
+    }
+
+    /// The key of the item the line is about (a key change: the new key).
+    pub fn item(&self) -> &str {
+        match &self.body {
+            Body::Event(e) => &e.item,
+            Body::Item(i) => &i.item,
+            Body::Key(k) => &k.new,
+        }
     }
 
     /// The line as written to a journal, without its newline.
@@ -120,11 +134,6 @@ impl Line {
 impl EventBody {
     fn check(&self) -> Result<(), String> {
         text(&self.item, "item")?;
-        if let Some(note) = &self.note
-            && note.len() > MAX_TEXT
-        {
-            return Err("its note is too long".into());
-        }
         let kind = self.kind;
         if self.rating.is_some() && !matches!(kind, EventKind::Done | EventKind::Review) {
             return Err(format!("a {kind} has no rating"));
@@ -152,24 +161,23 @@ impl ItemFields {
             return Err("its slug is not a slug".into());
         }
         text(&self.title, "title")?;
-        if self
-            .section
-            .iter()
-            .any(|s| s.is_empty() || s.len() > MAX_TEXT)
-        {
+        if self.section.iter().any(String::is_empty) {
             return Err("its section is malformed".into());
         }
-        // A received URL may be opened by `mlpath open`: only a web address, never a file.
-        if let Some(url) = &self.url {
-            let web = url.starts_with("https://") || url.starts_with("http://");
-            if !web || super::key::normalize_url(url).is_none() {
-                return Err("its url is not a web address".into());
-            }
-        }
-        if self.venue.as_ref().is_some_and(|v| v.len() > MAX_TEXT) {
-            return Err("its venue is too long".into());
-        }
         Ok(())
+    }
+
+    /// A received URL may be opened by `mlpath open`: only a web address, never a file. The
+    /// device that added the item may have given it another (`file://`, `ftp://`): the item
+    /// travels without it, rather than being refused on every sync.
+    fn keep_web_url(&mut self) {
+        let web = |url: &String| {
+            super::key::normalize_url(url)
+                .is_some_and(|u| u.starts_with("https://") || u.starts_with("http://"))
+        };
+        if !self.url.as_ref().is_some_and(web) {
+            self.url = None;
+        }
     }
 }
 
@@ -182,8 +190,8 @@ fn uuid(id: &str, field: &str) -> Result<(), String> {
 }
 
 fn text(value: &str, field: &str) -> Result<(), String> {
-    if value.trim().is_empty() || value.len() > MAX_TEXT {
-        return Err(format!("its {field} is empty or too long"));
+    if value.trim().is_empty() {
+        return Err(format!("its {field} is empty"));
     }
     Ok(())
 }
@@ -309,11 +317,18 @@ mod tests {
             Line::parse(&line(bad).to_json(), DEV).unwrap_err(),
             "its slug is not a slug"
         );
-        let mut bad = fields;
-        bad.url = Some("file:///etc/passwd".into());
-        assert_eq!(
-            Line::parse(&line(bad).to_json(), DEV).unwrap_err(),
-            "its url is not a web address"
-        );
+        let mut local = fields.clone();
+        local.url = Some("file:///etc/passwd".into());
+        let Body::Item(got) = Line::parse(&line(local).to_json(), DEV).unwrap().body else {
+            panic!("an item line reads as an item");
+        };
+        assert_eq!(got.fields.url, None, "the item comes without its file URL");
+        assert_eq!(got.fields.title, fields.title);
+        let mut upper = fields;
+        upper.url = Some("HTTPS://Example.com/p".into());
+        let Body::Item(got) = Line::parse(&line(upper).to_json(), DEV).unwrap().body else {
+            panic!("an item line reads as an item");
+        };
+        assert_eq!(got.fields.url.as_deref(), Some("HTTPS://Example.com/p"));
     }
 }

@@ -10,7 +10,7 @@ pub mod line;
 pub mod read;
 pub mod write;
 
-pub use line::{ItemBody, ItemFields, Line};
+pub use line::{ItemBody, ItemFields};
 
 /// The file name of a device's journal.
 pub fn file_name(device: &str) -> String {

@@ -6,9 +6,9 @@
 //! first damaged line; the lines after it are read all the same (inserting is by id, so reading
 //! them again adds nothing).
 
-use super::line::Line;
+use super::line::{Line, MAX_LINE};
 use std::fs::File;
-use std::io::{BufRead, BufReader, Seek, SeekFrom};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
 /// Where reading stopped: a byte offset at the start of a line and the lines before it.
@@ -65,15 +65,32 @@ pub fn read_from(path: &Path, device: &str, from: Position) -> std::io::Result<C
     let mut buf = Vec::new();
     loop {
         buf.clear();
-        let n = reader.read_until(b'\n', &mut buf)?;
-        if n == 0 || buf.last() != Some(&b'\n') {
+        // At most one line's worth in memory, whatever a damaged file holds.
+        let n = (&mut reader)
+            .take(MAX_LINE as u64 + 1)
+            .read_until(b'\n', &mut buf)?;
+        let (n, too_long) = if n > MAX_LINE && buf.last() != Some(&b'\n') {
+            match skip_line(&mut reader)? {
+                Some(rest) => (n + rest, true),
+                // Not whole yet: left for next time, as any last line without its newline.
+                None => break,
+            }
+        } else {
+            (n, false)
+        };
+        if n == 0 || (!too_long && buf.last() != Some(&b'\n')) {
             break;
         }
         let number = at.line + 1;
-        let text = String::from_utf8_lossy(&buf);
-        let text = text.trim_end_matches(['\n', '\r']);
-        if !text.trim().is_empty() {
-            match Line::parse(text, device) {
+        let parsed = if too_long {
+            Some(Err(format!("it is longer than {} MiB", MAX_LINE >> 20)))
+        } else {
+            let text = String::from_utf8_lossy(&buf);
+            let text = text.trim_end_matches(['\n', '\r']);
+            (!text.trim().is_empty()).then(|| Line::parse(text, device))
+        };
+        if let Some(parsed) = parsed {
+            match parsed {
                 Ok(line) => chunk.lines.push(line),
                 Err(reason) => {
                     first_damaged.get_or_insert(at);
@@ -92,6 +109,29 @@ pub fn read_from(path: &Path, device: &str, from: Position) -> std::io::Result<C
     chunk.next = first_damaged.unwrap_or(at);
     chunk.end = at;
     Ok(chunk)
+}
+
+/// Reads past the rest of a line without keeping it; the bytes read up to and including its
+/// newline, or `None` when the file ends first.
+fn skip_line(reader: &mut impl BufRead) -> std::io::Result<Option<usize>> {
+    let mut skipped = 0;
+    loop {
+        let available = reader.fill_buf()?;
+        if available.is_empty() {
+            return Ok(None);
+        }
+        match available.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                reader.consume(i + 1);
+                return Ok(Some(skipped + i + 1));
+            }
+            None => {
+                let len = available.len();
+                reader.consume(len);
+                skipped += len;
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -170,6 +210,26 @@ mod tests {
             },
             "the next read starts at the damaged line"
         );
+    }
+
+    #[test]
+    fn a_line_too_long_to_hold_is_skipped_without_holding_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let huge = format!("{{\"note\":\"{}\"}}", "x".repeat(MAX_LINE + 10));
+        let first = format!("{}\n", line(1));
+        let path = write(dir.path(), &format!("{first}{huge}\n{}\n", line(3)));
+        let chunk = read_from(&path, DEV, Position::default()).unwrap();
+        assert_eq!(chunk.lines.len(), 2, "the lines around it are read");
+        assert_eq!(chunk.damaged.len(), 1);
+        assert_eq!(chunk.damaged[0].line, 2);
+        assert_eq!(chunk.damaged[0].reason, "it is longer than 8 MiB");
+        assert_eq!(chunk.next.offset, first.len() as u64);
+        assert_eq!(chunk.end.line, 3);
+        // Still being written (no newline yet): left for next time, not called damaged.
+        let path = write(dir.path(), &format!("{first}{huge}"));
+        let chunk = read_from(&path, DEV, Position::default()).unwrap();
+        assert!(chunk.damaged.is_empty());
+        assert_eq!(chunk.next.offset, first.len() as u64);
     }
 
     #[test]

@@ -360,3 +360,44 @@ fn sync_needs_a_folder_the_first_time_and_remembers_it() {
     assert_eq!(answer["dir"], dir.to_str().unwrap());
     assert_eq!(answer["git"], Value::Null);
 }
+
+/// What one device accepts from its user, the others accept from its journal: a long note or
+/// title, a long venue, an address that is not a web address (which travels without it, as
+/// received URLs are only web ones). None of it is refused as damaged on every sync.
+#[test]
+fn what_a_device_records_is_taken_by_the_others_however_long_or_odd() {
+    let d = Devices::new(2);
+    let (a, b) = (&d.devices[0], &d.devices[1]);
+    let long = format!("{}end", "many words ".repeat(11_000));
+    a.ok(&["note", "flexgen", &long]);
+    a.ok(&["add", &format!("Long {long}"), "--venue", &long]);
+    a.ok(&[
+        "add",
+        "On a file server",
+        "--url",
+        "ftp://files.example.org/p.pdf",
+    ]);
+    d.sync(0);
+    let out = b.run(&["sync", d.dir().to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("received 3 from"), "{}", out.stdout);
+    let warnings: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| !l.contains("new database"))
+        .collect();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    // Compared by length first: a failure would print 120 kB otherwise.
+    let same = |got: &Value| got.as_str().map(str::len) == Some(long.len()) && got == &long;
+    let shown = b.json(&["show", "flexgen"]);
+    assert!(
+        same(&shown["events"][0]["note"]),
+        "the long note arrived whole"
+    );
+    let file_server = b.json(&["show", "file-server"]);
+    assert_eq!(file_server["url"], Value::Null, "only web addresses travel");
+    assert!(
+        same(&b.json(&["show", "long-many-words"])["venue"]),
+        "the venue arrived whole"
+    );
+}
