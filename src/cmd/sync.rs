@@ -23,6 +23,12 @@ pub fn run(args: SyncArgs, ctx: &Context) -> Result<()> {
             ));
         }
     };
+    if dir.exists() && !dir.is_dir() {
+        return Err(usage(format!(
+            "{} is a file, not a folder: give `mlpath sync` a folder (it is made when missing)",
+            dir.display()
+        )));
+    }
     std::fs::create_dir_all(&dir)
         .with_context(|| format!("cannot create the sync folder {}", dir.display()))?;
     let dir_text = dir.to_string_lossy().into_owned();

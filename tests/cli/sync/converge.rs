@@ -359,6 +359,14 @@ fn sync_needs_a_folder_the_first_time_and_remembers_it() {
     let answer = env.json(&["sync"]);
     assert_eq!(answer["dir"], dir.to_str().unwrap());
     assert_eq!(answer["git"], Value::Null);
+    // A file given by mistake: said plainly, and the folder recorded stays.
+    let file = env.write("notes.md", "# notes\n");
+    let err = env.fails(&["sync", file.to_str().unwrap()], 2);
+    assert!(err.contains("notes.md is a file, not a folder"), "{err}");
+    assert_eq!(
+        env.ok(&["config", "sync.dir"]).trim(),
+        dir.to_str().unwrap()
+    );
 }
 
 /// What one device accepts from its user, the others accept from its journal: a long note or
