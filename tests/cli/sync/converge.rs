@@ -409,3 +409,48 @@ fn what_a_device_records_is_taken_by_the_others_however_long_or_odd() {
         "the venue arrived whole"
     );
 }
+
+/// The commands the other tests leave out travel too: a session closed by `stop`, a suspended
+/// review schedule, `redo`, and `relink` with its undo, on two devices that follow one list.
+#[test]
+fn sessions_suspend_redo_and_relink_travel() {
+    let d = Devices::new(2);
+    let (a, b) = (&d.devices[0], &d.devices[1]);
+    let rest = "- [Other](https://example.org/other)\n- [Third](https://example.org/third)\n";
+    let before = format!("# Mine\n- [Old name](https://example.org/old)\n{rest}");
+    let after = format!("# Mine\n- [New name](https://example.org/new)\n{rest}");
+    let list_a = a.write("mine.md", &before);
+    let list_b = b.write("mine.md", &before);
+    a.ok(&["import", list_a.to_str().unwrap()]);
+    b.ok(&["import", list_b.to_str().unwrap()]);
+    a.ok(&["start", "old-name", "--at", "2026-11-27 09:00"]);
+    a.ok(&["stop", "--at", "2026-11-27 10:30"]);
+    a.ok(&["done", "other", "--at", "2026-11-27 11:00"]);
+    a.ok(&["review", "other", "--suspend"]);
+    b.ok(&["skip", "third"]);
+    b.ok(&["undo"]);
+    b.ok(&["redo"]);
+    d.sync_all();
+    let seen = d.assert_converged(&["old-name", "other", "third"]);
+    assert_eq!(seen["shows"][0]["time_spent_s"], 90 * 60);
+    assert_eq!(seen["shows"][1]["suspended"], true);
+    assert_eq!(seen["shows"][2]["status"], "skipped", "the redo travelled");
+    // The list renames the item on both devices; A gives the new item the old one's history.
+    std::fs::write(&list_a, &after).unwrap();
+    std::fs::write(&list_b, &after).unwrap();
+    a.ok(&["import", list_a.to_str().unwrap()]);
+    b.ok(&["import", list_b.to_str().unwrap()]);
+    a.ok(&["relink", "old-name", "new-name"]);
+    d.sync_all();
+    let seen = d.assert_converged(&["new-name", "old-name"]);
+    assert_eq!(seen["shows"][0]["status"], "started");
+    assert_eq!(seen["shows"][0]["started_at"], "2026-11-27T09:00:00Z");
+    assert_eq!(seen["shows"][0]["time_spent_s"], 90 * 60);
+    a.ok(&["undo"]);
+    d.sync_all();
+    let seen = d.assert_converged(&["new-name", "old-name"]);
+    assert_eq!(
+        seen["shows"][0]["status"], "todo",
+        "the relink's undo travelled"
+    );
+}

@@ -215,3 +215,59 @@ fn syncs_of_one_database_at_once_write_each_line_once() {
     assert_eq!(lines.len(), 10, "{lines:#?}");
     assert_eq!(ids.len(), 10);
 }
+
+/// `kill -9` of a real sync while it reads a long journal, at several moments, then a sync that
+/// runs to the end: every event is there once, as on a device whose sync was never stopped.
+#[test]
+fn a_sync_killed_while_reading_a_long_journal_converges_when_run_again() {
+    let d = Devices::new(2);
+    let (killed, calm) = (&d.devices[0], &d.devices[1]);
+    // Another device's journal: 4,000 notes about items every device has.
+    let device = "01937c4e-8a1b-7cc3-9d2e-00000000d0d0";
+    let items = [
+        "https://arxiv.org/abs/2303.06865",
+        "https://www.usenix.org/system/files/osdi22-yu.pdf",
+        "https://www.usenix.org/system/files/osdi22-zheng-lianmin.pdf",
+    ];
+    let n = 4_000;
+    let journal: String = (0..n)
+        .map(|i| {
+            format!(
+                "{{\"id\":\"01937c4e-8a1b-7cc3-9d2e-{i:012x}\",\"device\":\"{device}\",\
+                 \"at\":\"2026-11-{:02}T{:02}:{:02}:00Z\",\"type\":\"event\",\"item\":\"{}\",\
+                 \"kind\":\"note\",\"note\":\"note {i}\"}}\n",
+                1 + i / 1440,
+                i / 60 % 24,
+                i % 60,
+                items[i % items.len()]
+            )
+        })
+        .collect();
+    std::fs::create_dir_all(d.dir()).unwrap();
+    std::fs::write(d.dir().join(format!("{device}.jsonl")), journal).unwrap();
+    let dir = d.dir();
+    let mut stopped = 0;
+    for wait_ms in [5, 20, 40, 80, 120, 200, 300, 450] {
+        let mut child = killed
+            .process(&["sync", dir.to_str().unwrap()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(wait_ms));
+        child.kill().unwrap();
+        if !child.wait().unwrap().success() {
+            stopped += 1;
+        }
+    }
+    assert!(stopped > 0, "no sync was stopped: make the journal longer");
+    killed.ok(&["sync"]);
+    let again = killed.ok(&["sync"]);
+    assert!(again.contains("received 0 from 1"), "{again}");
+    calm.ok(&["sync", dir.to_str().unwrap()]);
+    let notes = |env: &crate::support::TestEnv| env.json(&["log", "-n", "100000"]);
+    let (got, want) = (notes(killed), notes(calm));
+    assert_eq!(got.as_array().unwrap().len(), n, "each event once");
+    assert!(got == want, "the stopped device matches the calm one");
+    d.assert_converged(&["flexgen", "orca", "alpa"]);
+}
