@@ -46,12 +46,20 @@ pub fn run(args: SyncArgs, ctx: &Context) -> Result<()> {
                 if notes { " and notes" } else { "" }
             ));
         }
-        repo.pull().map_err(|why| {
+        let conflicted = repo.pull().map_err(|why| {
             failure(format!(
                 "git pull in {} failed: {why}; nothing was synced, the next sync tries again",
                 repo.root.display()
             ))
         })?;
+        if !conflicted.is_empty() {
+            render::warn(format!(
+                "git pulled changes that conflict with your uncommitted changes to {}: the file \
+                 has both, between conflict markers, and git keeps yours in `git stash`; edit it, \
+                 then `git stash drop`",
+                conflicted.join(", ")
+            ));
+        }
     }
     if args.new_device {
         exchange::new_device(&mut store, &dir)?;

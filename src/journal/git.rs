@@ -56,13 +56,16 @@ impl Repo {
     }
 
     /// `git pull --rebase --autostash`: a list file just changed by write-back does not block
-    /// it. Nothing to do without an upstream.
-    pub fn pull(&self) -> Result<(), String> {
+    /// it. Nothing to do without an upstream. Returns the files left with conflict markers:
+    /// uncommitted changes that git could not put back over what it pulled (it still succeeds,
+    /// and keeps them in `git stash`).
+    pub fn pull(&self) -> Result<Vec<String>, String> {
         if self.upstream().is_none() {
-            return Ok(());
+            return Ok(Vec::new());
         }
-        self.run(&["pull", "--rebase", "--autostash", "--quiet"])
-            .map(drop)
+        self.run(&["pull", "--rebase", "--autostash", "--quiet"])?;
+        let unmerged = self.run(&["diff", "--name-only", "--diff-filter=U"])?;
+        Ok(unmerged.lines().map(str::to_string).collect())
     }
 
     /// Commits exactly `paths` (relative to the root), if they changed; returns whether a

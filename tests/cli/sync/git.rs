@@ -268,3 +268,41 @@ fn a_failed_pull_is_one_line_and_syncs_nothing() {
         "{out}"
     );
 }
+
+/// A list file changed on both devices, and not yet committed on the second: git pulls, cannot
+/// put the uncommitted change back cleanly and says so only in passing. `sync` says it in one
+/// line, names the file, and exchanges the journals all the same.
+#[test]
+fn uncommitted_list_changes_that_conflict_with_the_pull_are_named() {
+    if !git_available() {
+        return;
+    }
+    let s = setup();
+    let [laptop, desktop] = &s.devices;
+    std::fs::write(
+        s.clones[0].join("list.md"),
+        "# My list\n- [x] [A paper](https://example.org/a)\n",
+    )
+    .unwrap();
+    git(laptop, &s.clones[0], &["commit", "-q", "-am", "ticked"]);
+    laptop.ok(&["done", "flexgen"]);
+    s.synced(0);
+    std::fs::write(
+        s.clones[1].join("list.md"),
+        "# My list\n- [A paper, retitled](https://example.org/a)\n",
+    )
+    .unwrap();
+    let out = s.sync(1, &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let warning = out
+        .stderr
+        .lines()
+        .find(|l| l.contains("conflict"))
+        .unwrap_or_else(|| panic!("no word of the conflict: {}", out.stderr));
+    assert!(
+        warning.contains("uncommitted changes to list.md") && warning.contains("git stash"),
+        "{warning}"
+    );
+    assert!(out.stdout.contains("received 1 from"), "{}", out.stdout);
+    assert_eq!(shown(desktop, "flexgen")["status"], "done");
+}
