@@ -46,20 +46,7 @@ pub fn run(args: SyncArgs, ctx: &Context) -> Result<()> {
                 if notes { " and notes" } else { "" }
             ));
         }
-        let conflicted = repo.pull().map_err(|why| {
-            failure(format!(
-                "git pull in {} failed: {why}; nothing was synced, the next sync tries again",
-                repo.root.display()
-            ))
-        })?;
-        if !conflicted.is_empty() {
-            render::warn(format!(
-                "git pulled changes that conflict with your uncommitted changes to {}: the file \
-                 has both, between conflict markers, and git keeps yours in `git stash`; edit it, \
-                 then `git stash drop`",
-                conflicted.join(", ")
-            ));
-        }
+        pull(repo)?;
     }
     if args.new_device {
         exchange::new_device(&mut store, &dir)?;
@@ -117,6 +104,37 @@ pub fn auto(ctx: &Context) -> Result<()> {
 fn setting_on(store: &crate::store::Store, key: &str) -> Result<bool> {
     let setting = crate::settings::find(key).map_err(usage)?;
     Ok(setting.value_or_default(store.setting(key)?) == "on")
+}
+
+/// Pulls before anything is exchanged. A work tree in the middle of a rebase or merge (a
+/// conflict git stopped at) is left alone: committing into it would bury journals in it.
+fn pull(repo: &Repo) -> Result<()> {
+    let stopped = |what: &str| {
+        format!(
+            "git is in the middle of a {what} in {} (a conflict to resolve): finish or abort it \
+             (`git status` says how), then sync again; nothing was synced",
+            repo.root.display()
+        )
+    };
+    if let Some(what) = repo.unfinished() {
+        return Err(failure(stopped(what)));
+    }
+    let conflicted = repo.pull().map_err(|why| match repo.unfinished() {
+        Some(what) => failure(format!("git pull failed: {why}; {}", stopped(what))),
+        None => failure(format!(
+            "git pull in {} failed: {why}; nothing was synced, the next sync tries again",
+            repo.root.display()
+        )),
+    })?;
+    if !conflicted.is_empty() {
+        render::warn(format!(
+            "git pulled changes that conflict with your uncommitted changes to {}: the file has \
+             both, between conflict markers, and git keeps yours in `git stash`; edit it, then \
+             `git stash drop`",
+            conflicted.join(", ")
+        ));
+    }
+    Ok(())
 }
 
 /// Commits this device's journal (and the `.gitattributes` beside it), then pushes.

@@ -55,6 +55,21 @@ impl Repo {
             .map(|s| s.trim().to_string())
     }
 
+    /// What git stopped in the middle of, if anything: a rebase or a merge that met a conflict.
+    pub fn unfinished(&self) -> Option<&'static str> {
+        let git_dir = self.run(&["rev-parse", "--absolute-git-dir"]).ok()?;
+        let git_dir = Path::new(git_dir.trim());
+        [
+            ("rebase-merge", "rebase"),
+            ("rebase-apply", "rebase"),
+            ("MERGE_HEAD", "merge"),
+            ("CHERRY_PICK_HEAD", "cherry-pick"),
+        ]
+        .into_iter()
+        .find(|(file, _)| git_dir.join(file).exists())
+        .map(|(_, what)| what)
+    }
+
     /// `git pull --rebase --autostash`: a list file just changed by write-back does not block
     /// it. Nothing to do without an upstream. Returns the files left with conflict markers:
     /// uncommitted changes that git could not put back over what it pulled (it still succeeds,

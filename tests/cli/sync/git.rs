@@ -306,3 +306,58 @@ fn uncommitted_list_changes_that_conflict_with_the_pull_are_named() {
     assert!(out.stdout.contains("received 1 from"), "{}", out.stdout);
     assert_eq!(shown(desktop, "flexgen")["status"], "done");
 }
+
+/// A list committed differently on both devices: the pull's rebase stops at the conflict. `sync`
+/// says so and how to go on, and while the rebase is unfinished it commits nothing into it.
+#[test]
+fn a_pull_stopped_at_a_conflict_is_said_and_nothing_is_committed_into_it() {
+    if !git_available() {
+        return;
+    }
+    let s = setup();
+    let [laptop, desktop] = &s.devices;
+    for (device, clone, text) in [
+        (laptop, &s.clones[0], "laptop"),
+        (desktop, &s.clones[1], "desktop"),
+    ] {
+        std::fs::write(
+            clone.join("list.md"),
+            format!("# My list\n- [A paper, {text}](https://example.org/a)\n"),
+        )
+        .unwrap();
+        git(device, clone, &["commit", "-q", "-am", text]);
+    }
+    s.synced(0);
+    desktop.ok(&["done", "flexgen"]);
+    let mut heads = Vec::new();
+    for _ in 0..2 {
+        let out = s.sync(1, &[]);
+        assert_eq!(out.code, 1, "{}", out.stdout);
+        let errors: Vec<&str> = out
+            .stderr
+            .lines()
+            .filter(|l| !l.contains("will be pushed") && !l.contains("new database"))
+            .collect();
+        assert_eq!(errors.len(), 1, "{}", out.stderr);
+        assert!(
+            errors[0].contains("git is in the middle of a rebase")
+                && errors[0].contains("finish or abort it"),
+            "{}",
+            errors[0]
+        );
+        heads.push(git(desktop, &s.clones[1], &["rev-parse", "HEAD"]));
+    }
+    // The first pull stopped the rebase on the laptop's commit; the second sync committed
+    // nothing on top of it.
+    assert_eq!(heads[0], heads[1], "no commit made during the rebase");
+    let journal = git(desktop, &s.clones[1], &["status", "--porcelain", "mlpath"]);
+    assert!(journal.is_empty() || journal.starts_with("??"), "{journal}");
+    git(desktop, &s.clones[1], &["rebase", "--abort"]);
+    git(
+        desktop,
+        &s.clones[1],
+        &["reset", "-q", "--hard", "origin/main"],
+    );
+    let out = s.synced(1);
+    assert!(out.contains("committed and pushed"), "{out}");
+}
