@@ -274,8 +274,8 @@ pub struct WritebackArgs {
 
 const SYNC_HELP: &str = "\
 Example: mlpath sync ~/notes/mlpath
-  mlpath sync ~/notes/mlpath   first: sets sync.dir
-  mlpath sync                  later: exchanges events
+The first call keeps the folder as sync.dir; later, plain
+`mlpath sync` exchanges events with the other devices.
 Each device appends its events to its own
 <device-id>.jsonl and reads the others'. In a git work
 tree, sync pulls, commits only its journal and pushes when
