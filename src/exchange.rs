@@ -67,9 +67,9 @@ pub fn write_own(store: &mut Store, dir: &Path, notes: bool, now: DateTime<Utc>)
     let strangers = ours.iter().filter(|o| !**o).count();
     if strangers > 0 {
         anyhow::bail!(
-            "{} has {strangers} line(s) this database did not write: it is a copy of the database \
-             of another device (both have device id {}); sync only one of them, or give this copy \
-             its own journal with `mlpath sync --new-device`",
+            "{} has {strangers} line(s) this database did not write: another database has its \
+             device id {} (one is a copy of the other, and it synced first); keep syncing only \
+             one of them, or give this one a journal of its own with `mlpath sync --new-device`",
             path.display(),
             short(&me)
         );

@@ -271,3 +271,36 @@ fn a_sync_killed_while_reading_a_long_journal_converges_when_run_again() {
     assert!(got == want, "the stopped device matches the calm one");
     d.assert_converged(&["flexgen", "orca", "alpa"]);
 }
+
+/// The copy syncs first, so the original is the one that finds lines it did not write: it is
+/// told the same, and `--new-device` on the original works as well.
+#[test]
+fn when_the_copy_syncs_first_the_original_is_refused_and_can_become_a_device_of_its_own() {
+    let d = Devices::new(2);
+    let (a, other) = (&d.devices[0], &d.devices[1]);
+    a.ok(&["done", "flexgen"]);
+    d.sync(0);
+    let copy_path = a.path("copy.db");
+    a.ok(&["backup", copy_path.to_str().unwrap()]);
+    let copy = a.with_db(&copy_path);
+    copy.ok(&["start", "alpa"]);
+    copy.ok(&["sync"]);
+    a.ok(&["start", "orca"]);
+    let err = a.fails(&["sync"], 1);
+    assert!(
+        err.contains("another database has its device id")
+            && err.contains("it synced first")
+            && err.contains("--new-device"),
+        "{err}"
+    );
+    let out = a.ok(&["sync", "--new-device"]);
+    assert!(
+        out.contains("wrote 1 change"),
+        "only the original's start of orca: {out}"
+    );
+    d.sync_all();
+    copy.ok(&["sync"]);
+    d.assert_converged(&["flexgen", "orca", "alpa"]);
+    assert_eq!(view(a, &["alpa"]), view(&copy, &["alpa"]));
+    assert_eq!(view(a, &["orca"]), view(&copy, &["orca"]));
+}
