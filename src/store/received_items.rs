@@ -61,13 +61,94 @@ pub(super) fn receive(
         [item_id],
         |r| r.get(0),
     )?;
-    if !created && (newest != uid || !manual) {
-        return Ok(Received::Kept);
-    }
-    if !created {
+    let newer = created || (manual && newest == uid);
+    if newer && !created {
         update(conn, item_id, fields)?;
     }
-    Ok(Received::Applied(item_id))
+    let settled = manual && settle_slug(conn, item_id)?;
+    Ok(if newer || settled {
+        Received::Applied(item_id)
+    } else {
+        Received::Kept
+    })
+}
+
+/// Two devices that each added one item (one URL) gave it a slug each; two devices that each
+/// added an item with one title gave both the same slug. Every device settles on the slug of
+/// the item's first add (`items.added`, the lowest snapshot id of any device), and of two
+/// hand-added items that want one slug the one added first has it (the other takes the first
+/// free `-N`); a list item keeps its slug. Returns whether the item's slug changed.
+fn settle_slug(conn: &Connection, item_id: i64) -> rusqlite::Result<bool> {
+    let (current, added): (String, Option<String>) = conn.query_row(
+        "SELECT slug, added FROM items WHERE id = ?1",
+        [item_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let Some(added) = added else {
+        return Ok(false);
+    };
+    let first: Option<String> = conn
+        .query_row(
+            "SELECT fields FROM item_changes WHERE uid = ?1",
+            [&added],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(first) = first else {
+        return Ok(false);
+    };
+    let first: ItemFields = serde_json::from_str(&first).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })?;
+    let want = first.slug;
+    if want == current {
+        return Ok(false);
+    }
+    let holder: Option<(i64, Option<String>)> = conn
+        .query_row(
+            "SELECT id, CASE WHEN origin = 'manual' THEN added END FROM items WHERE slug = ?1",
+            [&want],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((holder, holder_added)) = holder {
+        if !holder_added.is_some_and(|h| added < h) {
+            return Ok(false);
+        }
+        // Ours steps aside first, so that the slug it had is free for the holder.
+        conn.execute(
+            "UPDATE items SET slug = ?2 WHERE id = ?1",
+            params![item_id, format!("{want}-settling-{item_id}")],
+        )?;
+        let free = free_slug(conn, &want)?;
+        conn.execute(
+            "UPDATE items SET slug = ?2 WHERE id = ?1",
+            params![holder, free],
+        )?;
+    }
+    conn.execute(
+        "UPDATE items SET slug = ?2 WHERE id = ?1",
+        params![item_id, want],
+    )?;
+    Ok(true)
+}
+
+/// `slug` with the first suffix (`-2`, `-3`, ...) no item has.
+fn free_slug(conn: &Connection, slug: &str) -> rusqlite::Result<String> {
+    let mut n = 2;
+    loop {
+        let candidate = format!("{slug}-{n}");
+        let taken = conn
+            .query_row("SELECT 1 FROM items WHERE slug = ?1", [&candidate], |_| {
+                Ok(())
+            })
+            .optional()?
+            .is_some();
+        if !taken {
+            return Ok(candidate);
+        }
+        n += 1;
+    }
 }
 
 fn links_json(url: Option<&str>) -> String {

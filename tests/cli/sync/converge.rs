@@ -454,3 +454,56 @@ fn sessions_suspend_redo_and_relink_travel() {
         "the relink's undo travelled"
     );
 }
+
+/// One paper added by hand on both devices before they synced (one URL, two titles, two
+/// slugs), and two different items added with one title (one slug wanted twice): every device
+/// ends with the same slugs, those of the first adds.
+#[test]
+fn items_added_on_both_devices_before_a_sync_get_the_same_slugs_everywhere() {
+    let d = Devices::new(3);
+    let (a, b) = (&d.devices[0], &d.devices[1]);
+    a.ok(&[
+        "add",
+        "Scaling laws",
+        "--url",
+        "https://arxiv.org/abs/2001.08361",
+    ]);
+    b.ok(&[
+        "add",
+        "Kaplan et al. 2020",
+        "--url",
+        "https://ArXiv.org/abs/2001.08361/",
+    ]);
+    b.ok(&["add", "Intro", "--url", "https://b.example/intro"]);
+    a.ok(&["add", "Intro", "--url", "https://a.example/intro"]);
+    a.ok(&["start", "scaling-laws"]);
+    b.ok(&["note", "kaplan-2020", "from b"]);
+    d.sync_all();
+    let seen = d.assert_converged(&["scaling-laws", "intro", "intro-2"]);
+    let manual: Vec<(String, String)> = seen["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["manual"] == true)
+        .map(|i| {
+            (
+                i["slug"].as_str().unwrap().into(),
+                i["url"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        manual,
+        [
+            (
+                "scaling-laws".into(),
+                "https://ArXiv.org/abs/2001.08361/".into()
+            ),
+            ("intro".into(), "https://b.example/intro".into()),
+            ("intro-2".into(), "https://a.example/intro".into()),
+        ],
+        "one item for one URL, with the first add's slug; the first Intro keeps the slug"
+    );
+    assert_eq!(seen["shows"][0]["status"], "started");
+    assert_eq!(seen["shows"][0]["note_count"], 1);
+}
