@@ -112,7 +112,8 @@ fn settle_slug(conn: &Connection, item_id: i64) -> rusqlite::Result<bool> {
         )
         .optional()?;
     if let Some((holder, holder_added)) = holder {
-        if !holder_added.is_some_and(|h| added < h) {
+        // A list item, or an item added before this one, keeps its slug.
+        if holder_added.is_none_or(|h| added >= h) {
             return Ok(false);
         }
         // Ours steps aside first, so that the slug it had is free for the holder.
