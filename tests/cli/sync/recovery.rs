@@ -277,7 +277,7 @@ fn a_sync_killed_while_reading_a_long_journal_converges_when_run_again() {
 #[test]
 fn when_the_copy_syncs_first_the_original_is_refused_and_can_become_a_device_of_its_own() {
     let d = Devices::new(2);
-    let (a, other) = (&d.devices[0], &d.devices[1]);
+    let a = &d.devices[0];
     a.ok(&["done", "flexgen"]);
     d.sync(0);
     let copy_path = a.path("copy.db");
