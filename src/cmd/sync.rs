@@ -59,7 +59,7 @@ pub fn run(args: SyncArgs, ctx: &Context) -> Result<()> {
         render::warn(line);
     }
     let git = match &repo {
-        Some(repo) => Some(commit_and_push(repo, &store, &dir, done.written)?),
+        Some(repo) => Some(commit_and_push(repo, &store, &dir)?),
         None => None,
     };
     let view = SyncView {
@@ -137,26 +137,32 @@ fn pull(repo: &Repo) -> Result<()> {
     Ok(())
 }
 
-/// Commits this device's journal (and the `.gitattributes` beside it), then pushes.
+/// Commits this device's journal (and the `.gitattributes` beside it), then pushes. The message
+/// counts the journal lines the commit adds: after a failed commit, the next sync commits the
+/// lines an earlier sync wrote.
 fn commit_and_push(
     repo: &Repo,
     store: &crate::store::Store,
     dir: &std::path::Path,
-    written: usize,
 ) -> Result<SyncGitView> {
     let attributes = exchange::ensure_gitattributes(dir)?;
     let paths = vec![exchange::own_journal(store, dir)?, attributes];
-    let message = format!(
-        "mlpath: {} from {}",
-        match written {
-            1 => "1 event".to_string(),
-            n => format!("{n} events"),
-        },
-        exchange::device_name()
-    );
-    let committed = repo
-        .commit(&paths, &message)
-        .map_err(|why| failure(format!("git commit failed: {why}")))?;
+    let message = |lines: usize| {
+        format!(
+            "mlpath: {} from {}",
+            match lines {
+                1 => "1 event".to_string(),
+                n => format!("{n} events"),
+            },
+            exchange::device_name()
+        )
+    };
+    let committed = repo.commit(&paths, message).map_err(|why| {
+        failure(format!(
+            "git commit failed: {why}; the journals were exchanged, the next sync commits this \
+             device's"
+        ))
+    })?;
     let pushed = repo.push().map_err(|why| {
         failure(format!(
             "git push failed: {why}; the events are committed here and the next sync pushes them"

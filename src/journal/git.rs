@@ -83,9 +83,14 @@ impl Repo {
         Ok(unmerged.lines().map(str::to_string).collect())
     }
 
-    /// Commits exactly `paths` (relative to the root), if they changed; returns whether a
-    /// commit was made. Other staged or changed files are left as they were.
-    pub fn commit(&self, paths: &[PathBuf], message: &str) -> Result<bool, String> {
+    /// Commits exactly `paths` (relative to the root), if they changed, with the message made
+    /// from the number of journal lines (`.jsonl`) the commit adds; returns whether a commit was
+    /// made. Other staged or changed files are left as they were.
+    pub fn commit(
+        &self,
+        paths: &[PathBuf],
+        message: impl FnOnce(usize) -> String,
+    ) -> Result<bool, String> {
         let mut add = vec!["add", "--"];
         let names: Vec<String> = paths
             .iter()
@@ -102,7 +107,16 @@ impl Repo {
         if !changed {
             return Ok(false);
         }
-        let mut commit = vec!["commit", "--quiet", "--no-verify", "-m", message, "--"];
+        let mut numstat = vec!["diff", "--cached", "--numstat", "--"];
+        numstat.extend(names.iter().map(String::as_str));
+        let lines = self
+            .run(&numstat)?
+            .lines()
+            .filter(|l| l.ends_with(".jsonl"))
+            .filter_map(|l| l.split('\t').next()?.parse::<usize>().ok())
+            .sum();
+        let message = message(lines);
+        let mut commit = vec!["commit", "--quiet", "--no-verify", "-m", &message, "--"];
         commit.extend(names.iter().map(String::as_str));
         self.run(&commit)?;
         Ok(true)

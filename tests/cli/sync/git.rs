@@ -361,3 +361,37 @@ fn a_pull_stopped_at_a_conflict_is_said_and_nothing_is_committed_into_it() {
     let out = s.synced(1);
     assert!(out.contains("committed and pushed"), "{out}");
 }
+
+/// git cannot commit (another git holds the index): one line, the journals are exchanged all
+/// the same, and the next sync commits the line the failed one wrote, counted in its message.
+#[test]
+fn a_failed_commit_is_one_line_and_the_next_sync_commits_what_it_wrote() {
+    if !git_available() {
+        return;
+    }
+    let s = setup();
+    let laptop = &s.devices[0];
+    s.synced(0);
+    laptop.ok(&["done", "flexgen"]);
+    let lock = s.clones[0].join(".git").join("index.lock");
+    std::fs::write(&lock, "").unwrap();
+    let out = s.sync(0, &[]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let errors: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(errors.len(), 1, "{}", out.stderr);
+    assert!(
+        errors[0].starts_with("mlpath: git commit failed: ")
+            && errors[0].contains("index.lock")
+            && errors[0].contains("the next sync commits"),
+        "{}",
+        errors[0]
+    );
+    std::fs::remove_file(&lock).unwrap();
+    let out = s.synced(0);
+    assert!(
+        out.contains("wrote 0 changes") && out.contains("committed and pushed"),
+        "{out}"
+    );
+    let subject = git(laptop, &s.clones[0], &["log", "-1", "--format=%s"]);
+    assert!(subject.starts_with("mlpath: 1 event from "), "{subject}");
+}
