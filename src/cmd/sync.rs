@@ -1,10 +1,10 @@
 use crate::cli::SyncArgs;
 use crate::context::Context;
-use crate::error::{failure, usage};
+use crate::error::usage;
 use crate::exchange;
 use crate::journal::git::Repo;
 use crate::render;
-use crate::views::{SyncGitView, SyncView};
+use crate::views::SyncView;
 use anyhow::{Context as _, Result};
 use std::path::PathBuf;
 
@@ -46,7 +46,7 @@ pub fn run(args: SyncArgs, ctx: &Context) -> Result<()> {
                 if notes { " and notes" } else { "" }
             ));
         }
-        pull(repo)?;
+        exchange::git::pull(repo)?;
     }
     if args.new_device {
         exchange::new_device(&mut store, &dir)?;
@@ -59,7 +59,7 @@ pub fn run(args: SyncArgs, ctx: &Context) -> Result<()> {
         render::warn(line);
     }
     let git = match &repo {
-        Some(repo) => Some(commit_and_push(repo, &store, &dir)?),
+        Some(repo) => Some(exchange::git::commit_and_push(repo, &store, &dir)?),
         None => None,
     };
     let view = SyncView {
@@ -104,69 +104,4 @@ pub fn auto(ctx: &Context) -> Result<()> {
 fn setting_on(store: &crate::store::Store, key: &str) -> Result<bool> {
     let setting = crate::settings::find(key).map_err(usage)?;
     Ok(setting.value_or_default(store.setting(key)?) == "on")
-}
-
-/// Pulls before anything is exchanged. A work tree in the middle of a rebase or merge (a
-/// conflict git stopped at) is left alone: committing into it would bury journals in it.
-fn pull(repo: &Repo) -> Result<()> {
-    let stopped = |what: &str| {
-        format!(
-            "git is in the middle of a {what} in {} (a conflict to resolve): finish or abort it \
-             (`git status` says how), then sync again; nothing was synced",
-            repo.root.display()
-        )
-    };
-    if let Some(what) = repo.unfinished() {
-        return Err(failure(stopped(what)));
-    }
-    let conflicted = repo.pull().map_err(|why| match repo.unfinished() {
-        Some(what) => failure(format!("git pull failed: {why}; {}", stopped(what))),
-        None => failure(format!(
-            "git pull in {} failed: {why}; nothing was synced, the next sync tries again",
-            repo.root.display()
-        )),
-    })?;
-    if !conflicted.is_empty() {
-        render::warn(format!(
-            "git pulled changes that conflict with your uncommitted changes to {}: the file has \
-             both, between conflict markers, and git keeps yours in `git stash`; edit it, then \
-             `git stash drop`",
-            conflicted.join(", ")
-        ));
-    }
-    Ok(())
-}
-
-/// Commits this device's journal (and the `.gitattributes` beside it), then pushes. The message
-/// counts the journal lines the commit adds: after a failed commit, the next sync commits the
-/// lines an earlier sync wrote.
-fn commit_and_push(
-    repo: &Repo,
-    store: &crate::store::Store,
-    dir: &std::path::Path,
-) -> Result<SyncGitView> {
-    let attributes = exchange::ensure_gitattributes(dir)?;
-    let paths = vec![exchange::own_journal(store, dir)?, attributes];
-    let message = |lines: usize| {
-        format!(
-            "mlpath: {} from {}",
-            match lines {
-                1 => "1 event".to_string(),
-                n => format!("{n} events"),
-            },
-            exchange::device_name()
-        )
-    };
-    let committed = repo.commit(&paths, message).map_err(|why| {
-        failure(format!(
-            "git commit failed: {why}; the journals were exchanged, the next sync commits this \
-             device's"
-        ))
-    })?;
-    let pushed = repo.push().map_err(|why| {
-        failure(format!(
-            "git push failed: {why}; the events are committed here and the next sync pushes them"
-        ))
-    })?;
-    Ok(SyncGitView { committed, pushed })
 }

@@ -3,6 +3,8 @@
 //! steps is what makes an interrupted sync safe: lines are written (and flushed) before the
 //! database remembers them, and what is read is stored together with the new read positions.
 
+pub mod git;
+
 use crate::journal::read::{self, Position};
 use crate::journal::{self, line::short, write};
 use crate::store::{Incoming, Received, Store};
