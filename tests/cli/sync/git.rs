@@ -159,9 +159,16 @@ fn two_clones_of_a_bare_repository_converge() {
         again.stderr
     );
     s.synced(0);
-    for slug in ["flexgen", "orca"] {
-        assert_eq!(shown(laptop, slug), shown(desktop, slug), "{slug}");
-    }
+    // Every item (statuses, times) and both timelines, not just the two items.
+    assert!(
+        super::view(laptop, &["flexgen", "orca"]) == super::view(desktop, &["flexgen", "orca"]),
+        "the clones differ"
+    );
+    assert_eq!(
+        laptop.json(&["log"]),
+        desktop.json(&["log"]),
+        "the same timeline"
+    );
     assert_eq!(shown(laptop, "orca")["status"], "done");
     assert_eq!(
         shown(desktop, "flexgen")["events"][1]["note"],
