@@ -217,18 +217,21 @@ impl Receiver<'_> {
         let supersedes = match &event.supersedes {
             None => None,
             Some(target) => {
-                // What the schema's trigger demands, checked first: a refusal, not a failure.
-                let found: Option<(i64, i64, String)> = self
+                // What the schema's trigger demands, checked first: a refusal, not a failure. The
+                // note corrected may be any event's (`done -m`), as `note --edit` allows.
+                let found: Option<(i64, i64, bool)> = self
                     .conn
-                    .prepare_cached("SELECT id, item_id, kind FROM events WHERE uid = ?1")?
+                    .prepare_cached(
+                        "SELECT id, item_id, note IS NOT NULL FROM events WHERE uid = ?1",
+                    )?
                     .query_row([target], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                     .optional()?;
                 match found {
                     None => return Ok(Outcome::Held),
-                    Some((id, item, kind)) if item == item_id && kind == "note" => Some(id),
+                    Some((id, item, noted)) if item == item_id && noted => Some(id),
                     Some(_) => {
                         return Ok(Outcome::Refused(format!(
-                            "a note from device {} corrects something that is not a note of its item",
+                            "a note from device {} corrects something that is not a note of its item here",
                             crate::journal::line::short(&line.device)
                         )));
                     }

@@ -507,3 +507,38 @@ fn items_added_on_both_devices_before_a_sync_get_the_same_slugs_everywhere() {
     assert_eq!(seen["shows"][0]["status"], "started");
     assert_eq!(seen["shows"][0]["note_count"], 1);
 }
+
+/// `note --edit` and `note --rm` act on the latest note whichever command wrote it: the note of a
+/// `done -m` or a `review -m`, corrected or withdrawn on one device, is so on the others, and on
+/// a device that corrects a note another device wrote.
+#[test]
+fn corrections_of_the_note_of_a_done_or_a_review_travel() {
+    let d = Devices::new(2);
+    let (a, b) = (&d.devices[0], &d.devices[1]);
+    a.ok(&["done", "flexgen", "-m", "first take"]);
+    a.ok(&["note", "flexgen", "--edit", "corrected take"]);
+    a.ok(&["review", "orca", "-m", "to withdraw"]);
+    b.ok(&["done", "alpa", "-m", "written on b"]);
+    d.sync_all();
+    a.ok(&["note", "orca", "--rm"]);
+    a.ok(&["note", "alpa", "--edit", "corrected on a"]);
+    for i in [0, 1, 0, 1] {
+        let out = d.devices[i].run(&["sync", d.dir().to_str().unwrap()]);
+        assert!(out.stderr.is_empty(), "nothing refused: {}", out.stderr);
+    }
+    let seen = d.assert_converged(&["flexgen", "orca", "alpa"]);
+    let texts = |show: &Value| -> Vec<String> {
+        show["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["note"].as_str().map(String::from))
+            .collect()
+    };
+    assert_eq!(texts(&seen["shows"][0]), ["corrected take"]);
+    assert_eq!(
+        seen["shows"][1]["note_count"], 0,
+        "the withdrawal travelled"
+    );
+    assert_eq!(texts(&seen["shows"][2]), ["corrected on a"]);
+}
