@@ -90,6 +90,10 @@ pub fn write_own(store: &mut Store, dir: &Path, notes: bool, now: DateTime<Utc>)
     let at = Position {
         offset: end,
         line: since.end.line + lines.len() as u64,
+        tail: match lines.last() {
+            Some(last) => read::Tail::of(format!("{last}\n").as_bytes()),
+            None => since.end.tail,
+        },
     };
     // A sync with nothing new writes nothing to the database either.
     if out.considered > 0 || at != kept {

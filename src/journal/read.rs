@@ -16,6 +16,30 @@ use std::path::Path;
 pub struct Position {
     pub offset: u64,
     pub line: u64,
+    /// The line that ends at `offset`, to check that the file still holds it there.
+    pub tail: Tail,
+}
+
+/// The length (newline included) and a checksum of a line. A journal replaced by an older copy
+/// and written on since can be longer than a position kept in it and hold other lines before
+/// it: reading on from there would skip lines or start mid-line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tail {
+    pub len: u64,
+    pub sum: u64,
+}
+
+impl Tail {
+    pub fn of(bytes: &[u8]) -> Tail {
+        // FNV-1a: stable across builds, as what is stored must be.
+        let sum = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        Tail {
+            len: bytes.len() as u64,
+            sum,
+        }
+    }
 }
 
 /// A line that could not be read, and why.
@@ -35,7 +59,8 @@ pub struct Chunk {
     pub next: Position,
     /// The end of the whole lines read, damaged or not.
     pub end: Position,
-    /// The file was shorter than the position kept (replaced or cut): it was read from the top.
+    /// The file was shorter than the position kept, or held another line before it (replaced
+    /// or cut): it was read from the top.
     pub restarted: bool,
 }
 
@@ -55,7 +80,7 @@ pub fn read_from(path: &Path, device: &str, from: Position) -> std::io::Result<C
     let len = file.metadata()?.len();
     let mut chunk = Chunk::default();
     let mut at = from;
-    if from.offset > len {
+    if from.offset > len || !holds_tail(&file, from)? {
         chunk.restarted = true;
         at = Position::default();
     }
@@ -104,11 +129,27 @@ pub fn read_from(path: &Path, device: &str, from: Position) -> std::io::Result<C
         at = Position {
             offset: at.offset + n as u64,
             line: number,
+            // A line too long to hold is damaged, so never the tail of a position kept.
+            tail: Tail::of(&buf),
         };
     }
     chunk.next = first_damaged.unwrap_or(at);
     chunk.end = at;
     Ok(chunk)
+}
+
+/// Whether the line before `at` is still the one read there (a position without a tail, kept
+/// by an older mlpath or at the top of the file, is taken as it is).
+fn holds_tail(file: &File, at: Position) -> std::io::Result<bool> {
+    let Tail { len, sum } = at.tail;
+    if len == 0 || len > at.offset || len > MAX_LINE as u64 {
+        return Ok(true);
+    }
+    let mut bytes = vec![0; len as usize];
+    let mut file = file;
+    file.seek(SeekFrom::Start(at.offset - len))?;
+    file.read_exact(&mut bytes)?;
+    Ok(Tail::of(&bytes).sum == sum)
 }
 
 /// Reads past the rest of a line without keeping it; the bytes read up to and including its
@@ -180,11 +221,8 @@ mod tests {
         assert_eq!(chunk.lines.len(), 1);
         assert!(chunk.damaged.is_empty(), "being written is not damage");
         assert_eq!(
-            chunk.next,
-            Position {
-                offset: whole.len() as u64,
-                line: 1
-            }
+            (chunk.next.offset, chunk.next.line),
+            (whole.len() as u64, 1)
         );
         let path = write(dir.path(), &format!("{whole}{}\n", line(2)));
         let chunk = read_from(&path, DEV, chunk.next).unwrap();
@@ -203,11 +241,8 @@ mod tests {
         assert_eq!(chunk.damaged.len(), 1);
         assert_eq!(chunk.damaged[0].line, 2);
         assert_eq!(
-            chunk.next,
-            Position {
-                offset: first.len() as u64,
-                line: 1
-            },
+            (chunk.next.offset, chunk.next.line),
+            (first.len() as u64, 1),
             "the next read starts at the damaged line"
         );
     }
@@ -233,12 +268,35 @@ mod tests {
     }
 
     #[test]
+    fn a_position_whose_line_was_replaced_reads_from_the_top() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), &format!("{}\n{}\n", line(1), line(2)));
+        let kept = read_from(&path, DEV, Position::default()).unwrap().next;
+        let path = write(
+            dir.path(),
+            &format!("{}\n{}\n{}\n", line(1), line(2), line(3)),
+        );
+        let chunk = read_from(&path, DEV, kept).unwrap();
+        assert!(!chunk.restarted);
+        assert_eq!(chunk.lines.len(), 1, "the same lines before it: read on");
+        // An older copy written on since: as long, other lines before the position.
+        let path = write(
+            dir.path(),
+            &format!("{}\n{}\n{}\n", line(1), line(4), line(2)),
+        );
+        let chunk = read_from(&path, DEV, kept).unwrap();
+        assert!(chunk.restarted);
+        assert_eq!(chunk.lines.len(), 3);
+    }
+
+    #[test]
     fn a_position_past_the_end_reads_from_the_top() {
         let dir = tempfile::tempdir().unwrap();
         let path = write(dir.path(), &format!("{}\n", line(1)));
         let far = Position {
             offset: 10_000,
             line: 50,
+            tail: Tail::default(),
         };
         let chunk = read_from(&path, DEV, far).unwrap();
         assert!(chunk.restarted);

@@ -6,7 +6,7 @@ use super::decode::Fields;
 use super::ids::{DEVICE, new_uid};
 use super::{Result, Store, StoreError};
 use crate::journal::line::{Body, EventBody, KeyBody, Line};
-use crate::journal::read::Position;
+use crate::journal::read::{Position, Tail};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use std::collections::HashMap;
@@ -98,14 +98,23 @@ impl Store {
     pub(crate) fn journal_positions(&self) -> Result<HashMap<String, Position>> {
         let mut stmt = self
             .conn
-            .prepare("SELECT name, offset, line FROM journal_files")
+            .prepare(
+                "SELECT f.name, f.offset, f.line, m.value FROM journal_files f
+                 LEFT JOIN meta m ON m.key = 'journal_tail:' || f.name",
+            )
             .map_err(|e| self.classify(e, "reading journal positions"))?;
         stmt.query_map([], |r| {
+            let tail: Option<String> = r.get(3)?;
             Ok((
                 r.get(0)?,
                 Position {
                     offset: r.get::<_, i64>(1)? as u64,
                     line: r.get::<_, i64>(2)? as u64,
+                    tail: tail
+                        .as_deref()
+                        .map(decode_tail)
+                        .transpose()?
+                        .unwrap_or_default(),
                 },
             ))
         })
@@ -171,7 +180,32 @@ pub(super) fn set_position(conn: &Connection, name: &str, at: Position) -> rusql
          ON CONFLICT (name) DO UPDATE SET offset = excluded.offset, line = excluded.line",
     )?
     .execute(params![name, at.offset as i64, at.line as i64])?;
+    // Beside the position (in meta, under a `journal_` key that a new folder or device clears):
+    // the line it follows, checked before reading on.
+    conn.prepare_cached(
+        "INSERT INTO meta (key, value) VALUES ('journal_tail:' || ?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute(params![name, format!("{} {}", at.tail.len, at.tail.sum)])?;
     Ok(())
+}
+
+/// `"<len> <sum>"`, as `set_position` writes it.
+fn decode_tail(text: &str) -> rusqlite::Result<Tail> {
+    let parse = || {
+        let (len, sum) = text.split_once(' ')?;
+        Some(Tail {
+            len: len.parse().ok()?,
+            sum: sum.parse().ok()?,
+        })
+    };
+    parse().ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            3,
+            rusqlite::types::Type::Text,
+            format!("a journal tail is `<len> <sum>`, not {text:?}").into(),
+        )
+    })
 }
 
 fn marks(conn: &Connection) -> rusqlite::Result<[i64; 3]> {

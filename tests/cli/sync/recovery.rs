@@ -304,3 +304,38 @@ fn when_the_copy_syncs_first_the_original_is_refused_and_can_become_a_device_of_
     assert_eq!(view(a, &["alpa"]), view(&copy, &["alpa"]));
     assert_eq!(view(a, &["orca"]), view(&copy, &["orca"]));
 }
+
+/// A's journal replaced by an older copy (a backup of the folder put back), then written on by
+/// A before B syncs again: it is longer than where B stopped, but holds other lines before that
+/// place. B notices, reads it again from the top and misses nothing (it used to start mid-line,
+/// warn about that line on every sync, and never get the item A added meanwhile).
+#[test]
+fn a_journal_replaced_by_an_older_copy_and_written_on_is_read_again_whole() {
+    let d = Devices::new(2);
+    let (a, b) = (&d.devices[0], &d.devices[1]);
+    a.ok(&["start", "flexgen"]);
+    d.sync(0);
+    let path = journal_files(&d.dir()).remove(0);
+    let older = std::fs::read(&path).unwrap();
+    a.ok(&["add", "Mine", "--url", "https://example.org/mine"]);
+    a.ok(&["note", "flexgen", "first"]);
+    d.sync(0);
+    a.ok(&["note", "flexgen", "second"]);
+    d.sync(0);
+    d.sync(1);
+    std::fs::write(&path, older).unwrap();
+    a.ok(&[
+        "add",
+        "Added after the copy was put back, with a long title",
+        "--url",
+        "https://example.org/a-much-longer-address-than-the-others",
+    ]);
+    a.ok(&["start", "added-copy-was-put"]);
+    d.sync(0);
+    let out = b.run(&["sync"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
+    assert!(!out.stdout.contains("kept"), "{}", out.stdout);
+    d.sync_all();
+    d.assert_converged(&["flexgen", "mine", "added-copy-was-put"]);
+}
