@@ -11,6 +11,7 @@ use serde::Serialize;
 /// `undo`: the whole last command typed here; `undo ITEM`: that item's latest event.
 pub fn run(args: UndoArgs, ctx: &Context) -> Result<()> {
     let mut store = ctx.store()?;
+    let open_before = store.open_session()?;
     let events = match &args.item {
         Some(query) => {
             let item = super::resolve_item(&store, query, args.all)?;
@@ -20,7 +21,12 @@ pub fn run(args: UndoArgs, ctx: &Context) -> Result<()> {
     };
     let changed: Vec<i64> = events.iter().map(|e| e.item_id).collect();
     super::writeback::after_change(&mut store, &changed)?;
-    report("undo", &events, &store, ctx)
+    report("undo", &events, &store, ctx)?;
+    if let Some(open) = open_before.filter(|_| store.open_session().ok().flatten().is_none()) {
+        let slug = store.item_by_id(open.item_id)?.map(|i| i.slug);
+        render::warn(render::marks::session_dropped(&slug.unwrap_or_default()));
+    }
+    Ok(())
 }
 
 /// What `undo --json` and `redo --json` print. `events` are the events cancelled (undo) or

@@ -126,3 +126,8 @@ fn end_clock(start: DateTime<Utc>, end: DateTime<Utc>) -> String {
         local_time(end)
     }
 }
+
+/// `undo` of the `start` that opened the session: the session goes with it, unrecorded.
+pub fn session_dropped(slug: &str) -> String {
+    format!("{slug}: the study session its start opened is closed too; no time recorded")
+}

@@ -58,6 +58,25 @@ pub(super) fn replace_open(
     Ok(())
 }
 
+/// Closes, without recording it, the open session that one of `undone` (events being undone)
+/// opened: a `start` of its item at the moment it opened. Otherwise the session would go on
+/// timing an item that is back to todo, and record that time when it closes.
+pub(super) fn drop_opened_by(
+    conn: &Connection,
+    undone: &[crate::store::EventRow],
+) -> rusqlite::Result<()> {
+    let Some(open) = read_open(conn)? else {
+        return Ok(());
+    };
+    let opened_it = undone.iter().any(|e| {
+        e.kind == crate::model::EventKind::Start && e.item_id == open.item_id && e.at == open.since
+    });
+    if opened_it {
+        conn.execute("DELETE FROM meta WHERE key = ?1", [OPEN_SESSION])?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// The study session open on this device, if any.
     pub(crate) fn open_session(&self) -> Result<Option<OpenSession>> {

@@ -31,6 +31,7 @@ impl Store {
             );
             let events = query_events(tx, &sql, command)?;
             cancel(tx, &events, Some(command), now)?;
+            super::sessions::drop_opened_by(tx, &events)?;
             Ok(events)
         })
     }
@@ -55,6 +56,7 @@ impl Store {
             };
             let events = vec![event];
             cancel(tx, &events, command, now)?;
+            super::sessions::drop_opened_by(tx, &events)?;
             Ok(events)
         })
     }

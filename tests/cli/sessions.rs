@@ -281,3 +281,31 @@ fn rm_of_a_built_in_item_says_only_added_items_are_removed() {
         "{err}"
     );
 }
+
+#[test]
+fn undoing_the_start_that_opened_a_session_closes_it_unrecorded() {
+    let env = TestEnv::new();
+    env.ok(&["start", "flexgen"]);
+    let out = env.at("2026-11-28T09:40:00Z").run(&["undo"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "flexgen: the study session its start opened is closed too; no time recorded"
+        ),
+        "{}",
+        out.stderr
+    );
+    let later = env.at("2026-11-28T10:30:00Z");
+    assert!(later.ok(&["stop"]).contains("no study session is open"));
+    let show = later.json(&["show", "flexgen"]);
+    assert_eq!(show["status"], "todo");
+    assert_eq!(show["time_spent_s"], 0);
+    // A session opened by an earlier start stays when a later, unrelated command is undone.
+    env.ok(&["start", "orca"]);
+    env.at("2026-11-28T09:10:00Z")
+        .ok(&["note", "orca", "first thoughts"]);
+    let out = env.at("2026-11-28T09:20:00Z").run(&["undo"]);
+    assert!(!out.stderr.contains("session"), "{}", out.stderr);
+    let stop = env.at("2026-11-28T09:30:00Z").ok(&["stop"]);
+    assert!(stop.contains("orca: 30m studied"), "{stop}");
+}
