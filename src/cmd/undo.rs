@@ -15,7 +15,12 @@ pub fn run(args: UndoArgs, ctx: &Context) -> Result<()> {
     let events = match &args.item {
         Some(query) => {
             let item = super::resolve_item(&store, query, args.all)?;
-            store.undo_item(item.id, ctx.now)?
+            let events = store.undo_item(item.id, ctx.now)?;
+            if events.is_empty() && item.state.last_event_at.is_some() && !ctx.json {
+                // Its history came from other devices (or is undone already): say why.
+                return Ok(render::line(render::marks::nothing_here(&item.slug))?);
+            }
+            events
         }
         None => store.undo_last_command(ctx.now)?,
     };

@@ -131,3 +131,10 @@ fn end_clock(start: DateTime<Utc>, end: DateTime<Utc>) -> String {
 pub fn session_dropped(slug: &str) -> String {
     format!("{slug}: the study session its start opened is closed too; no time recorded")
 }
+
+/// `undo ITEM` when none of the item's events in force were recorded on this device.
+pub fn nothing_here(slug: &str) -> String {
+    format!(
+        "nothing of {slug} to undo here: undo reverts only what this device recorded (events synced from another device are undone there)"
+    )
+}

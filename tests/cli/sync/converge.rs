@@ -542,3 +542,20 @@ fn corrections_of_the_note_of_a_done_or_a_review_travel() {
     );
     assert_eq!(texts(&seen["shows"][2]), ["corrected on a"]);
 }
+
+#[test]
+fn undo_of_an_item_whose_events_came_from_another_device_says_why_nothing_changed() {
+    let d = Devices::new(2);
+    let (a, b) = (&d.devices[0], &d.devices[1]);
+    a.ok(&["done", "flexgen"]);
+    d.sync(0);
+    d.sync(1);
+    let out = b.ok(&["undo", "flexgen"]);
+    assert_eq!(
+        out.trim(),
+        "nothing of flexgen to undo here: undo reverts only what this device recorded (events synced from another device are undone there)"
+    );
+    assert_eq!(b.json(&["show", "flexgen"])["status"], "done");
+    // On the device that recorded it, the same undo reverts it.
+    assert!(a.ok(&["undo", "flexgen"]).contains("undid"));
+}
