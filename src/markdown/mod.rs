@@ -9,6 +9,7 @@ pub mod boxes;
 mod finish;
 pub mod gathered;
 mod links;
+mod navigation;
 mod reference;
 pub mod suffix;
 mod title;

@@ -304,14 +304,14 @@ fn tolerates_crlf_front_matter_refs_details_and_comments() {
 
 #[test]
 fn a_summary_that_repeats_its_heading_adds_no_level_and_pseudo_headings_are_cleaned() {
-    let src = "## Milestone Papers\n<details>\n<summary> milestone papers </summary>\n\n- [A](https://a.org)\n\n</details>\n\n<details><summary>Translations:</summary>\n\n- [B](https://b.org)\n\n</details>\n\n**Tools:**\n\n- [C](https://c.org)\n";
+    let src = "## Milestone Papers\n<details>\n<summary> milestone papers </summary>\n\n- [A](https://a.org)\n\n</details>\n\n<details><summary>Extras:</summary>\n\n- [B](https://b.org)\n\n</details>\n\n**Tools:**\n\n- [C](https://c.org)\n";
     let items = parse(src);
     let sections: Vec<Vec<String>> = items.iter().map(|i| i.section.clone()).collect();
     assert_eq!(
         sections,
         [
             vec!["Milestone Papers"],
-            vec!["Milestone Papers", "Translations"],
+            vec!["Milestone Papers", "Extras"],
             vec!["Milestone Papers", "Tools"],
         ]
     );
@@ -604,4 +604,34 @@ fn numbered_reference_paragraphs_are_items_with_title_links_and_year() {
     );
     assert_eq!(attention.line, 9);
     assert_eq!(attention.checked, None);
+}
+
+fn titles_and_sections(src: &str) -> Vec<(String, Vec<String>)> {
+    parse(src)
+        .into_iter()
+        .map(|i| (i.title, i.section))
+        .collect()
+}
+
+fn entry(title: &str, section: &[&str]) -> (String, Vec<String>) {
+    let section = section.iter().map(|s| s.to_string()).collect();
+    (title.to_string(), section)
+}
+
+#[test]
+fn entries_of_a_translations_or_contents_section_are_navigation() {
+    let src = "# Study\n\n<details>\n<summary>Translations:</summary>\n\n- [Bahasa Indonesia](https://x.org/id)\n</details>\n\n<details>\n<summary>Translations in progress:</summary>\n\n- [Afrikaans](https://github.com/a/b/issues/1)\n</details>\n\n## Table of Contents\n\n- [Guide](https://x.org/guide)\n\n## 📖 Languages\n\n| Language | Link |\n|--|--|\n| French | [fr](https://x.org/fr) |\n\n## Contents\n\n### Optimization\n\n- [Adam](https://arxiv.org/abs/1412.6980)\n";
+    // Under `## Contents`, a deeper section holds study items as before.
+    assert_eq!(
+        titles_and_sections(src),
+        [entry("Adam", &["Contents", "Optimization"])]
+    );
+}
+
+#[test]
+fn links_to_the_lists_own_translations_are_navigation() {
+    let src = "## Read\n\n- [Bahasa Indonesia](translations/README-id.md)\n- [中文](README_zh-CN.md)\n- [Week 1](week1/README.md)\n- [Other project](https://github.com/a/b/blob/main/README_EN.md)\n\n| Language | |\n|--|--|\n| Japanese | [日本語](README.ja.md) |\n";
+    let titles: Vec<String> = parse(src).into_iter().map(|i| i.title).collect();
+    // Another folder's README and another project's translation are documents to read.
+    assert_eq!(titles, ["Week 1", "Other project"]);
 }

@@ -1,5 +1,6 @@
 //! Rules for nested list items and table rows: which ones are items, groups or details.
 
+use super::navigation::{is_navigation_section, is_translation};
 use super::title::{self, RawLink, Span};
 use crate::text::{collapse, first_separator, normalize_url};
 
@@ -47,21 +48,24 @@ impl Node {
             .collect()
     }
 
-    fn has_anchor_links(&self) -> bool {
-        self.spans
-            .iter()
-            .any(|s| matches!(s, Span::Link(l) if l.is_anchor()))
-    }
-
     fn has_real_links(&self) -> bool {
         self.spans
             .iter()
             .any(|s| matches!(s, Span::Link(l) if !l.is_anchor()))
     }
 
-    /// Only in-page links (`- [Papers](#papers)`).
+    /// Only in-page links (`- [Papers](#papers)`) or links to the list's own translations
+    /// (`- [Bahasa Indonesia](translations/README-id.md)`).
     fn is_navigation(&self) -> bool {
-        !self.has_real_links() && self.has_anchor_links()
+        let mut links = self
+            .spans
+            .iter()
+            .filter_map(|s| match s {
+                Span::Link(l) => Some(l),
+                Span::Text { .. } => None,
+            })
+            .peekable();
+        links.peek().is_some() && links.all(|l| l.is_anchor() || is_translation(&l.url))
     }
 
     /// `- [预训练](预训练)`: a link to its own label, which in a table of contents is an anchor
@@ -141,6 +145,10 @@ fn resolve_siblings(nodes: Vec<Node>, groups: &[String], out: &mut Vec<RawItem>)
 }
 
 fn resolve(node: Node, groups: &[String], allow_linkless: bool, out: &mut Vec<RawItem>) {
+    // The entries of a table of contents or a list of translations are not study items.
+    if !node.is_heading && is_navigation_section(&node.section) {
+        return;
+    }
     let mut links = node.real_links();
     if node.is_heading || node.is_navigation() {
         resolve_siblings(node.children, groups, out);
@@ -200,7 +208,7 @@ pub fn table_row(
             _ => None,
         })
         .collect();
-    if links.is_empty() {
+    if links.iter().all(|l| is_translation(&l.url)) {
         return None;
     }
     let status = status_column(header).map(|i| cells.get(i).is_some_and(|c| is_done_mark(c)));

@@ -1,5 +1,6 @@
 //! The walk over pulldown-cmark's events: sections, list items as small trees, table rows.
 
+use super::navigation::is_navigation_section;
 use super::reference;
 use super::title::{self, RawLink, Span};
 use super::tree::{self, Node, RawItem};
@@ -268,7 +269,9 @@ impl Walker {
                     if p.only_bold && title::has_words(&text) {
                         let key = self.pseudo_key();
                         self.push_section(key, text);
-                    } else if let Some(item) = reference::item(&p.spans, p.line, self.section()) {
+                    } else if let Some(item) = reference::item(&p.spans, p.line, self.section())
+                        && !is_navigation_section(&item.section)
+                    {
                         self.items.push(item);
                     }
                 }
@@ -300,6 +303,9 @@ impl Walker {
             TagEnd::TableRow => {
                 if let Some((line, cells)) = self.row.take() {
                     let section = self.section();
+                    if is_navigation_section(&section) {
+                        return;
+                    }
                     if let Some(item) = tree::table_row(cells, &self.header, line, section) {
                         self.items.push(item);
                     }

@@ -440,12 +440,12 @@ fn a_heading_with_its_own_colon_gets_no_second_one() {
     let env = TestEnv::new();
     let list = env.write(
         "plan.md",
-        "# Plan\n## Translations:\n- [One](https://one.org)\n- [Two](https://two.org)\n\
+        "# Plan\n## Reading:\n- [One](https://one.org)\n- [Two](https://two.org)\n\
          ## Other\n- [Three](https://three.org)\n",
     );
     env.ok(&["import", list.to_str().unwrap()]);
     env.ok(&["done", "one"]);
     let out = env.ok(&["stats"]);
-    assert!(out.contains("\n  Translations: 1 left, "), "{out}");
+    assert!(out.contains("\n  Reading: 1 left, "), "{out}");
     assert!(!out.contains("::"), "{out}");
 }
