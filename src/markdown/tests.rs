@@ -635,3 +635,27 @@ fn links_to_the_lists_own_translations_are_navigation() {
     // Another folder's README and another project's translation are documents to read.
     assert_eq!(titles, ["Week 1", "Other project"]);
 }
+
+#[test]
+fn a_sentence_is_not_a_section_heading() {
+    let src = "## Plan\n\n**You can expect these questions if you have 4+ years of experience.**\n\n- [A](https://a.org)\n\n* C: Very low level. Allows you to deal with pointers, so you feel the data structures in your bones.\n    - [B](https://b.org)\n- How is tail recursion better than not?\n    - [C](https://c.org)\n- MIT Probability (mathy, and go slowly, which is good for mathy things) (videos):\n    - [D](https://d.org)\n- [ ] Practicing the design process: here are some ideas to try working through on paper, each with notes:\n    - [E](https://e.org)\n\n<details><summary>Have a look at these ones, they were all recommended by readers.</summary>\n\n- [F](https://f.org)\n</details>\n\n**Tools, papers, etc.**\n\n- [G](https://g.org)\n";
+    // A name with long asides in brackets, or ending in `etc.`, is still a name.
+    assert_eq!(
+        titles_and_sections(src),
+        [
+            entry("A", &["Plan"]),
+            entry("B", &["Plan"]),
+            entry("C", &["Plan"]),
+            entry(
+                "D",
+                &[
+                    "Plan",
+                    "MIT Probability (mathy, and go slowly, which is good for mathy things) (videos)"
+                ]
+            ),
+            entry("E", &["Plan"]),
+            entry("F", &["Plan"]),
+            entry("G", &["Plan", "Tools, papers, etc."]),
+        ]
+    );
+}

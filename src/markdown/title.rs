@@ -171,6 +171,51 @@ pub fn has_words(text: &str) -> bool {
     text.chars().any(char::is_alphanumeric)
 }
 
+/// Words beyond which a line reads as a sentence rather than a name.
+const MAX_NAME_WORDS: usize = 10;
+
+/// Whether a line reads as a sentence rather than a name: it ends with `.`, `!` or `?` (not
+/// `etc.`, `et al.` or `...`) or it has more than ten words besides its asides in brackets
+/// (`MIT Probability (mathy, and go slowly, which is good for mathy things) (videos)` is a name).
+pub fn is_sentence(text: &str) -> bool {
+    let text = text.trim();
+    words_outside_brackets(text) > MAX_NAME_WORDS || ends_like_sentence(text)
+}
+
+fn words_outside_brackets(text: &str) -> usize {
+    let mut depth = 0usize;
+    let outside: String = text
+        .chars()
+        .map(|c| match c {
+            '(' | '（' => {
+                depth += 1;
+                ' '
+            }
+            ')' | '）' => {
+                depth = depth.saturating_sub(1);
+                ' '
+            }
+            _ if depth > 0 => ' ',
+            c => c,
+        })
+        .collect();
+    outside.split_whitespace().count()
+}
+
+fn ends_like_sentence(text: &str) -> bool {
+    if text.ends_with(['!', '?', '。', '！', '？']) {
+        return true;
+    }
+    let Some(before) = text.strip_suffix('.') else {
+        return false;
+    };
+    let last = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
+    !(before.ends_with('.') || matches!(last.to_lowercase().as_str(), "etc" | "al" | "vs"))
+}
+
 /// Cuts a title at the first ` # ` or ` | ` separator (the rest is links and tags).
 fn first_piece(text: &str) -> String {
     let cut = first_separator(text, &[" # ", "|", " #"], char::is_alphanumeric);

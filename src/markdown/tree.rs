@@ -177,7 +177,11 @@ fn resolve(node: Node, groups: &[String], allow_linkless: bool, out: &mut Vec<Ra
         return;
     }
     let mut nested = groups.to_vec();
-    nested.push(name);
+    // A sentence before the entries (`C: Very low level. … close to the metal.`) is prose about
+    // them, not their section: they stay in the section around it.
+    if !title::is_sentence(&name) {
+        nested.push(name);
+    }
     let mut sub = Vec::new();
     let countable: Vec<Node> = pending
         .into_iter()

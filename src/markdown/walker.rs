@@ -266,7 +266,7 @@ impl Walker {
             TagEnd::Paragraph => {
                 if let Some(p) = self.paragraph.take() {
                     let text = title::clean_title(&p.text);
-                    if p.only_bold && title::has_words(&text) {
+                    if p.only_bold && title::has_words(&text) && !title::is_sentence(&text) {
                         let key = self.pseudo_key();
                         self.push_section(key, text);
                     } else if let Some(item) = reference::item(&p.spans, p.line, self.section())
@@ -395,7 +395,8 @@ impl Walker {
                 .sections
                 .last()
                 .is_some_and(|(_, t)| same_name(t, &text));
-            if title::has_words(&text) && self.nodes.is_empty() && !repeats {
+            let heading = title::has_words(&text) && !title::is_sentence(&text);
+            if heading && self.nodes.is_empty() && !repeats {
                 let key = self.pseudo_key();
                 self.push_section(key, text);
                 self.summary_key = Some(key);
