@@ -659,3 +659,18 @@ fn a_sentence_is_not_a_section_heading() {
         ]
     );
 }
+
+#[test]
+fn a_lead_in_or_a_line_of_prose_is_not_a_linkless_item() {
+    let src = "## Testing\n- To cover:\n    - how unit testing works\n    - what are mock objects\n- Considerations:\n- Otherwise, this is just good to know\n- However, skip it on a first pass\n- Unit testing basics\n- [ ] Dependency injection:\n- [Agile Testing](https://t.org)\n";
+    let titles: Vec<String> = parse(src).into_iter().map(|i| i.title).collect();
+    // A task always counts, with or without its colon.
+    assert_eq!(
+        titles,
+        [
+            "Unit testing basics",
+            "Dependency injection",
+            "Agile Testing"
+        ]
+    );
+}

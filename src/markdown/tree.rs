@@ -98,14 +98,19 @@ impl Node {
             && self.children.is_empty()
     }
 
-    /// A linkless item counts when it is a task (`- [ ]`) or reads like a title, not a sentence.
+    /// A linkless item counts when it is a task (`- [ ]`) or reads like a title: not a sentence,
+    /// not a lead-in to what follows (`To cover:`) and not prose that carries on from the line
+    /// before (`Otherwise, this is just good to know`).
     fn is_linkless_item(&self) -> bool {
         if self.checkbox.is_some() {
             return true;
         }
         let text = collapse(&self.text());
         let words = text.split_whitespace().count();
-        (1..=10).contains(&words) && !text.ends_with(['.', '!', '?', '。', '！', '？'])
+        (1..=10).contains(&words)
+            && !text.ends_with(['.', '!', '?', '。', '！', '？'])
+            && !is_lead_in(&text)
+            && !opens_as_prose(&text)
     }
 
     fn into_raw(self, groups: &[String], links: Vec<RawLink>) -> RawItem {
@@ -193,6 +198,34 @@ fn resolve(node: Node, groups: &[String], allow_linkless: bool, out: &mut Vec<Ra
     } else if allow_linkless && node.is_linkless_item() {
         out.push(node.into_raw(groups, Vec::new()));
     }
+}
+
+/// A line that ends with a colon introduces what follows (`To cover:`, `Considerations:`).
+fn is_lead_in(text: &str) -> bool {
+    text.trim_end().ends_with([':', '：'])
+}
+
+/// A line that opens with a connective and a comma (`Otherwise, …`, `However, …`) carries on
+/// the prose around it.
+fn opens_as_prose(text: &str) -> bool {
+    const CONNECTIVES: &[&str] = &[
+        "otherwise",
+        "however",
+        "also",
+        "then",
+        "so",
+        "but",
+        "besides",
+        "instead",
+        "alternatively",
+        "additionally",
+        "finally",
+        "still",
+        "therefore",
+        "meanwhile",
+    ];
+    text.split_once(',')
+        .is_some_and(|(first, _)| CONNECTIVES.contains(&first.trim().to_lowercase().as_str()))
 }
 
 /// A table row is an item when one of its cells has a link. The title comes from the first cell
