@@ -160,7 +160,7 @@ pub enum Command {
     #[command(after_help = "Example: mlpath rm attention-notes\n  (an item from mlpath add)")]
     Rm(RmArgs),
     /// The list files mlpath follows, with their progress (`lists rm NAME` stops one)
-    #[command(after_help = "Example: mlpath lists rm \"Awesome LLM\"")]
+    #[command(after_help = "Example: mlpath lists rm Awesome-LLM")]
     Lists(ListsArgs),
     /// Write each item's status into its list file as a task box ([x] done, [ ] not)
     #[command(after_help = WRITEBACK_HELP)]
