@@ -58,6 +58,8 @@ pub fn run(args: SyncArgs, ctx: &Context) -> Result<()> {
     for line in done.damaged.iter().chain(&done.received.refused) {
         render::warn(line);
     }
+    // With list.write-back on, the boxes follow statuses received from other devices too.
+    super::writeback::after_change(&mut store, &done.received.touched)?;
     let git = match &repo {
         Some(repo) => Some(exchange::git::commit_and_push(repo, &store, &dir)?),
         None => None,

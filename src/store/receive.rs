@@ -34,6 +34,8 @@ pub struct Received {
     pub held: usize,
     /// Lines refused, with why (e.g. an undo of another device's event).
     pub refused: Vec<String>,
+    /// The items whose state was derived again (write-back follows them).
+    pub touched: Vec<i64>,
 }
 
 enum Outcome {
@@ -109,6 +111,7 @@ impl Receiver<'_> {
         for &id in &self.touched {
             refresh_state(self.conn, id)?;
         }
+        self.report.touched = self.touched.iter().copied().collect();
         Ok(())
     }
 

@@ -559,3 +559,37 @@ fn undo_of_an_item_whose_events_came_from_another_device_says_why_nothing_change
     // On the device that recorded it, the same undo reverts it.
     assert!(a.ok(&["undo", "flexgen"]).contains("undid"));
 }
+
+#[test]
+fn with_write_back_on_a_received_done_ticks_the_box_in_this_devices_list_file() {
+    let d = Devices::new(2);
+    let list =
+        "# Reading\n\n- [ ] [Alpa](https://alpa.example)\n- [ ] [Orca](https://orca.example)\n";
+    let files: Vec<_> = d
+        .devices
+        .iter()
+        .map(|device| {
+            let path = device.write("reading.md", list);
+            device.ok(&["import", path.to_str().unwrap()]);
+            device.ok(&["config", "list.write-back", "on"]);
+            path
+        })
+        .collect();
+    d.devices[0].ok(&["done", "alpa"]);
+    d.sync(0);
+    let out = d.devices[1].run(&["sync", d.dir().to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("reading.md: 1 box ticked (alpa)"),
+        "{}",
+        out.stderr
+    );
+    let written = std::fs::read_to_string(&files[1]).unwrap();
+    assert_eq!(written, list.replace("- [ ] [Alpa]", "- [x] [Alpa]"));
+    // Without write-back, the file is left for `mlpath writeback`.
+    d.devices[1].ok(&["config", "list.write-back", "off"]);
+    d.devices[0].ok(&["done", "orca"]);
+    d.sync(0);
+    d.sync(1);
+    assert_eq!(std::fs::read_to_string(&files[1]).unwrap(), written);
+}
