@@ -410,3 +410,27 @@ pub struct RecordedSession {
     /// Whether it was cut at `session.max`.
     pub cut: bool,
 }
+
+/// What `undo --json` and `redo --json` print. `events` are the events cancelled (undo) or
+/// recorded again (redo), each with its item's status afterwards; empty when nothing changed.
+#[derive(Serialize)]
+pub struct UndoView {
+    pub action: &'static str,
+    pub events: Vec<UndoneEvent>,
+    pub message: String,
+}
+
+#[derive(Serialize)]
+pub struct UndoneEvent {
+    /// The event's id (for redo: the id of the event that was undone and is now recorded again).
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub kind: EventKind,
+    pub at: DateTime<Utc>,
+    pub note: Option<String>,
+    /// For a note correction or withdrawal: the id of the note it replaced.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supersedes: Option<i64>,
+    pub status: Status,
+}

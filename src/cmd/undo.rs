@@ -1,12 +1,11 @@
 use crate::cli::UndoArgs;
 use crate::context::Context;
 use crate::history::{self, Touched};
-use crate::model::{EventKind, Status};
+use crate::model::Status;
 use crate::render::{self, safe};
 use crate::store::{EventRow, Store};
+use crate::views::{UndoView, UndoneEvent};
 use anyhow::Result;
-use chrono::{DateTime, Utc};
-use serde::Serialize;
 
 /// `undo`: the whole last command typed here; `undo ITEM`: that item's latest event.
 pub fn run(args: UndoArgs, ctx: &Context) -> Result<()> {
@@ -34,30 +33,6 @@ pub fn run(args: UndoArgs, ctx: &Context) -> Result<()> {
     Ok(())
 }
 
-/// What `undo --json` and `redo --json` print. `events` are the events cancelled (undo) or
-/// recorded again (redo), each with its item's status afterwards; empty when nothing changed.
-#[derive(Serialize)]
-struct Outcome {
-    action: &'static str,
-    events: Vec<EventView>,
-    message: String,
-}
-
-#[derive(Serialize)]
-struct EventView {
-    /// The event's id (for redo: the id of the event that was undone and is now recorded again).
-    id: i64,
-    slug: String,
-    title: String,
-    kind: EventKind,
-    at: DateTime<Utc>,
-    note: Option<String>,
-    /// For a note correction or withdrawal: the id of the note it replaced.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    supersedes: Option<i64>,
-    status: Status,
-}
-
 /// Tells what an undo (`action` "undo") or redo ("redo") changed, in one line or as JSON.
 pub(super) fn report(
     action: &'static str,
@@ -70,7 +45,7 @@ pub(super) fn report(
         let status = store
             .item_by_id(e.item_id)?
             .map_or(Status::Todo, |i| i.state.status);
-        views.push(EventView {
+        views.push(UndoneEvent {
             id: e.id,
             slug: e.slug.clone(),
             title: e.title.clone(),
@@ -99,7 +74,7 @@ pub(super) fn report(
     };
     let message = history::describe(did, &touched, render::local_time);
     if ctx.json {
-        let outcome = Outcome {
+        let outcome = UndoView {
             action,
             events: views,
             message,
