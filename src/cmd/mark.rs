@@ -105,9 +105,8 @@ pub fn run(kind: EventKind, args: MarkArgs, rating: Option<Rating>, ctx: &Contex
     }
     let lines: Vec<String> = outcomes
         .iter()
-        .map(|o| &o.message)
-        .chain(&session_lines)
-        .map(|m| safe(m, false))
+        .map(|o| marks::fitted(&o.message, &o.title, ctx.out.width))
+        .chain(session_lines.iter().map(|m| safe(m, false)))
         .collect();
     Ok(render::line(lines.join("\n"))?)
 }

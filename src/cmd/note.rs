@@ -2,7 +2,7 @@ use crate::cli::NoteArgs;
 use crate::context::Context;
 use crate::error::{failure, usage};
 use crate::model::EventKind;
-use crate::render::{self, safe};
+use crate::render;
 use crate::session::{self, Verb};
 use crate::store::{ItemRow, NewCommand, NewEvent, Store};
 use crate::views::{NoteView, RecordedEvent};
@@ -63,11 +63,8 @@ pub fn run(args: NoteArgs, ctx: &Context) -> Result<()> {
         };
         return Ok(render::emit(&render::json(&view)?)?);
     }
-    let mut lines = vec![format!(
-        "{}: note added · {}",
-        item.slug,
-        safe(&item.title, false)
-    )];
+    let added = format!("{}: note added · {}", item.slug, item.title);
+    let mut lines = vec![render::marks::fitted(&added, &item.title, ctx.out.width)];
     let report = super::sessions::report(&store, None, &plan)?;
     lines.extend(render::marks::session_lines(&report, ctx.now));
     Ok(render::line(lines.join("\n"))?)

@@ -60,6 +60,26 @@ fn hard_cut(text: &str, max: usize) -> &str {
     text
 }
 
+/// A one-line answer `HEAD · TAIL` in at most `max` columns: the tail (a title, the least
+/// needed part) is cut to the room left, and left out when under [`TAIL_MIN`] columns would be
+/// left; the head (slug, status, next review) is never cut.
+pub fn cut_tail(head: &str, tail: &str, max: Option<usize>) -> String {
+    let whole = format!("{head} · {tail}");
+    let Some(max) = max else {
+        return whole;
+    };
+    if width(&whole) <= max {
+        return whole;
+    }
+    match max.checked_sub(width(head) + 3) {
+        Some(room) if room >= TAIL_MIN => format!("{head} · {}", cut(tail, room)),
+        _ => head.to_string(),
+    }
+}
+
+/// Fewer columns of a title than this say too little to be worth printing.
+const TAIL_MIN: usize = 12;
+
 /// Text wrapped at words into lines of at most `max` columns (a word longer than a line is broken).
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let options = textwrap::Options::new(max.max(1)).break_words(true);
@@ -181,6 +201,22 @@ pub fn layout(natural: &[usize], give: &[Give], total: Option<usize>) -> Vec<Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cut_tail_cuts_the_title_then_leaves_it_out() {
+        let head = "tabi: started → done";
+        let title = "Tabi: An Efficient Multi-Level Inference System";
+        let whole = format!("{head} · {title}");
+        assert_eq!(cut_tail(head, title, None), whole);
+        assert_eq!(cut_tail(head, title, Some(width(&whole))), whole);
+        let cut40 = cut_tail(head, title, Some(40));
+        assert_eq!(cut40, "tabi: started → done · Tabi: An Efficie…");
+        assert!(width(&cut40) <= 40);
+        // 20 + 3 + 12 columns: the title's last chance.
+        assert_eq!(cut_tail(head, title, Some(35)), "tabi: started → done · Tabi: An…");
+        assert_eq!(cut_tail(head, title, Some(34)), head);
+        assert_eq!(cut_tail(head, title, Some(10)), head);
+    }
 
     fn rigid() -> Give {
         Give::default()

@@ -1,6 +1,6 @@
 //! The lines that start, done, review, skip, reset, note and stop answer with.
 
-use super::{local_clock, local_time, warn};
+use super::{local_clock, local_time, safe, warn};
 use crate::model::{EventKind, Status};
 use crate::session::format_duration;
 use crate::store::ItemRow;
@@ -34,6 +34,16 @@ pub fn changed_message(
         s => format!("{} → {s}", before.state.status),
     };
     format!("{}: {status}{next} · {}", after.slug, after.title)
+}
+
+/// A line of [`changed_message`] (or `note`'s) made safe and fitted to `width`: the title at
+/// its end is cut, or left out, so that the line fits a narrow terminal; other lines as they are.
+pub fn fitted(message: &str, title: &str, width: Option<usize>) -> String {
+    let (message, title) = (safe(message, false), safe(title, false));
+    match message.strip_suffix(&title).and_then(|m| m.strip_suffix(" · ")) {
+        Some(head) => super::fit::cut_tail(head, &title, width),
+        None => message,
+    }
 }
 
 /// An item the store left unchanged, with its reason; in a session, the session line says the rest.

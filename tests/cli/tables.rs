@@ -319,3 +319,30 @@ fn status_cuts_a_very_long_section_name_before_dropping_the_counts() {
         "its end stays: {text}"
     );
 }
+
+#[test]
+fn marking_answers_cut_the_title_to_the_width_and_keep_it_whole_in_a_pipe() {
+    let env = TestEnv::new();
+    // The seed's Tabi title makes each answer 90-134 columns wide in full.
+    let title = "Tabi: An Efficient Multi-Level Inference System for Large Language Models";
+    for (args, width) in [
+        (&["start", "tabi"][..], 60),
+        (&["note", "tabi", "worth", "a", "look"], 60),
+        (&["done", "tabi"], 60),
+        (&["review", "tabi", "--rating", "easy"], 100),
+    ] {
+        let text = at_width(&env, Some(width), args);
+        assert_fits(&text, width, &args.join(" "));
+        assert!(text.starts_with("tabi: "), "{args:?}: {text}");
+        env.ok(&["undo"]);
+        assert!(at_width(&env, None, args).contains(title), "{args:?} in a pipe");
+        env.ok(&["undo"]);
+    }
+    // Where no title fits beside the next review, the answer keeps the facts and drops it.
+    let done = at_width(&env, Some(60), &["done", "tabi"]);
+    assert_eq!(done, "tabi: todo → done · next review 2026-12-01 (in 3 days)\n");
+    // --json keeps the whole title in its message.
+    env.ok(&["undo"]);
+    let json = env.json(&["done", "tabi"]);
+    assert!(json[0]["message"].as_str().unwrap().ends_with(title));
+}
