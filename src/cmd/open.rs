@@ -4,7 +4,8 @@ use crate::cli::OpenArgs;
 use crate::context::Context;
 use crate::error::{failure, usage};
 use crate::render::{self, safe};
-use crate::target;
+use crate::store::{ItemRow, Store};
+use crate::target::{self, Target};
 use crate::views::OpenView;
 use anyhow::Result;
 
@@ -19,6 +20,9 @@ pub fn run(args: OpenArgs, ctx: &Context) -> Result<()> {
                 item.slug, item.slug
             ))
         })?,
+        Some(label) if is_review(label) && in_no_list_file(&store, item.id)? => {
+            return open_review_file(&store, &item, &args, ctx);
+        }
         Some(label) => {
             let links = store.links_of(item.id)?;
             let wanted = label.to_lowercase();
@@ -39,8 +43,13 @@ pub fn run(args: OpenArgs, ctx: &Context) -> Result<()> {
         }
     };
     let target = target::resolve_in(&url, &store.open_folders(item.id)?).map_err(usage)?;
+    show(target, &item.slug, &args, ctx)
+}
+
+/// Opens or prints a resolved target; without a browser, prints it and fails.
+fn show(target: Target, slug: &str, args: &OpenArgs, ctx: &Context) -> Result<()> {
     let view = |opened| OpenView {
-        slug: item.slug.clone(),
+        slug: slug.to_string(),
         url: target.as_arg(),
         opened,
     };
@@ -67,4 +76,29 @@ fn print(view: &OpenView, ctx: &Context) -> Result<()> {
         return Ok(render::emit(&render::json(view)?)?);
     }
     Ok(render::line(safe(&view.url, false))?)
+}
+
+fn is_review(label: &str) -> bool {
+    label.eq_ignore_ascii_case("review")
+}
+
+/// Items of the built-in list and items added by hand have their review files in the data
+/// folder (see `review --print-path`), a folder of the user's own: opening one there is safe.
+fn in_no_list_file(store: &Store, item_id: i64) -> Result<bool> {
+    let places = store.places_of(item_id)?;
+    Ok(places.iter().all(|p| p.path.starts_with("embedded:")))
+}
+
+/// The review file `review ITEM --edit` writes, once it exists.
+fn open_review_file(store: &Store, item: &ItemRow, args: &OpenArgs, ctx: &Context) -> Result<()> {
+    let path = super::review::file_of(store, item, ctx)?;
+    if !path.is_file() {
+        return Err(usage(format!(
+            "{} has no review file yet ({}); `mlpath review {} --edit` writes one",
+            item.slug,
+            path.display(),
+            item.slug
+        )));
+    }
+    show(Target::File(path), &item.slug, args, ctx)
 }

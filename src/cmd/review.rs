@@ -57,7 +57,7 @@ pub fn run(args: ReviewArgs, ctx: &Context) -> Result<()> {
 
 /// The item's review file (see `review_file::path`): beside the first list file that holds the
 /// item, else in the data folder (the built-in list, items added by hand).
-fn file_of(store: &Store, item: &ItemRow, ctx: &Context) -> Result<PathBuf> {
+pub(super) fn file_of(store: &Store, item: &ItemRow, ctx: &Context) -> Result<PathBuf> {
     let list_dir = store
         .places_of(item.id)?
         .into_iter()

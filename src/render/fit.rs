@@ -213,7 +213,10 @@ mod tests {
         assert_eq!(cut40, "tabi: started → done · Tabi: An Efficie…");
         assert!(width(&cut40) <= 40);
         // 20 + 3 + 12 columns: the title's last chance.
-        assert_eq!(cut_tail(head, title, Some(35)), "tabi: started → done · Tabi: An…");
+        assert_eq!(
+            cut_tail(head, title, Some(35)),
+            "tabi: started → done · Tabi: An…"
+        );
         assert_eq!(cut_tail(head, title, Some(34)), head);
         assert_eq!(cut_tail(head, title, Some(10)), head);
     }

@@ -40,7 +40,10 @@ pub fn changed_message(
 /// its end is cut, or left out, so that the line fits a narrow terminal; other lines as they are.
 pub fn fitted(message: &str, title: &str, width: Option<usize>) -> String {
     let (message, title) = (safe(message, false), safe(title, false));
-    match message.strip_suffix(&title).and_then(|m| m.strip_suffix(" · ")) {
+    match message
+        .strip_suffix(&title)
+        .and_then(|m| m.strip_suffix(" · "))
+    {
         Some(head) => super::fit::cut_tail(head, &title, width),
         None => message,
     }

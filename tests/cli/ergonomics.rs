@@ -156,10 +156,26 @@ fn open_without_a_browser_prints_the_link_and_says_so() {
 }
 
 #[test]
-fn open_of_a_seed_review_link_explains_why_not() {
+fn open_of_a_seed_review_link_opens_the_review_file_in_the_data_folder() {
     let env = TestEnv::new();
     let err = env.fails(&["open", "flexgen", "--link", "review", "--print"], 2);
-    assert!(err.contains("relative to a list file"), "{err}");
+    assert!(
+        err.contains("no review file yet") && err.contains("mlpath review flexgen --edit"),
+        "{err}"
+    );
+    // The file `review --edit` writes for an item of the built-in list is the one opened.
+    let path = env.ok(&["review", "flexgen", "--print-path"]);
+    let path = std::path::Path::new(path.trim());
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, "# FlexGen\n").unwrap();
+    let printed = env.ok(&["open", "flexgen", "--link", "review", "--print"]);
+    assert_eq!(printed.trim(), path.to_str().unwrap());
+    // So is a hand-added item's, which has no review link.
+    env.ok(&["add", "Own paper", "--url", "https://example.org/own"]);
+    let own = env.ok(&["review", "own-paper", "--print-path"]);
+    std::fs::write(own.trim(), "# Own\n").unwrap();
+    let printed = env.ok(&["open", "own-paper", "--link", "Review", "--print"]);
+    assert_eq!(printed.trim(), own.trim());
 }
 
 #[test]

@@ -335,12 +335,18 @@ fn marking_answers_cut_the_title_to_the_width_and_keep_it_whole_in_a_pipe() {
         assert_fits(&text, width, &args.join(" "));
         assert!(text.starts_with("tabi: "), "{args:?}: {text}");
         env.ok(&["undo"]);
-        assert!(at_width(&env, None, args).contains(title), "{args:?} in a pipe");
+        assert!(
+            at_width(&env, None, args).contains(title),
+            "{args:?} in a pipe"
+        );
         env.ok(&["undo"]);
     }
     // Where no title fits beside the next review, the answer keeps the facts and drops it.
     let done = at_width(&env, Some(60), &["done", "tabi"]);
-    assert_eq!(done, "tabi: todo → done · next review 2026-12-01 (in 3 days)\n");
+    assert_eq!(
+        done,
+        "tabi: todo → done · next review 2026-12-01 (in 3 days)\n"
+    );
     // --json keeps the whole title in its message.
     env.ok(&["undo"]);
     let json = env.json(&["done", "tabi"]);
