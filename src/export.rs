@@ -139,24 +139,45 @@ pub struct Row {
     pub url: Option<String>,
 }
 
+/// The CSV header: [`Row`]'s field names, which serde writes before the first row. Spelled out
+/// for an export without rows, which still starts with it (a test keeps the two equal).
+const CSV_HEADER: [&str; 10] = [
+    "slug",
+    "title",
+    "section",
+    "kind",
+    "status",
+    "started_at",
+    "done_at",
+    "reviewed_at",
+    "review_count",
+    "url",
+];
+
 /// Writes items as CSV as they come, one row per item, after a header; fields quoted where needed.
 pub struct CsvWriter<'w> {
     csv: csv::Writer<&'w mut dyn Write>,
+    rows: usize,
 }
 
 impl<'w> CsvWriter<'w> {
     pub fn new(out: &'w mut dyn Write) -> Self {
         CsvWriter {
             csv: csv::Writer::from_writer(out),
+            rows: 0,
         }
     }
 
     pub fn write(&mut self, row: &Row) -> Result<(), csv::Error> {
+        self.rows += 1;
         self.csv.serialize(row)
     }
 
-    /// Writes what is still buffered.
+    /// Writes what is still buffered; without any row, the header alone.
     pub fn finish(mut self) -> io::Result<()> {
+        if self.rows == 0 {
+            self.csv.write_record(CSV_HEADER)?;
+        }
         self.csv.flush()
     }
 }
@@ -474,5 +495,8 @@ mod tests {
         let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(&records[0][1], "Comma, \"quote\"\nnewline");
         assert!(text.starts_with("slug,title,section,kind,status,"));
+        // The header serde writes is the one an export without rows gets.
+        assert_eq!(text.lines().next(), to_csv(&[]).lines().next());
+        assert_eq!(to_csv(&[]), format!("{}\n", CSV_HEADER.join(",")));
     }
 }

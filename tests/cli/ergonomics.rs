@@ -576,3 +576,14 @@ fn a_link_without_a_label_shows_and_exports_as_its_url() {
     };
     assert_eq!(urls(&again), urls(&env));
 }
+
+#[test]
+fn a_csv_export_without_items_still_has_its_header() {
+    let env = TestEnv::new();
+    env.ok(&["lists", "rm", "A journey of learning ML"]);
+    let csv = env.ok(&["export", "--format", "csv"]);
+    assert_eq!(
+        csv,
+        "slug,title,section,kind,status,started_at,done_at,reviewed_at,review_count,url\n"
+    );
+}
