@@ -39,6 +39,9 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
     }
     let mut items = store.items(&filter)?;
     items.retain(keep);
+    if items.is_empty() && !store.has_live_items()? {
+        return Ok(render::line(render::NO_ITEMS)?);
+    }
     let views: Vec<ItemView> = items
         .into_iter()
         .map(|i| ItemView::new(i, Vec::new(), Vec::new(), review))

@@ -18,7 +18,7 @@ pub fn run(args: NextArgs, ctx: &Context) -> Result<()> {
         return Ok(render::emit(&render::json(&suggestions)?)?);
     }
     if suggestions.is_empty() && args.n > 0 {
-        return Ok(render::line(nothing_left(&args))?);
+        return Ok(render::line(nothing_left(&store, &args)?)?);
     }
     let text = render::next::text(&suggestions, args.explain, &ctx.out);
     Ok(render::emit(&text)?)
@@ -81,10 +81,12 @@ fn suggest(store: &Store, args: &NextArgs, ctx: &Context) -> Result<Vec<Suggesti
     Ok(suggestions)
 }
 
-fn nothing_left(args: &NextArgs) -> String {
-    if args.kind.is_some() || args.section.is_some() {
+fn nothing_left(store: &Store, args: &NextArgs) -> Result<String> {
+    Ok(if !store.has_live_items()? {
+        render::NO_ITEMS.into()
+    } else if args.kind.is_some() || args.section.is_some() {
         "nothing to study here: no todo or started items match these filters".into()
     } else {
         "nothing to study: every item is done, reviewed or skipped".into()
-    }
+    })
 }

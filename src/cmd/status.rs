@@ -33,6 +33,9 @@ pub fn run(args: StatusArgs, ctx: &Context) -> Result<()> {
     if ctx.json {
         return Ok(render::emit(&render::json(&view)?)?);
     }
+    if view.sections.is_empty() && !store.has_live_items()? {
+        return Ok(render::line(render::NO_ITEMS)?);
+    }
     Ok(render::emit(&render::status::report(
         &view, ctx.now, &ctx.out,
     ))?)

@@ -64,6 +64,9 @@ impl Output {
     }
 }
 
+/// What reports say when no item is left to report on (every list stopped, or none imported).
+pub const NO_ITEMS: &str = "no items yet: `mlpath import FILE` adds your list";
+
 /// An event's note column: a session's length, then its note.
 pub fn event_note(note: Option<&str>, spent_s: Option<u32>) -> String {
     match (

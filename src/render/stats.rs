@@ -91,6 +91,9 @@ pub(crate) fn pace(s: &Summary) -> String {
 }
 
 pub(crate) fn eta(s: &Summary) -> String {
+    if !s.any_items {
+        return "No items yet: `mlpath import FILE` adds your list.".into();
+    }
     if s.left == 0 {
         return "Nothing left: every item is done or skipped.".into();
     }

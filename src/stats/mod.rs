@@ -78,6 +78,9 @@ pub(crate) struct Summary {
     /// Whether any activity was ever recorded.
     #[serde(skip)]
     pub any_activity: bool,
+    /// Whether there is any item at all (nothing left means all done only then).
+    #[serde(skip)]
+    pub any_items: bool,
 }
 
 /// One week of the table.
@@ -152,6 +155,7 @@ pub(crate) fn summarize<Tz: TimeZone>(input: &Input, tz: &Tz) -> Summary {
         today,
         done_recently,
         any_activity: !active.is_empty(),
+        any_items: input.sections.iter().any(|s| s.counts.total > 0),
     }
 }
 

@@ -107,6 +107,18 @@ impl Store {
         Ok(any.is_none() && self.meta("list_source")?.is_none())
     }
 
+    /// Whether any item is shown (not removed): without one, reports say how to get a list.
+    pub(crate) fn has_live_items(&self) -> Result<bool> {
+        let any: Option<i64> = self
+            .conn
+            .query_row("SELECT 1 FROM items WHERE removed = 0 LIMIT 1", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(|e| self.classify(e, "counting items"))?;
+        Ok(any.is_some())
+    }
+
     /// Items in list order.
     pub fn items(&self, filter: &ItemFilter) -> Result<Vec<ItemRow>> {
         query_items(&self.conn, filter).map_err(|e| self.classify(e, "listing items"))

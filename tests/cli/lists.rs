@@ -675,3 +675,28 @@ fn lists_rm_finds_the_list_as_list_does_in_any_case() {
     let err = env.fails(&["lists", "rm", "My lst"], 2);
     assert!(err.contains("did you mean 'My list'?"), "{err}");
 }
+
+#[test]
+fn reports_of_a_database_without_items_say_how_to_add_a_list() {
+    let env = TestEnv::new();
+    env.ok(&["lists", "rm", "A journey of learning ML"]);
+    let hint = "no items yet: `mlpath import FILE` adds your list\n";
+    for args in [
+        &["status"][..],
+        &["next"],
+        &["list"],
+        &["next", "--kind", "paper"],
+    ] {
+        assert_eq!(env.ok(args), hint, "{args:?}");
+    }
+    let stats = env.ok(&["stats"]);
+    assert!(stats.contains("No items yet"), "{stats}");
+    assert!(!stats.contains("every item is done"), "{stats}");
+    // A filter that matches nothing, among items, is still said to match nothing.
+    env.ok(&["add", "Own paper", "--url", "https://example.org/own"]);
+    assert_eq!(env.ok(&["list", "--kind", "video"]), "no items match\n");
+    assert_eq!(
+        env.ok(&["status", "--kind", "video"]).lines().last(),
+        Some("no items match")
+    );
+}
