@@ -266,3 +266,16 @@ fn a_stage_dated_before_an_earlier_one_is_recorded_with_a_warning() {
     let out = env.run(&["review", "alpa", "--at", "2026-11-28 09:00"]);
     assert_eq!(out.stderr, "");
 }
+
+#[test]
+fn undo_passes_over_add_and_edit_which_record_no_event() {
+    let env = TestEnv::new();
+    env.ok(&["done", "tabi"]);
+    env.ok(&["add", "Own paper", "--url", "https://example.org/own"]);
+    env.ok(&["edit", "own-paper", "--title", "Own paper, revised"]);
+    let out = env.ok(&["undo"]);
+    assert!(out.starts_with("undid done of tabi"), "{out}");
+    let own = env.json(&["show", "own-paper"]);
+    assert_eq!(own["title"], "Own paper, revised");
+    assert_eq!(own["removed"], false);
+}
