@@ -6,7 +6,8 @@ fn start_done_review_with_notes_and_times() {
     let out = env.ok(&["start", "flexgen"]);
     assert_eq!(
         out.trim(),
-        "flexgen: todo → started · FlexGen: High-throughput Generative Inference of Large Language Models with a Single GPU\n\
+        // Cut to the tests' 100 columns.
+        "flexgen: todo → started · FlexGen: High-throughput Generative Inference of Large Language Models…\n\
          flexgen: session started at 09:00; `mlpath stop` ends it"
     );
     env.ok(&[
