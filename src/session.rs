@@ -100,6 +100,9 @@ pub struct Plan {
     pub next: Option<OpenSession>,
     /// An open session given up because `--spent` gives that item's time instead.
     pub dropped: Option<OpenSession>,
+    /// An open session the command would close before it opened (the command is dated earlier
+    /// with `--at`): there is no length to record, which the command says.
+    pub ended_before_start: Option<OpenSession>,
 }
 
 /// Decides, for a command on `targets` at `at`, which sessions close, which is open after,
@@ -127,6 +130,8 @@ pub fn plan(
             plan.next = None;
             if spent.is_some() && on_target {
                 plan.dropped = Some(current);
+            } else if at < current.since {
+                plan.ended_before_start = Some(current);
             } else {
                 let closed = close(current, at, max_s);
                 if closed.spent_s >= SHORTEST_S {
@@ -301,6 +306,22 @@ mod tests {
         );
         let before = close(open, t(8, 0), 4 * 3600);
         assert_eq!((before.end, before.spent_s), (t(9, 0), 0));
+    }
+
+    #[test]
+    fn a_command_dated_before_the_open_session_ends_it_without_a_length() {
+        let open = Some(OpenSession {
+            item_id: 1,
+            since: t(9, 0),
+        });
+        for verb in [Verb::Start, Verb::Ends] {
+            let targets = if verb == Verb::Start { [2] } else { [1] };
+            let p = plan(open, verb, &targets, t(8, 0), None, 4 * 3600);
+            assert!(p.closes.is_empty(), "{verb:?}");
+            assert_eq!(p.ended_before_start, open, "{verb:?}");
+        }
+        let p = plan(open, Verb::Ends, &[1], t(9, 0), None, 4 * 3600);
+        assert_eq!(p.ended_before_start, None);
     }
 
     #[test]

@@ -398,6 +398,8 @@ pub struct SessionReport {
     pub opened: Option<(String, DateTime<Utc>)>,
     /// The open session that `start` of its own item leaves going: (slug, since).
     pub kept: Option<(String, DateTime<Utc>)>,
+    /// An open session closed, unrecorded, by a command dated before it opened: (slug, since).
+    pub ended_before_start: Option<(String, DateTime<Utc>)>,
 }
 
 /// A study session recorded (`stop --json` prints it).

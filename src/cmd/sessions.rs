@@ -79,6 +79,9 @@ pub fn report(store: &Store, open: Option<OpenSession>, plan: &Plan) -> Result<S
             cut: c.cut,
         });
     }
+    if let Some(early) = plan.ended_before_start {
+        report.ended_before_start = Some((slug(early.item_id)?, early.since));
+    }
     if let Some(dropped) = plan.dropped {
         report.replaced = Some((slug(dropped.item_id)?, dropped.since));
     }

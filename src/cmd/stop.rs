@@ -3,6 +3,7 @@
 use super::sessions;
 use crate::cli::StopArgs;
 use crate::context::Context;
+use crate::error::usage;
 use crate::render;
 use crate::session::{self, Verb};
 use crate::store::NewCommand;
@@ -30,6 +31,13 @@ pub fn run(args: StopArgs, ctx: &Context) -> Result<()> {
             "no study session is open; `mlpath start ITEM` opens one",
         )?);
     };
+    if at < open.since {
+        return Err(usage(format!(
+            "--at {} is before the session opened ({}); give a later time",
+            render::local_time(at),
+            render::local_time(open.since)
+        )));
+    }
     let max_s = sessions::session_max(&store)?;
     let plan = session::plan(Some(open), Verb::Ends, &[open.item_id], at, None, max_s);
     store.append_changes_and_session(

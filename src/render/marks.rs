@@ -94,6 +94,13 @@ pub fn session_lines(report: &SessionReport, now: DateTime<Utc>) -> Vec<String> 
             ));
         }
     }
+    if let Some((slug, since)) = &report.ended_before_start {
+        warn(format!(
+            "{slug}: the session open since {} would end before it began (this command is \
+             dated earlier); nothing recorded, `--spent` records a length",
+            local_time(*since)
+        ));
+    }
     if let Some((slug, since)) = &report.replaced {
         lines.push(format!(
             "{slug}: the session open since {} is replaced by --spent",

@@ -309,3 +309,24 @@ fn undoing_the_start_that_opened_a_session_closes_it_unrecorded() {
     let stop = env.at("2026-11-28T09:30:00Z").ok(&["stop"]);
     assert!(stop.contains("orca: 30m studied"), "{stop}");
 }
+
+#[test]
+fn a_command_dated_before_the_open_session_says_it_records_no_time() {
+    let env = TestEnv::new();
+    env.ok(&["start", "flexgen"]);
+    let later = env.at("2026-11-28T10:00:00Z");
+    // stop cannot end a session before it began: refused, the session stays open.
+    let err = later.fails(&["stop", "--at", "yesterday 10:00"], 2);
+    assert!(err.contains("before the session opened"), "{err}");
+    // Another item started two days ago ends it, with no length to record: said on stderr.
+    let out = later.run(&["start", "orca", "--at", "2 days ago"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("flexgen: the session open since 2026-11-28 09:00 would end before it began"),
+        "{}",
+        out.stderr
+    );
+    let flexgen = env.json(&["show", "flexgen"]);
+    assert_eq!(flexgen["time_spent_s"], 0);
+}
