@@ -83,6 +83,10 @@ pub fn run(kind: EventKind, args: MarkArgs, rating: Option<Rating>, ctx: &Contex
             Ok(_) => {
                 if let Some(earlier) = state::dated_before_earlier_stage(&item.state, kind, at) {
                     marks::warn_out_of_order(&item.slug, kind, at, earlier);
+                    // That one line already says the command is dated before the item's start.
+                    if report.ended_before_start.as_ref().map(|e| &e.0) == Some(&item.slug) {
+                        report.ended_before_start = None;
+                    }
                 }
                 marks::changed_message(&item, &after, due_at, ctx.now)
             }
