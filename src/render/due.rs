@@ -10,8 +10,11 @@ pub fn table(entries: &[DueEntry], now: DateTime<Utc>, out: &Output) -> String {
     if entries.is_empty() {
         return "no reviews due\n".into();
     }
+    // The date goes before the last review and the review count on a narrow terminal: the
+    // relative day says more there.
     let mut table = Table::new(&[
-        Column::new("due"),
+        Column::new("due").drops(3),
+        Column::new("when"),
         Column::new("item"),
         Column::new("recall").right(),
         Column::new("reviews").right().drops(2),
@@ -20,7 +23,8 @@ pub fn table(entries: &[DueEntry], now: DateTime<Utc>, out: &Output) -> String {
     ]);
     for e in entries {
         table.row([
-            due_date(e.due_at, now).as_str(),
+            local_date(e.due_at).as_str(),
+            &relative_day(e.due_at, now),
             &e.slug,
             &percent(e.retrievability),
             &e.reviews.to_string(),
@@ -38,16 +42,20 @@ pub fn percent(p: f64) -> String {
 
 /// A due date for people: the date with "today", "tomorrow", "in 9 days" or "3 days overdue".
 pub fn due_date(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    format!("{} ({})", local_date(due), relative_day(due, now))
+}
+
+/// "today", "tomorrow", "in 9 days" or "3 days overdue", by local calendar day.
+fn relative_day(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let days = (due.with_timezone(&Local).date_naive() - now.with_timezone(&Local).date_naive())
         .num_days();
-    let when = match days {
+    match days {
         0 => "today".to_string(),
         1 => "tomorrow".to_string(),
         -1 => "1 day overdue".to_string(),
         d if d < 0 => format!("{} days overdue", -d),
         d => format!("in {d} days"),
-    };
-    format!("{} ({when})", local_date(due))
+    }
 }
 
 #[cfg(test)]

@@ -55,7 +55,7 @@ fn done_schedules_the_first_review_and_due_lists_it_when_it_comes() {
     assert_eq!(e.as_object().unwrap().len(), 6);
     let table = later.ok(&["due"]);
     assert!(
-        table.contains("2026-12-01 (today)") && table.contains("90%"),
+        table.contains("2026-12-01  today") && table.contains("90%"),
         "{table}"
     );
     // Items that are not papers are not scheduled by default.
@@ -400,4 +400,18 @@ fn an_export_round_trips_ratings_and_an_older_one_without_them_is_rated_good() {
     old.ok(&["restore", file.to_str().unwrap()]);
     assert_eq!(item(&old, "flexgen")["due_at"], IN_3_DAYS);
     assert_eq!(item(&old, "orca")["due_at"], IN_3_DAYS);
+}
+
+#[test]
+fn due_at_60_columns_keeps_how_overdue_and_gives_titles_room() {
+    let env = TestEnv::new();
+    env.at("2026-11-01T09:00:00Z")
+        .ok(&["done", "flexgen", "alpa", "orca"]);
+    let narrow = env.command(&["due"]).env("COLUMNS", "60").output().unwrap();
+    let out = String::from_utf8(narrow.stdout).unwrap();
+    for line in out.lines() {
+        assert!(line.chars().count() <= 60, "{line:?}");
+    }
+    assert!(out.contains("24 days overdue  flexgen"), "{out}");
+    assert!(out.contains("FlexGen: High"), "{out}");
 }
