@@ -34,6 +34,7 @@ pub fn run(args: ReviewArgs, ctx: &Context) -> Result<()> {
         usage("--edit needs $VISUAL or $EDITOR; `mlpath review ITEM --print-path` names the file")
     })?;
     let created = !path.exists();
+    let new_folder = path.parent().filter(|folder| !folder.exists());
     if created {
         create(&path, &template(&store, &item)?)?;
     }
@@ -43,6 +44,8 @@ pub fn run(args: ReviewArgs, ctx: &Context) -> Result<()> {
     if created && after == before {
         // Only the template: leave no file behind, as if --edit had not run.
         let _ = std::fs::remove_file(&path);
+        // And no empty reviews/ folder: remove_dir leaves one that holds anything.
+        new_folder.map(std::fs::remove_dir);
     }
     edited?;
     if after == before {

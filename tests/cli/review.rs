@@ -252,6 +252,10 @@ fn review_edit_writes_the_file_from_a_template_and_records_a_changed_one() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("did not change"));
     assert!(!expected.exists());
+    assert!(
+        !expected.parent().unwrap().exists(),
+        "no empty reviews folder is left"
+    );
     let template = std::fs::read_to_string(env.path("template.md")).unwrap();
     assert!(
         template.starts_with("# FlexGen: High-throughput"),
