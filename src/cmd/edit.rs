@@ -24,7 +24,7 @@ pub fn edit(args: EditArgs, ctx: &Context) -> Result<()> {
             None => None,
         },
         section: match args.section.as_deref() {
-            Some(text) => Some(super::add::section_path(&store, text)?),
+            Some(text) => Some(super::hand_added::section_path(&store, text)?),
             None => None,
         },
         kind: args.kind,

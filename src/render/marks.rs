@@ -158,3 +158,9 @@ pub fn nothing_here(slug: &str) -> String {
         "nothing of {slug} to undo here: undo reverts only what this device recorded (events synced from another device are undone there)"
     )
 }
+
+/// `note --json`: the note event recorded, or null when nothing was.
+pub fn note_json(event: Option<crate::views::RecordedEvent>) -> anyhow::Result<()> {
+    let view = crate::views::NoteView { event };
+    Ok(super::emit(&super::json(&view)?)?)
+}
