@@ -95,7 +95,7 @@ if command -v sqlite3 > /dev/null; then
   echo "  status (counts per section): $(median_ms sqlite3 "$db" "SELECT s.path, i.status, count(*), min(i.position) FROM items i JOIN sections s ON s.id = i.section_id WHERE i.removed = 0 GROUP BY i.section_id, i.status") ms"
   echo "  next (first todo items):     $(median_ms sqlite3 "$db" "SELECT * FROM items WHERE removed = 0 AND status IN ('todo', 'started') ORDER BY position LIMIT 3") ms"
   echo "  list --status started:       $(median_ms sqlite3 "$db" "SELECT * FROM items WHERE removed = 0 AND status = 'started' ORDER BY position") ms"
-  echo "  stats (study events counted): $(median_ms sqlite3 "$db" "SELECT count(*), sum(e.kind = 'done'), sum(e.kind = 'review'), sum(e.spent_s) FROM events e WHERE e.kind IN ('start', 'done', 'review', 'note', 'session') AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id) AND (e.command_id IS NULL OR e.command_id NOT IN (SELECT id FROM commands WHERE origin IN ('import', 'refresh')))") ms"
+  echo "  stats (study events counted): $(median_ms sqlite3 "$db" "SELECT count(*), sum(e.kind = 'done'), sum(e.kind = 'review'), sum(e.spent_s) FROM events e WHERE e.kind IN ('start', 'done', 'review', 'note', 'session') AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id) AND NOT EXISTS (SELECT 1 FROM commands c WHERE c.id = e.command_id AND c.origin IN ('import', 'refresh'))") ms"
 fi
 
 # `next` with many items in progress: it reads the few most recently touched started items

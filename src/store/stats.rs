@@ -14,14 +14,18 @@ const STUDY_KINDS: &str = "'start', 'done', 'review', 'note', 'session'";
 /// holds).
 pub(super) fn study_condition(list: Option<i64>) -> String {
     let of_list = match list {
-        Some(0) => " AND e.item_id NOT IN (SELECT item_id FROM memberships)".to_string(),
-        // An id, never user text.
-        Some(id) => {
-            format!(" AND e.item_id IN (SELECT item_id FROM memberships WHERE list_id = {id})")
+        Some(0) => {
+            " AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.item_id = e.item_id)".to_string()
         }
+        // An id, never user text.
+        Some(id) => format!(
+            " AND EXISTS (SELECT 1 FROM memberships m WHERE m.item_id = e.item_id AND m.list_id = {id})"
+        ),
         None => String::new(),
     };
-    // Boxes ticked in a list file are recorded by an import or a refresh: not study. Their
+    // Boxes ticked in a list file are recorded by an import or a refresh: not study. (Looked up
+    // by the command's key: a `NOT IN (SELECT …)` list is built again at each run of the query,
+    // which made `status`'s one seek per day of streak cost 0.2 ms instead of 0.04.) Their
     // dones are the only ones without a rating, which a restore keeps (its commands are all
     // 'restore'). Nor is correcting or withdrawing a note (`supersedes`): the note counted
     // when it was written.
@@ -30,8 +34,8 @@ pub(super) fn study_condition(list: Option<i64>) -> String {
          AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
          AND e.supersedes IS NULL
          AND NOT (e.kind = 'done' AND e.rating IS NULL)
-         AND (e.command_id IS NULL OR e.command_id NOT IN
-              (SELECT id FROM commands WHERE origin IN ('import', 'refresh'))){of_list}"
+         AND NOT EXISTS (SELECT 1 FROM commands c
+              WHERE c.id = e.command_id AND c.origin IN ('import', 'refresh')){of_list}"
     )
 }
 
