@@ -385,6 +385,17 @@ mod tests {
                 .any(|d| d.contains("COVERING INDEX items_section")),
             "{plan:?}"
         );
+        // due_count's query: the reviews due, counted from the partial index alone.
+        let plan: String = store
+            .conn
+            .query_row(
+                "EXPLAIN QUERY PLAN SELECT count(*) FROM items WHERE due_at <= '2026-11-28'
+                 AND suspended = 0 AND removed = 0 AND kind IN ('paper')",
+                [],
+                |r| r.get(3),
+            )
+            .unwrap();
+        assert!(plan.contains("COVERING INDEX items_due"), "{plan}");
     }
 
     #[test]
