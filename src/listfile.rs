@@ -64,26 +64,52 @@ fn import_while_parsing(
     now: DateTime<Utc>,
     run: ImportRun,
 ) -> std::result::Result<Imported, StoreError> {
+    // Items cross in batches: one hand-over per item woke the other thread each time (a futex
+    // call per item, most of an import's system time).
+    const HAND_OVER: usize = 256;
     std::thread::scope(|scope| {
-        let (sender, receiver) = std::sync::mpsc::sync_channel(1024);
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Option<Vec<_>>>(4);
         scope.spawn(move || {
             // A send fails only when the import already failed; that error is reported.
+            let mut batch = Vec::with_capacity(HAND_OVER);
             markdown::parse_each(&text, |item| {
-                let _ = sender.send(Some(item));
+                batch.push(item);
+                if batch.len() == HAND_OVER {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(HAND_OVER));
+                    let _ = sender.send(Some(full));
+                }
             });
             drop(text);
+            if !batch.is_empty() {
+                let _ = sender.send(Some(batch));
+            }
             let _ = sender.send(None);
         });
         // Items until the parser says it is done; a channel closed before that means the
         // parser crashed, and the import must not commit half a list.
-        let stream = std::iter::from_fn(|| match receiver.recv() {
-            Ok(Some(item)) => Some(Ok(item)),
-            Ok(None) => None,
-            Err(_) => Some(Err(StoreError::Invalid(
-                "the parser stopped before the end of the list".into(),
-            ))),
+        let mut finished = false;
+        let mut current = Vec::new().into_iter();
+        let items = std::iter::from_fn(move || {
+            loop {
+                if let Some(item) = current.next() {
+                    return Some(Ok(item));
+                }
+                if finished {
+                    return None;
+                }
+                match receiver.recv() {
+                    Ok(Some(batch)) => current = batch.into_iter(),
+                    Ok(None) => finished = true,
+                    Err(_) => {
+                        finished = true;
+                        return Some(Err(StoreError::Invalid(
+                            "the parser stopped before the end of the list".into(),
+                        )));
+                    }
+                }
+            }
         });
-        store.import_stream(stream, source, now, run)
+        store.import_stream(items, source, now, run)
     })
 }
 
