@@ -344,6 +344,7 @@ struct Writer<'t> {
     insert: rusqlite::CachedStatement<'t>,
     update: rusqlite::CachedStatement<'t>,
     member: rusqlite::CachedStatement<'t>,
+    join: rusqlite::CachedStatement<'t>,
     sections: SectionIds,
     checked: Vec<(i64, ListDates)>,
     list_id: i64,
@@ -361,6 +362,12 @@ impl<'t> Writer<'t> {
                 "INSERT INTO memberships (list_id, item_id, section_id, position, line)
                  VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (list_id, item_id) DO UPDATE SET
                  section_id = excluded.section_id, position = excluded.position, line = excluded.line",
+            )?,
+            // A new item cannot be in the list yet: a plain insert. With foreign keys on, an
+            // upsert needs a statement journal (a temporary file): 3.5 writes of 16 KiB per item.
+            join: conn.prepare_cached(
+                "INSERT INTO memberships (list_id, item_id, section_id, position, line)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
             )?,
             list_id,
             insert: conn.prepare_cached(
@@ -433,7 +440,11 @@ impl<'t> Writer<'t> {
         if id.is_none() && checked {
             self.checked.push((item_id, item.dates));
         }
-        self.member.execute(params![
+        let membership = match id {
+            None => &mut self.join,
+            Some(_) => &mut self.member,
+        };
+        membership.execute(params![
             self.list_id,
             item_id,
             section,
