@@ -422,17 +422,11 @@ pub struct UndoView {
     pub message: String,
 }
 
+/// An event undone (or redone), with its item's status afterwards.
 #[derive(Serialize)]
 pub struct UndoneEvent {
-    /// The event's id (for redo: the id of the event that was undone and is now recorded again).
-    pub id: i64,
-    pub slug: String,
-    pub title: String,
-    pub kind: EventKind,
-    pub at: DateTime<Utc>,
-    pub note: Option<String>,
-    /// For a note correction or withdrawal: the id of the note it replaced.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub supersedes: Option<i64>,
+    /// For redo, `id` is that of the event that was undone and is now recorded again.
+    #[serde(flatten)]
+    pub event: RecordedEvent,
     pub status: Status,
 }

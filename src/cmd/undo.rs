@@ -4,7 +4,7 @@ use crate::history::{self, Touched};
 use crate::model::Status;
 use crate::render::{self, safe};
 use crate::store::{EventRow, Store};
-use crate::views::{UndoView, UndoneEvent};
+use crate::views::{RecordedEvent, UndoView, UndoneEvent};
 use anyhow::Result;
 
 /// `undo`: the whole last command typed here; `undo ITEM`: that item's latest event.
@@ -45,7 +45,7 @@ pub(super) fn report(
         let status = store
             .item_by_id(e.item_id)?
             .map_or(Status::Todo, |i| i.state.status);
-        views.push(UndoneEvent {
+        let event = RecordedEvent {
             id: e.id,
             slug: e.slug.clone(),
             title: e.title.clone(),
@@ -53,17 +53,17 @@ pub(super) fn report(
             at: e.at,
             note: e.note.clone(),
             supersedes: e.supersedes,
-            status,
-        });
+        };
+        views.push(UndoneEvent { event, status });
     }
     let touched: Vec<Touched> = views
         .iter()
         .map(|v| Touched {
-            slug: v.slug.clone(),
-            kind: v.kind,
-            at: v.at,
-            note: v.note.clone(),
-            supersedes: v.supersedes.is_some(),
+            slug: v.event.slug.clone(),
+            kind: v.event.kind,
+            at: v.event.at,
+            note: v.event.note.clone(),
+            supersedes: v.event.supersedes.is_some(),
             status: v.status,
         })
         .collect();
