@@ -53,17 +53,13 @@ pub fn write_own(store: &mut Store, dir: &Path, notes: bool, now: DateTime<Utc>)
     // Two mlpath processes of this device (a sync and a `sync.auto` append) take turns: each
     // reads what the other wrote before appending.
     let _turn = write::lock(&path).map_err(io)?;
-    let len = write::repair_tail(&path).map_err(io)?;
+    write::repair_tail(&path).map_err(io)?;
     let kept = store.journal_positions()?.remove(&name).unwrap_or_default();
-    // Our journal is shorter than what we wrote: replaced or cut (a new folder, a restore of
-    // the folder). Read it all and write again whatever of ours it lacks.
-    let from_start = kept.offset > len;
-    let from = if from_start {
-        Position::default()
-    } else {
-        kept
-    };
-    let since = read::read_from(&path, &me, from).map_err(io)?;
+    // Our journal no longer holds what we wrote where we left it: replaced or cut (a new
+    // folder, a restore of the folder). `read_from` then reads it all, and whatever of ours it
+    // lacks is written again.
+    let since = read::read_from(&path, &me, kept).map_err(io)?;
+    let from_start = since.restarted;
     let uids: Vec<&str> = since.lines.iter().map(|l| l.id.as_str()).collect();
     let ours = store.own_records(&uids)?;
     let strangers = ours.iter().filter(|o| !**o).count();
