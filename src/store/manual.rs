@@ -3,7 +3,7 @@
 use super::events::{NewCommand, NewEvent, insert_command, insert_event};
 use super::items::SectionIds;
 use super::{Result, Store, StoreError};
-use crate::model::{EventKind, Kind, Link};
+use crate::model::{EventKind, Kind};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, TransactionBehavior, params};
 
@@ -39,13 +39,10 @@ impl Store {
             }
             None => None,
         };
-        let links = edit.url.as_ref().map(|u| {
-            let links = [Link {
-                label: "link".into(),
-                url: Some(u.clone()),
-            }];
-            serde_json::to_string(&links).unwrap_or_else(|_| "[]".into())
-        });
+        let links = edit
+            .url
+            .as_deref()
+            .map(|u| super::transfer::manual_links_json(Some(u)));
         let year = edit.venue.as_deref().map(crate::markdown::venue_year);
         tx.execute(
             "UPDATE items SET title = COALESCE(?2, title), url = COALESCE(?3, url),

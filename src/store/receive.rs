@@ -108,6 +108,10 @@ impl Receiver<'_> {
         for batch in batches {
             set_position(self.conn, &batch.file, batch.next)?;
         }
+        if self.report.items > 0 {
+            // Once for all the hand-added items received: each place depends on the others.
+            super::transfer::place_manual_items(self.conn)?;
+        }
         for &id in &self.touched {
             refresh_state(self.conn, id)?;
         }
@@ -132,8 +136,11 @@ impl Receiver<'_> {
                 self.conn
                     .execute("DELETE FROM journal_inbox WHERE uid = ?1", [&uid])?;
             }
-            if let (Some(line), Outcome::Recorded(id)) = (&line, outcome) {
-                self.count(line, Outcome::Recorded(id))?;
+            // Counted as on its first reading; a line refused now is said so, as then.
+            if let Some(line) = &line
+                && !matches!(outcome, Outcome::Held)
+            {
+                self.count(line, outcome)?;
             }
         }
         Ok(())

@@ -5,7 +5,6 @@ use super::format_time;
 use super::ids::{item_for_key, set_key};
 use super::items::SectionIds;
 use crate::journal::ItemFields;
-use crate::model::Link;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -152,49 +151,30 @@ fn free_slug(conn: &Connection, slug: &str) -> rusqlite::Result<String> {
     }
 }
 
-fn links_json(url: Option<&str>) -> String {
-    let links: Vec<Link> = url
-        .map(|u| Link {
-            label: "link".into(),
-            url: Some(u.to_string()),
-        })
-        .into_iter()
-        .collect();
-    serde_json::to_string(&links).unwrap_or_else(|_| "[]".into())
-}
-
 /// A new hand-added item with these fields; its slug gains a suffix if another item has it.
 fn create(conn: &Connection, item_key: &str, fields: &ItemFields) -> rusqlite::Result<i64> {
-    let section_id = SectionIds::load(conn)?.id_for(conn, &fields.section)?;
-    let mut slug = fields.slug.clone();
-    let mut n = 2;
-    while conn
-        .query_row("SELECT 1 FROM items WHERE slug = ?1", [&slug], |_| Ok(()))
+    let taken = conn
+        .query_row(
+            "SELECT 1 FROM items WHERE slug = ?1",
+            [&fields.slug],
+            |_| Ok(()),
+        )
         .optional()?
-        .is_some()
-    {
-        slug = format!("{}-{n}", fields.slug);
-        n += 1;
-    }
-    conn.execute(
-        "INSERT INTO items (slug, title, section_id, position, kind, url, links, venue, year,
-                            origin, removed)
-         VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8, 'manual', ?9)",
-        params![
-            slug,
-            fields.title,
-            section_id,
-            fields.kind.as_str(),
-            fields.url,
-            links_json(fields.url.as_deref()),
-            fields.venue,
-            fields.year,
-            fields.removed
-        ],
-    )?;
-    let id = conn.last_insert_rowid();
+        .is_some();
+    let item = super::NewItem {
+        slug: match taken {
+            true => free_slug(conn, &fields.slug)?,
+            false => fields.slug.clone(),
+        },
+        title: fields.title.clone(),
+        section: fields.section.clone(),
+        kind: fields.kind,
+        url: fields.url.clone(),
+        venue: fields.venue.clone(),
+        year: fields.year,
+    };
+    let id = super::transfer::insert_manual(conn, &item, fields.removed)?;
     set_key(conn, id, item_key)?;
-    super::transfer::place_manual_items(conn)?;
     Ok(id)
 }
 
@@ -211,10 +191,10 @@ fn update(conn: &Connection, item_id: i64, fields: &ItemFields) -> rusqlite::Res
             section_id,
             fields.kind.as_str(),
             fields.url,
-            links_json(fields.url.as_deref()),
+            super::transfer::manual_links_json(fields.url.as_deref()),
             fields.venue,
             fields.year
         ],
     )?;
-    super::transfer::place_manual_items(conn)
+    Ok(())
 }

@@ -122,7 +122,8 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| StoreError::classify(e, &path, "starting to add"))?;
-        let id = insert_manual(&tx, item)
+        let id = insert_manual(&tx, item, false)
+            .and_then(|id| place_manual_items(&tx).map(|()| id))
             .and_then(|id| super::changes::record(&tx, id, now).map(|()| id))
             .map_err(|e| StoreError::classify(e, &path, "adding the item"))?;
         tx.commit()
@@ -193,34 +194,43 @@ impl Store {
     }
 }
 
-fn insert_manual(conn: &Connection, item: &NewItem) -> rusqlite::Result<i64> {
-    let mut sections = SectionIds::load(conn)?;
-    let section_id = sections.id_for(conn, &item.section)?;
-    let links: Vec<Link> = item
-        .url
-        .iter()
-        .map(|u| Link {
-            label: "link".into(),
-            url: Some(u.clone()),
-        })
-        .collect();
+/// Inserts an item added by hand (here, or on another device: `removed` as it is there); the
+/// caller places it (`place_manual_items`), once for all it adds.
+pub(super) fn insert_manual(
+    conn: &Connection,
+    item: &NewItem,
+    removed: bool,
+) -> rusqlite::Result<i64> {
+    let section_id = SectionIds::load(conn)?.id_for(conn, &item.section)?;
     conn.execute(
-        "INSERT INTO items (slug, title, section_id, position, kind, url, links, venue, year, origin)
-         VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8, 'manual')",
+        "INSERT INTO items (slug, title, section_id, position, kind, url, links, venue, year,
+                            origin, removed)
+         VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8, 'manual', ?9)",
         params![
             item.slug,
             item.title,
             section_id,
             item.kind.as_str(),
             item.url,
-            serde_json::to_string(&links).unwrap_or_else(|_| "[]".into()),
+            manual_links_json(item.url.as_deref()),
             item.venue,
-            item.year
+            item.year,
+            removed
         ],
     )?;
-    let id = conn.last_insert_rowid();
-    place_manual_items(conn)?;
-    Ok(id)
+    Ok(conn.last_insert_rowid())
+}
+
+/// A hand-added item's links, as stored: its URL as its one link, labelled "link".
+pub(super) fn manual_links_json(url: Option<&str>) -> String {
+    let links: Vec<Link> = url
+        .map(|u| Link {
+            label: "link".into(),
+            url: Some(u.to_string()),
+        })
+        .into_iter()
+        .collect();
+    serde_json::to_string(&links).unwrap_or_else(|_| "[]".into())
 }
 
 /// Items added by hand sit after the last list item of their section, its subsections included
