@@ -61,6 +61,9 @@ pub fn run(command: Command, ctx: &Context) -> Result<()> {
             | Command::Due(_)
             | Command::Export(_)
             | Command::Backup(_)
+            | Command::Stats(_)
+            | Command::Report(_)
+            | Command::Open(_)
     );
     dispatch(command, ctx)?;
     if records {
