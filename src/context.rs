@@ -75,7 +75,7 @@ impl Context {
     }
 
     fn note_sync_auto(&self, store: &Store) -> Result<()> {
-        let on = store.setting("sync.auto")?.as_deref() == Some("on");
+        let on = store.setting_on("sync.auto")?;
         self.sync_auto.set(self.sync_auto.get() || on);
         Ok(())
     }

@@ -16,8 +16,7 @@ fn enabled(store: &Store) -> Result<bool> {
     if std::env::var_os("MLPATH_NO_REFRESH").is_some_and(|v| !v.is_empty() && v != "0") {
         return Ok(false);
     }
-    let setting = crate::settings::find("list.refresh").map_err(anyhow::Error::msg)?;
-    Ok(setting.value_or_default(store.setting(setting.key)?) == "on")
+    Ok(store.setting_on("list.refresh")?)
 }
 
 /// Re-imports the list files that changed since their last import. Problems with one file are

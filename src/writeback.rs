@@ -35,8 +35,7 @@ pub struct ListWriteback {
 
 /// Whether `list.write-back` is on: every status change writes its box at once.
 pub fn automatic(store: &Store) -> Result<bool> {
-    let setting = crate::settings::find("list.write-back").map_err(anyhow::Error::msg)?;
-    Ok(setting.value_or_default(store.setting(setting.key)?) == "on")
+    Ok(store.setting_on("list.write-back")?)
 }
 
 /// Writes the boxes of one list's items (of `only` those, when given) into its file.

@@ -33,9 +33,7 @@ pub fn spent_flag(text: Option<&str>, kind: EventKind, items: usize) -> Result<O
 
 /// `session.max` in seconds: the stored value when it reads, else the default.
 pub fn session_max(store: &Store) -> Result<u32> {
-    let setting = crate::settings::find("session.max").map_err(usage)?;
-    let value = setting.value_or_default(store.setting(setting.key)?);
-    session::parse_duration(&value).map_err(usage)
+    session::parse_duration(&store.setting_value("session.max")?).map_err(usage)
 }
 
 /// The session events a plan records.

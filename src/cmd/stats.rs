@@ -2,7 +2,6 @@ use crate::cli::StatsArgs;
 use crate::context::Context;
 use crate::progress;
 use crate::render;
-use crate::settings;
 use crate::stats::{self, Input};
 use crate::store::{Pool, Store};
 use anyhow::Result;
@@ -33,7 +32,5 @@ pub fn run(args: StatsArgs, ctx: &Context) -> Result<()> {
 
 /// `goal.date`, when one is set (a stored value that does not read counts as none).
 pub(super) fn goal(store: &Store) -> Result<Option<NaiveDate>> {
-    let setting = settings::find("goal.date").map_err(crate::error::usage)?;
-    let value = setting.value_or_default(store.setting(setting.key)?);
-    Ok(stats::parse_goal(&value).unwrap_or(None))
+    Ok(stats::parse_goal(&store.setting_value("goal.date")?).unwrap_or(None))
 }

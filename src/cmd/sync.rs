@@ -33,7 +33,7 @@ pub fn run(args: SyncArgs, ctx: &Context) -> Result<()> {
         .with_context(|| format!("cannot create the sync folder {}", dir.display()))?;
     let dir_text = dir.to_string_lossy().into_owned();
     let first = stored.as_deref() != Some(dir_text.as_str());
-    let notes = setting_on(&store, "sync.notes")?;
+    let notes = store.setting_on("sync.notes")?;
     let repo = if args.no_git {
         None
     } else {
@@ -87,13 +87,10 @@ pub fn auto(ctx: &Context) -> Result<()> {
         return Ok(());
     }
     let mut store = ctx.store_unseeded()?;
-    if !setting_on(&store, "sync.auto")? {
-        return Ok(());
-    }
     let Some(dir) = store.setting("sync.dir")?.filter(|d| !d.is_empty()) else {
         return Ok(());
     };
-    let notes = setting_on(&store, "sync.notes")?;
+    let notes = store.setting_on("sync.notes")?;
     // The command itself succeeded: a journal that cannot be written is a warning.
     if let Err(e) = exchange::write_own(&mut store, std::path::Path::new(&dir), notes, ctx.now) {
         render::warn(format!(
@@ -101,9 +98,4 @@ pub fn auto(ctx: &Context) -> Result<()> {
         ));
     }
     Ok(())
-}
-
-fn setting_on(store: &crate::store::Store, key: &str) -> Result<bool> {
-    let setting = crate::settings::find(key).map_err(usage)?;
-    Ok(setting.value_or_default(store.setting(key)?) == "on")
 }

@@ -4,6 +4,18 @@ use super::{Result, Store, StoreError};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 impl Store {
+    /// The value in force of the setting `key` (one of `crate::settings::SETTINGS`): the stored
+    /// one when it reads, else the setting's default.
+    pub(crate) fn setting_value(&self, key: &str) -> Result<String> {
+        let setting = crate::settings::find(key).map_err(StoreError::Invalid)?;
+        Ok(setting.value_or_default(self.setting(setting.key)?))
+    }
+
+    /// Whether the on/off setting `key` is on.
+    pub(crate) fn setting_on(&self, key: &str) -> Result<bool> {
+        Ok(self.setting_value(key)? == "on")
+    }
+
     /// The stored value of a setting, if it was ever set.
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         self.conn
