@@ -171,11 +171,6 @@ impl Store {
             .collect()
     }
 
-    /// The list with this name, if one is recorded.
-    pub fn list_named(&self, name: &str) -> Result<Option<ListRecord>> {
-        list_by_name(&self.conn, name).map_err(|e| self.classify(e, "reading lists"))
-    }
-
     /// Records that a list file was touched without changing (same hash): its new size and
     /// mtime, so the next refresh need not read it again.
     pub fn touch_list(&mut self, id: i64, size: i64, mtime_ns: Option<i64>) -> Result<()> {
