@@ -198,6 +198,7 @@ fn query_items(conn: &Connection, filter: &ItemFilter) -> rusqlite::Result<Vec<I
 /// The query for the items `filter` selects, in list order, with `extra` columns after the
 /// item's own.
 fn items_sql(filter: &ItemFilter, extra: &str) -> String {
+    // A list's items are read from its memberships, placed as it places them.
     let from = match filter.list {
         Some(list) => super::report::placed_in(list, "items"),
         None => "items".into(),
@@ -217,11 +218,6 @@ fn items_sql(filter: &ItemFilter, extra: &str) -> String {
     }
     if let Some(kind) = filter.kind {
         sql.push_str(&format!(" AND kind = '{}'", kind.as_str()));
-    }
-    if let Some(list) = filter.list {
-        sql.push_str(&format!(
-            " AND id IN (SELECT item_id FROM memberships WHERE list_id = {list})"
-        ));
     }
     // Items added by hand share the position of their section's last list item, and follow it.
     sql.push_str(" ORDER BY position, origin = 'manual', added, id");

@@ -28,14 +28,10 @@ impl Pool {
             sql.push_str(" AND kind = ?");
             values.push(kind.as_str().to_string());
         }
-        match self.list {
-            // Items added by hand, which no list holds.
-            Some(0) => sql.push_str(" AND id NOT IN (SELECT item_id FROM memberships)"),
-            // An id, never user text.
-            Some(list) => sql.push_str(&format!(
-                " AND id IN (SELECT item_id FROM memberships WHERE list_id = {list})"
-            )),
-            None => {}
+        // Items added by hand, which no list holds. (The items of one list are read from that
+        // list's memberships: `source` and `table`, which every query on a pool reads from.)
+        if self.list == Some(0) {
+            sql.push_str(" AND id NOT IN (SELECT item_id FROM memberships)");
         }
         for word in &self.section_words {
             sql.push_str(
