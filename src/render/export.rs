@@ -105,13 +105,14 @@ fn write_markdown(
     out: &mut dyn Write,
 ) -> Result<()> {
     let mut markdown = MarkdownWriter::new(out, title)?;
+    let mut notes = store.all_notes()?;
     // Markdown cannot leave a section once its heading is out: items without one come first.
     for sectionless in [true, false] {
         store.each_item(filter, false, |i, links, _lists| {
             if i.section.is_empty() != sectionless {
                 return Ok(());
             }
-            let notes = store.notes_of(i.id)?;
+            let notes = notes.remove(&i.id).unwrap_or_default();
             Ok::<_, anyhow::Error>(markdown.write(&views::markdown_item(i, links, notes))?)
         })?;
     }

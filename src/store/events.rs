@@ -446,24 +446,33 @@ pub(super) fn mark_done_from_list(
     Ok(())
 }
 
+/// Each item's notes (when written, text), oldest first, by item id.
+pub(crate) type NotesByItem = std::collections::HashMap<i64, Vec<(DateTime<Utc>, String)>>;
+
 impl Store {
-    /// An item's notes, oldest first, with when each was written; the mark a ticked box leaves
-    /// on its done is not a note of the user's.
-    pub(crate) fn notes_of(&self, item_id: i64) -> Result<Vec<(DateTime<Utc>, String)>> {
+    /// Every item's notes by item id, each item's oldest first, with when each was written; the
+    /// mark a ticked box leaves on its done is not a note of the user's. One query for a whole
+    /// export or report (a query per item made the markdown export of 100,000 items take 3 s).
+    pub(crate) fn all_notes(&self) -> Result<NotesByItem> {
         let fail = |e| self.classify(e, "reading notes");
         let sql = format!(
-            "SELECT e.id, e.at, e.note FROM events e
-             WHERE e.item_id = ?1 AND e.note <> ?2 AND {NOTE_IN_FORCE}
-             ORDER BY e.at, e.id"
+            "SELECT e.id, e.at, e.note, e.item_id FROM events e
+             WHERE e.note <> ?1 AND {NOTE_IN_FORCE}
+             ORDER BY e.item_id, e.at, e.id"
         );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(fail)?;
+        let mut stmt = self.conn.prepare(&sql).map_err(fail)?;
         let rows = stmt
-            .query_map(params![item_id, crate::export::LIST_TICK_NOTE], |r| {
+            .query_map([crate::export::LIST_TICK_NOTE], |r| {
                 let f = Fields::new(r, "events", 0)?;
-                Ok((f.required_time(1)?, f.get::<String>(2)?))
+                Ok((f.get::<i64>(3)?, (f.required_time(1)?, f.get::<String>(2)?)))
             })
             .map_err(fail)?;
-        rows.collect::<rusqlite::Result<_>>().map_err(fail)
+        let mut notes = NotesByItem::new();
+        for row in rows {
+            let (item, note) = row.map_err(fail)?;
+            notes.entry(item).or_default().push(note);
+        }
+        Ok(notes)
     }
 
     /// The notes of each item, joined, for searching.

@@ -20,11 +20,12 @@ pub fn write_report(
         list,
         ..ItemFilter::default()
     };
+    let mut notes_by_item = match with_notes {
+        true => store.all_notes()?,
+        false => Default::default(),
+    };
     store.each_item(&filter, false, |item, _links, _lists| {
-        let notes = match with_notes {
-            true => store.notes_of(item.id)?,
-            false => Vec::new(),
-        };
+        let notes = notes_by_item.remove(&item.id).unwrap_or_default();
         let s = &item.state;
         let line = ItemLine {
             slug: &item.slug,
