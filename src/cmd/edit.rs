@@ -36,7 +36,7 @@ pub fn edit(args: EditArgs, ctx: &Context) -> Result<()> {
         ));
     }
     if let Some(u) = &change.url {
-        refuse_taken_url(&store, u, &item.slug)?;
+        super::hand_added::refuse_taken_url(&store, u, Some(&item.slug))?;
     }
     store.edit_item(item.id, &change, ctx.now)?;
     if ctx.json {
@@ -46,20 +46,6 @@ pub fn edit(args: EditArgs, ctx: &Context) -> Result<()> {
         )?)?)?);
     }
     Ok(render::line(format!("{}: changed", item.slug))?)
-}
-
-/// A URL is one item's: another's (a removed hand-added item's too, which undo can bring
-/// back) is refused.
-fn refuse_taken_url(store: &Store, url: &str, slug: &str) -> Result<()> {
-    if let Some(other) = store.item_with_url(url)?.filter(|o| o != slug) {
-        return Err(usage(format!("{url} is already an item: {other}")));
-    }
-    if let Some(other) = store.removed_item_with_url(url)?.filter(|o| o != slug) {
-        return Err(usage(format!(
-            "{url} is the URL of {other}, which was removed; `mlpath undo {other} --all` brings it back"
-        )));
-    }
-    Ok(())
 }
 
 /// Removes items added by hand (hidden, their events kept).

@@ -31,20 +31,31 @@ fn new_section_path(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Refuses an item that is already there: a URL any item has (a removed hand-added item's
-/// too: undo brings that one back with its history), or a title, unless `force`.
+/// Refuses a URL that another item than `except` (a slug) has: a removed hand-added item's
+/// too, which undo brings back with its history.
+pub fn refuse_taken_url(store: &Store, url: &str, except: Option<&str>) -> Result<()> {
+    let other = |slug: &String| Some(slug.as_str()) != except;
+    if let Some(existing) = store.item_with_url(url)?.filter(other) {
+        return Err(usage(format!("{url} is already an item: {existing}")));
+    }
+    if let Some(removed) = store.removed_item_with_url(url)?.filter(other) {
+        return Err(usage(format!(
+            "{url} is the URL of {removed}, which was removed; {}",
+            back(&removed)
+        )));
+    }
+    Ok(())
+}
+
+fn back(slug: &str) -> String {
+    format!("`mlpath undo {slug} --all` brings it back with its history")
+}
+
+/// Refuses an item that is already there: a URL any item has (see `refuse_taken_url`), or a
+/// title, unless `force`.
 pub fn refuse_double(store: &Store, url: Option<&str>, title: &str, force: bool) -> Result<()> {
-    let back = |slug: &str| format!("`mlpath undo {slug} --all` brings it back with its history");
     if let Some(u) = url {
-        if let Some(existing) = store.item_with_url(u)? {
-            return Err(usage(format!("{u} is already an item: {existing}")));
-        }
-        if let Some(removed) = store.removed_item_with_url(u)? {
-            return Err(usage(format!(
-                "{u} is the URL of {removed}, which was removed; {}",
-                back(&removed)
-            )));
-        }
+        refuse_taken_url(store, u, None)?;
     }
     if force {
         return Ok(());
