@@ -58,7 +58,7 @@ fn reimport_all(args: &ImportArgs, ctx: &Context) -> Result<()> {
             match listfile::read(std::path::Path::new(&list.path), None) {
                 Ok(file) => file,
                 Err(e) => {
-                    eprintln!("mlpath: {}", render::safe(&format!("{e:#}"), false));
+                    render::warn(format!("{e:#}"));
                     failed += 1;
                     continue;
                 }

@@ -45,7 +45,9 @@ pub fn run(args: ReviewArgs, ctx: &Context) -> Result<()> {
         // Only the template: leave no file behind, as if --edit had not run.
         let _ = std::fs::remove_file(&path);
         // And no empty reviews/ folder: remove_dir leaves one that holds anything.
-        new_folder.map(std::fs::remove_dir);
+        if let Some(folder) = new_folder {
+            let _ = std::fs::remove_dir(folder);
+        }
     }
     edited?;
     if after == before {

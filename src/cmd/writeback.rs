@@ -37,7 +37,7 @@ pub fn run(args: WritebackArgs, ctx: &Context) -> Result<()> {
             Err(e) if lists.len() == 1 => return Err(e),
             // One list that cannot be written must not hide what was written to the others.
             Err(e) => {
-                eprintln!("mlpath: {}", safe(&format!("{e:#}"), false));
+                render::warn(format!("{e:#}"));
                 failed += 1;
             }
         }
