@@ -84,16 +84,22 @@ pub(super) fn placed_in(list: i64, alias: &str) -> String {
 pub(super) const SECTION_PATH: &str =
     "(SELECT path FROM sections WHERE sections.id = items.section_id)";
 
+/// `status_groups`' query and its parameters (a test checks that it reads its index alone).
+pub(super) fn status_groups_sql(pool: &Pool) -> (String, Vec<String>) {
+    let (cond, values) = pool.conditions();
+    let sql = format!(
+        "SELECT min(id), section_id, status, count(*), min(position), sum(time_spent_s)
+         FROM {from} WHERE {cond} GROUP BY section_id, status",
+        from = pool.source("items_section")
+    );
+    (sql, values)
+}
+
 impl Store {
     /// Item counts per (section, status), with the first list position of each group.
     pub(crate) fn status_groups(&self, pool: &Pool) -> Result<Vec<Group>> {
-        let (cond, values) = pool.conditions();
+        let (sql, values) = status_groups_sql(pool);
         let paths = self.section_paths()?;
-        let sql = format!(
-            "SELECT min(id), section_id, status, count(*), min(position), sum(time_spent_s)
-             FROM {from} WHERE {cond} GROUP BY section_id, status",
-            from = pool.source("items_section")
-        );
         let mut stmt = self
             .conn
             .prepare(&sql)
