@@ -4,14 +4,14 @@ use crate::cli::ReportArgs;
 use crate::context::Context;
 use crate::error::{failure, usage};
 use crate::files;
-use crate::progress::{self, SectionProgress};
+use crate::progress;
 use crate::render::{self, html};
-use crate::stats::{self, Summary};
-use crate::store::{Pool, Store};
+use crate::stats;
+use crate::store::Pool;
 use crate::target::Target;
 use crate::views::{LogEntry, ReportView};
 use anyhow::Result;
-use chrono::{DateTime, Local, Utc};
+use chrono::Local;
 use std::path::Path;
 
 /// The bar charts show at most this many sections; more are rolled up to the top level.
@@ -42,7 +42,8 @@ pub fn run(args: ReportArgs, ctx: &Context) -> Result<()> {
     };
     let groups = store.status_groups(&pool)?;
     let (totals, sections) = progress::by_section(&groups, None);
-    let summary = summarize(&store, list, sections.clone(), ctx.now)?;
+    let weeks = (1, html::CALENDAR_WEEKS as usize);
+    let summary = super::stats::summary(&store, list, sections.clone(), weeks, ctx.now)?;
     let (sections, left_out) = progress::for_charts(&groups, sections, CHART_SECTIONS);
     let today = ctx.now.with_timezone(&Local).date_naive();
     let finished = stats::by_local_day(store.finished_by_minute(list)?, &Local);
@@ -90,22 +91,4 @@ fn answer(ctx: &Context, path: &Path, opened: bool) -> Result<()> {
     }
     let verb = if opened { "wrote and opened" } else { "wrote" };
     Ok(render::line(format!("{verb} {}", path.display()))?)
-}
-
-/// Streaks, the calendar's days, pace, ETA and goal, as `mlpath stats` computes them.
-fn summarize(
-    store: &Store,
-    list: Option<i64>,
-    sections: Vec<SectionProgress>,
-    now: DateTime<Utc>,
-) -> Result<Summary> {
-    let input = stats::Input {
-        now,
-        activity: store.activity(list, stats::bucket_minute(&Local, now))?,
-        sections,
-        goal: super::stats::goal(store)?,
-        weeks: 1,
-        heatmap_weeks: html::CALENDAR_WEEKS as usize,
-    };
-    Ok(stats::summarize(&input, &Local))
 }
