@@ -3,7 +3,7 @@
 //! map reads without colour (`NO_COLOR`); with colour they are also greener.
 
 use super::Output;
-use crate::stats::Day;
+use crate::stats::{Day, heat_level};
 use anstyle::{Ansi256Color, Style};
 use chrono::{Datelike, NaiveDate};
 
@@ -31,7 +31,9 @@ pub fn render(days: &[Day], out: &Output) -> String {
         let mut line = format!("{name:<LABEL$}");
         for week in shown {
             match week.get(row) {
-                Some(day) => line.push_str(&shade(level(day.events, busiest), out.color)),
+                Some(day) => {
+                    line.push_str(&shade(heat_level(day.events, busiest).into(), out.color))
+                }
                 None => line.push(' '), // later this week
             }
             line.push(' ');
@@ -73,13 +75,6 @@ fn months(weeks: &[&[Day]], width: Option<usize>) -> String {
 }
 
 /// 0 for a day without activity, else 1 to 4 in quarters of the busiest day.
-fn level(events: u64, busiest: u64) -> usize {
-    if events == 0 || busiest == 0 {
-        return 0;
-    }
-    (events * 4).div_ceil(busiest).clamp(1, 4) as usize
-}
-
 fn shade(level: usize, color: bool) -> String {
     let c = SHADES[level];
     if !color {
@@ -166,7 +161,7 @@ mod tests {
             (8, 8, 4),
         ];
         for (events, busiest, want) in cases {
-            assert_eq!(level(events, busiest), want, "{events} of {busiest}");
+            assert_eq!(heat_level(events, busiest), want, "{events} of {busiest}");
         }
     }
 

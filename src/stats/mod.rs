@@ -185,6 +185,14 @@ pub(crate) fn check_goal_ahead(text: &str, today: NaiveDate) -> Result<(), Strin
     }
 }
 
+/// A calendar cell's shade, 0 (no study) to 4: quarters of the busiest day, any study at least 1.
+pub(crate) fn heat_level(events: u64, busiest: u64) -> u8 {
+    match events {
+        0 => 0,
+        n => (n * 4).div_ceil(busiest.max(1)).clamp(1, 4) as u8,
+    }
+}
+
 /// The Monday of `day`'s week.
 pub(crate) fn week_start(day: NaiveDate) -> NaiveDate {
     day - Days::new(u64::from(day.weekday().num_days_from_monday()))

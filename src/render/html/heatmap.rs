@@ -3,7 +3,7 @@
 
 use super::svg::{Anchor, Svg};
 use crate::session::format_duration;
-use crate::stats::Day;
+use crate::stats::{Day, heat_level};
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// The weeks drawn: a year and the week it ends in.
@@ -15,7 +15,7 @@ const TOP: f64 = 18.0;
 
 /// The last 53 weeks up to `today`; `days` in any order, days outside the range ignored.
 pub fn heatmap(days: &[Day], today: NaiveDate) -> String {
-    let first = monday_of(today) - Duration::weeks(WEEKS - 1);
+    let first = crate::stats::week_start(today) - Duration::weeks(WEEKS - 1);
     let mut by_day: Vec<Day> = (0..WEEKS * 7)
         .map(|i| Day::empty(first + Duration::days(i)))
         .collect();
@@ -54,7 +54,7 @@ pub fn heatmap(days: &[Day], today: NaiveDate) -> String {
             );
         }
         let tip = tooltip(date, day);
-        let class = format!("heat{}", level(day.events, busiest));
+        let class = format!("heat{}", heat_level(day.events, busiest));
         svg.rect((x, TOP + weekday * STEP), (CELL, CELL), &class, Some(&tip));
     }
     legend(&mut svg, width, TOP + 7.0 * STEP + 6.0);
@@ -85,17 +85,6 @@ fn tooltip(date: NaiveDate, day: &Day) -> String {
 }
 
 /// 0 for an idle day, else 1 to 4 by the share of the busiest day's count.
-fn level(events: u64, busiest: u64) -> u64 {
-    match events {
-        0 => 0,
-        n => (n * 4).div_ceil(busiest.max(1)).clamp(1, 4),
-    }
-}
-
-fn monday_of(day: NaiveDate) -> NaiveDate {
-    day - Duration::days(day.weekday().num_days_from_monday().into())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,11 +103,11 @@ mod tests {
 
     #[test]
     fn levels_grow_with_the_share_of_the_busiest_day() {
-        assert_eq!(level(0, 8), 0);
-        assert_eq!(level(1, 8), 1);
-        assert_eq!(level(3, 8), 2);
-        assert_eq!(level(8, 8), 4);
-        assert_eq!(level(5, 0), 4);
+        assert_eq!(heat_level(0, 8), 0);
+        assert_eq!(heat_level(1, 8), 1);
+        assert_eq!(heat_level(3, 8), 2);
+        assert_eq!(heat_level(8, 8), 4);
+        assert_eq!(heat_level(5, 0), 4);
     }
 
     #[test]
