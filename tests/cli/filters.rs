@@ -1,16 +1,7 @@
 //! Filter values as people type them: enum values in any case, section paths with or without
 //! the spaces around `/`.
 
-use crate::support::TestEnv;
-
-fn slugs(value: &serde_json::Value) -> Vec<String> {
-    value
-        .as_array()
-        .expect("array")
-        .iter()
-        .map(|i| i["slug"].as_str().unwrap().to_string())
-        .collect()
-}
+use crate::support::{TestEnv, slugs};
 
 #[test]
 fn enum_values_are_accepted_in_any_case() {

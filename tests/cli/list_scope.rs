@@ -1,7 +1,7 @@
 //! `--list NAME` keeps every figure to one list (status's streak, last activity and reviews due,
 //! `due`), and names a list in any case.
 
-use crate::support::TestEnv;
+use crate::support::{TestEnv, slugs};
 
 const MINE: &str = "# My list\n## Papers\n- [Alpa](https://a.org)\n- [Shared](https://s.org)\n";
 const READING: &str = "# Reading\n## Papers\n- [Bert](https://b.org)\n- [Shared](https://s.org)\n";
@@ -16,15 +16,6 @@ fn studied() -> TestEnv {
     env.ok(&["done", "bert", "--at", "2026-11-25 10:00"]);
     env.ok(&["done", "alpa", "--at", "2026-11-27 10:00"]);
     env
-}
-
-fn slugs(value: &serde_json::Value) -> Vec<&str> {
-    value
-        .as_array()
-        .expect("array")
-        .iter()
-        .map(|i| i["slug"].as_str().expect("slug"))
-        .collect()
 }
 
 #[test]

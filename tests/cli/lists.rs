@@ -1,6 +1,6 @@
 //! Several lists, followed as their files change: refresh, dry runs, lists, config.
 
-use crate::support::TestEnv;
+use crate::support::{TestEnv, slugs};
 
 const MINE: &str = "# My list\n## Papers\n- [Alpa](https://a.org)\n- [Shared](https://s.org)\n- [FlexGen](https://f.org)\n";
 const READING: &str =
@@ -14,15 +14,6 @@ fn two_lists() -> TestEnv {
     env.ok(&["import", mine.to_str().unwrap()]);
     env.ok(&["import", reading.to_str().unwrap()]);
     env
-}
-
-fn slugs(value: &serde_json::Value) -> Vec<String> {
-    value
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["slug"].as_str().unwrap().to_string())
-        .collect()
 }
 
 #[test]

@@ -14,12 +14,7 @@ fn page(env: &TestEnv, args: &[&str]) -> String {
 
 /// The items' slugs in list order, as `list --json` gives them.
 pub fn slugs(env: &TestEnv) -> Vec<String> {
-    let items = env.json(&["list"]);
-    let items = items.as_array().expect("a JSON array");
-    items
-        .iter()
-        .map(|i| i["slug"].as_str().unwrap().to_string())
-        .collect()
+    crate::support::slugs(&env.json(&["list"]))
 }
 
 /// A database holding crafted text everywhere the page shows text.

@@ -232,6 +232,16 @@ pub fn output_of_copy(cmd: &mut std::process::Command) -> std::process::Output {
 }
 
 /// The `slug → status` pairs from `list --json`.
+/// The slugs of a JSON array of items (`list --json` and the like), in order.
+pub fn slugs(items: &serde_json::Value) -> Vec<String> {
+    items
+        .as_array()
+        .expect("a JSON array of items")
+        .iter()
+        .map(|i| i["slug"].as_str().expect("a slug").to_string())
+        .collect()
+}
+
 pub fn statuses(env: &TestEnv) -> Vec<(String, String)> {
     let list = env.json(&["list"]);
     list.as_array()
