@@ -232,6 +232,28 @@ pub fn output_of_copy(cmd: &mut std::process::Command) -> std::process::Output {
 }
 
 /// The `slug → status` pairs from `list --json`.
+/// Runs `mlpath ARGS` (`args` as one shell word list) on a pseudo-terminal, with an editor
+/// whose script is `editor_body`; its stdout. None when `script` is missing (outside CI only:
+/// see `has_tool`).
+pub fn in_terminal_with_editor(env: &TestEnv, editor_body: &str, args: &str) -> Option<String> {
+    let script = "/usr/bin/script";
+    if !has_tool(script) {
+        return None;
+    }
+    let editor = env.write("editor.sh", &format!("#!/bin/sh\n{editor_body}\n"));
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("mlpath");
+    let out = env
+        .program(script)
+        .env("EDITOR", &editor)
+        .env("TERM", "dumb")
+        .args(["-qec", &format!("{} {args}", bin.display()), "/dev/null"])
+        .output()
+        .expect("run script");
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
 /// The slugs of a JSON array of items (`list --json` and the like), in order.
 pub fn slugs(items: &serde_json::Value) -> Vec<String> {
     items

@@ -268,22 +268,7 @@ fn parallel_writers_all_succeed() {
 
 /// Runs `mlpath note orca` under a pseudo-terminal (util-linux `script`) with EDITOR set.
 fn note_with_editor(env: &TestEnv, editor_body: &str) -> Option<String> {
-    let script = "/usr/bin/script";
-    if !crate::support::has_tool(script) {
-        return None;
-    }
-    let editor = env.write("editor.sh", &format!("#!/bin/sh\n{editor_body}\n"));
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("mlpath");
-    let out = env
-        .program(script)
-        .env("EDITOR", &editor)
-        .env("TERM", "dumb")
-        .args(["-qec", &format!("{} note orca", bin.display()), "/dev/null"])
-        .output()
-        .expect("run script");
-    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+    crate::support::in_terminal_with_editor(env, editor_body, "note orca")
 }
 
 #[test]
