@@ -48,7 +48,12 @@ struct Setup {
     _root: TempDir,
 }
 
-fn setup() -> Setup {
+/// Two clones of a bare repository, one device each; None without git (outside CI: see
+/// `has_tool`).
+fn setup() -> Option<Setup> {
+    if !git_available() {
+        return None;
+    }
     let root = TempDir::new().unwrap();
     let devices = [TestEnv::new(), TestEnv::new()];
     let remote = root.path().join("remote.git");
@@ -81,12 +86,12 @@ fn setup() -> Setup {
             &["clone", "-q", remote.to_str().unwrap(), name],
         );
     }
-    Setup {
+    Some(Setup {
         devices,
         clones,
         remote,
         _root: root,
-    }
+    })
 }
 
 impl Setup {
@@ -118,10 +123,9 @@ fn shown(env: &TestEnv, slug: &str) -> Value {
 
 #[test]
 fn two_clones_of_a_bare_repository_converge() {
-    if !git_available() {
+    let Some(s) = setup() else {
         return;
-    }
-    let s = setup();
+    };
     let [laptop, desktop] = &s.devices;
     laptop.ok(&["start", "flexgen", "--at", "2026-11-27 20:00"]);
     laptop.ok(&["note", "flexgen", "read section 3"]);
@@ -185,10 +189,9 @@ fn two_clones_of_a_bare_repository_converge() {
 
 #[test]
 fn a_failed_push_is_one_line_and_the_next_sync_pushes() {
-    if !git_available() {
+    let Some(s) = setup() else {
         return;
-    }
-    let s = setup();
+    };
     let [laptop, desktop] = &s.devices;
     let hook = s.remote.join("hooks").join("pre-receive");
     std::fs::write(&hook, "#!/bin/sh\necho 'the server says no' >&2\nexit 1\n").unwrap();
@@ -224,10 +227,9 @@ fn a_failed_push_is_one_line_and_the_next_sync_pushes() {
 
 #[test]
 fn no_git_leaves_the_work_tree_alone() {
-    if !git_available() {
+    let Some(s) = setup() else {
         return;
-    }
-    let s = setup();
+    };
     s.devices[0].ok(&["done", "flexgen"]);
     let out = s.sync(0, &["--no-git"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -244,10 +246,9 @@ fn no_git_leaves_the_work_tree_alone() {
 
 #[test]
 fn a_failed_pull_is_one_line_and_syncs_nothing() {
-    if !git_available() {
+    let Some(s) = setup() else {
         return;
-    }
-    let s = setup();
+    };
     s.devices[0].ok(&["done", "flexgen"]);
     let moved = s.remote.with_extension("moved");
     std::fs::rename(&s.remote, &moved).unwrap();
@@ -281,10 +282,9 @@ fn a_failed_pull_is_one_line_and_syncs_nothing() {
 /// line, names the file, and exchanges the journals all the same.
 #[test]
 fn uncommitted_list_changes_that_conflict_with_the_pull_are_named() {
-    if !git_available() {
+    let Some(s) = setup() else {
         return;
-    }
-    let s = setup();
+    };
     let [laptop, desktop] = &s.devices;
     std::fs::write(
         s.clones[0].join("list.md"),
@@ -318,10 +318,9 @@ fn uncommitted_list_changes_that_conflict_with_the_pull_are_named() {
 /// says so and how to go on, and while the rebase is unfinished it commits nothing into it.
 #[test]
 fn a_pull_stopped_at_a_conflict_is_said_and_nothing_is_committed_into_it() {
-    if !git_available() {
+    let Some(s) = setup() else {
         return;
-    }
-    let s = setup();
+    };
     let [laptop, desktop] = &s.devices;
     for (device, clone, text) in [
         (laptop, &s.clones[0], "laptop"),
@@ -373,10 +372,9 @@ fn a_pull_stopped_at_a_conflict_is_said_and_nothing_is_committed_into_it() {
 /// the same, and the next sync commits the line the failed one wrote, counted in its message.
 #[test]
 fn a_failed_commit_is_one_line_and_the_next_sync_commits_what_it_wrote() {
-    if !git_available() {
+    let Some(s) = setup() else {
         return;
-    }
-    let s = setup();
+    };
     let laptop = &s.devices[0];
     s.synced(0);
     laptop.ok(&["done", "flexgen"]);
