@@ -40,7 +40,7 @@ pub fn run(args: ReportArgs, ctx: &Context) -> Result<()> {
         list,
         ..Pool::default()
     };
-    let groups = store.status_groups(&pool)?;
+    let groups = store.status_groups(&pool, &store.section_paths()?)?;
     let (totals, sections) = progress::by_section(&groups, None);
     let weeks = (1, html::CALENDAR_WEEKS as usize);
     let summary = super::stats::summary(&store, list, sections.clone(), weeks, ctx.now)?;

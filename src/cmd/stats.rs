@@ -15,7 +15,8 @@ pub fn run(args: StatsArgs, ctx: &Context) -> Result<()> {
         list,
         ..Pool::default()
     };
-    let (_, sections) = progress::by_section(&store.status_groups(&pool)?, None);
+    let (_, sections) =
+        progress::by_section(&store.status_groups(&pool, &store.section_paths()?)?, None);
     let weeks = (args.weeks.into(), stats::HEATMAP_WEEKS);
     let summary = summary(&store, list, sections, weeks, ctx.now)?;
     if ctx.json {

@@ -8,6 +8,9 @@ use crate::views::StatusView;
 use anyhow::Result;
 use chrono::Local;
 
+/// Section paths by id.
+type Paths = std::collections::HashMap<i64, Vec<String>>;
+
 pub fn run(args: StatusArgs, ctx: &Context) -> Result<()> {
     let store = ctx.store()?;
     let pool = Pool {
@@ -15,9 +18,11 @@ pub fn run(args: StatusArgs, ctx: &Context) -> Result<()> {
         section_words: section_search_words(args.section.as_deref()),
         list: super::resolve_list(&store, args.list.as_deref())?,
     };
-    let (totals, mut sections) = sections_of(&store, &pool, &args)?;
+    // Read once: with several lists, each list's sections are counted apart.
+    let paths = store.section_paths()?;
+    let (totals, mut sections) = sections_of(&store, &paths, &pool, &args)?;
     if pool.list.is_none() && store.lists()?.len() > 1 {
-        sections = by_list(&store, &pool, &args)?;
+        sections = by_list(&store, &paths, &pool, &args)?;
     }
     let view = StatusView {
         percent: totals.percent(),
@@ -43,17 +48,23 @@ pub fn run(args: StatusArgs, ctx: &Context) -> Result<()> {
 
 fn sections_of(
     store: &Store,
+    paths: &Paths,
     pool: &Pool,
     args: &StatusArgs,
 ) -> Result<(progress::Counts, Vec<SectionProgress>)> {
-    let mut groups = store.status_groups(pool)?;
+    let mut groups = store.status_groups(pool, paths)?;
     groups.retain(|g| section_matches(&g.section, args.section.as_deref()));
     Ok(progress::by_section(&groups, args.depth.map(usize::from)))
 }
 
 /// With several lists, each list heads its own sections; an item in two lists counts in both
 /// (the totals count it once). Items added by hand come last.
-fn by_list(store: &Store, pool: &Pool, args: &StatusArgs) -> Result<Vec<SectionProgress>> {
+fn by_list(
+    store: &Store,
+    paths: &Paths,
+    pool: &Pool,
+    args: &StatusArgs,
+) -> Result<Vec<SectionProgress>> {
     let mut lists: Vec<(i64, String)> =
         store.lists()?.into_iter().map(|l| (l.id, l.name)).collect();
     lists.push((0, "(added by hand)".into()));
@@ -63,7 +74,7 @@ fn by_list(store: &Store, pool: &Pool, args: &StatusArgs) -> Result<Vec<SectionP
             list: Some(id),
             ..pool.clone()
         };
-        let (_, sections) = sections_of(store, &one, args)?;
+        let (_, sections) = sections_of(store, paths, &one, args)?;
         rows.extend(sections.into_iter().map(|s| SectionProgress {
             list: Some(name.clone()),
             ..s

@@ -96,10 +96,14 @@ pub(super) fn status_groups_sql(pool: &Pool) -> (String, Vec<String>) {
 }
 
 impl Store {
-    /// Item counts per (section, status), with the first list position of each group.
-    pub(crate) fn status_groups(&self, pool: &Pool) -> Result<Vec<Group>> {
+    /// Item counts per (section, status), with the first list position of each group; `paths`
+    /// are the sections' paths (`section_paths`, read once for all the pools of a command).
+    pub(crate) fn status_groups(
+        &self,
+        pool: &Pool,
+        paths: &HashMap<i64, Vec<String>>,
+    ) -> Result<Vec<Group>> {
         let (sql, values) = status_groups_sql(pool);
-        let paths = self.section_paths()?;
         let mut stmt = self
             .conn
             .prepare(&sql)
