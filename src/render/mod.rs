@@ -14,6 +14,7 @@ pub mod log;
 pub mod man;
 pub mod marks;
 pub mod next;
+pub mod restore;
 mod safe;
 mod safe_writer;
 pub mod show;
