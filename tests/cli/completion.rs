@@ -3,18 +3,9 @@
 use crate::support::TestEnv;
 
 fn complete(env: &TestEnv, words: &[&str]) -> Vec<String> {
-    let out = env
-        .command(&[&["--", "mlpath"], words].concat())
-        .env("COMPLETE", "fish")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
+    let mut cmd = env.command(&[&["--", "mlpath"], words].concat());
+    cmd.env("COMPLETE", "fish");
+    crate::support::ok_of(cmd)
         .lines()
         .map(|l| l.split('\t').next().unwrap_or("").to_string())
         .collect()

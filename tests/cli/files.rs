@@ -180,17 +180,9 @@ fn the_database_its_wal_and_its_new_folder_are_private() {
     let env = TestEnv::new();
     // Only the default data folder is created by mlpath (an explicit --db needs its folder).
     let default_db = |args: &[&str]| {
-        let out = env
-            .program(assert_cmd::cargo::cargo_bin("mlpath"))
-            .env_remove("MLPATH_DB")
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let mut cmd = env.command(args);
+        cmd.env_remove("MLPATH_DB");
+        crate::support::ok_of(cmd);
     };
     default_db(&["done", "orca"]);
     let db = env.path("xdg/mlpath/mlpath.db");

@@ -152,17 +152,9 @@ fn backup_and_export_answer_with_the_file_they_wrote() {
         std::fs::metadata(&copy).unwrap().len()
     );
     // A relative -o is answered with the absolute path written.
-    let out = env
-        .command(&["export", "-o", "out.json", "--json"])
-        .current_dir(env.dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let answer: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut cmd = env.command(&["export", "-o", "out.json", "--json"]);
+    cmd.current_dir(env.dir.path());
+    let answer: Value = serde_json::from_str(&crate::support::ok_of(cmd)).unwrap();
     let written = env.path("out.json");
     assert_eq!(
         answer,

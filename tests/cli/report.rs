@@ -164,21 +164,11 @@ fn the_page_fetches_nothing_and_draws_its_charts_inline() {
 #[test]
 fn the_default_file_is_in_the_current_folder_and_json_says_what_was_written() {
     let env = TestEnv::new();
-    let out = env
-        .command(&["report"])
-        .current_dir(env.dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let mut cmd = env.command(&["report"]);
+    cmd.current_dir(env.dir.path());
+    let out = crate::support::ok_of(cmd);
     let path = env.path("mlpath-report.html");
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
-        format!("wrote {}\n", path.display())
-    );
+    assert_eq!(out, format!("wrote {}\n", path.display()));
     let html = std::fs::read_to_string(&path).unwrap();
     assert!(html.contains("data-slug=\"flexgen\""));
     assert_eq!(

@@ -32,6 +32,13 @@ impl Output {
     }
 }
 
+/// Runs `cmd` and expects success; returns stdout.
+pub fn ok_of(cmd: Command) -> String {
+    let out = Output::of(cmd);
+    assert_eq!(out.code, 0, "mlpath failed:\n{}{}", out.stdout, out.stderr);
+    out.stdout
+}
+
 /// A fresh temp folder with a `tmp` folder inside, the runs' own TMPDIR.
 fn temp_root() -> TempDir {
     let dir = TempDir::new().expect("temp dir");
