@@ -155,13 +155,7 @@ pub fn exchange(
         let device = journal::device_of(name).unwrap_or_default();
         let path = dir.join(name);
         let from = positions.get(name).copied().unwrap_or_default();
-        let chunk = read::read_from(&path, device, from).map_err(|e| {
-            anyhow::anyhow!(
-                "cannot read {}: {}",
-                path.display(),
-                crate::files::io_reason(&e)
-            )
-        })?;
+        let chunk = read_journal(&path, device, from)?;
         damaged.extend(chunk.damaged.iter().map(|d| {
             format!(
                 "{name}: line {} skipped ({}); it is read again next time",
@@ -219,17 +213,22 @@ pub fn device_name() -> String {
         .unwrap_or_else(|| "a device".into())
 }
 
-/// Gives a copied database a device id of its own (see `Store::become_new_device`).
-pub fn new_device(store: &mut Store, dir: &Path) -> Result<()> {
-    let me = store.device_id()?;
-    let path = dir.join(journal::file_name(&me));
-    let chunk = read::read_from(&path, &me, Position::default()).map_err(|e| {
+/// `device`'s journal at `path` from `from` (see `read::read_from`), or why it cannot be read.
+fn read_journal(path: &Path, device: &str, from: Position) -> Result<read::Chunk> {
+    read::read_from(path, device, from).map_err(|e| {
         anyhow::anyhow!(
             "cannot read {}: {}",
             path.display(),
             crate::files::io_reason(&e)
         )
-    })?;
+    })
+}
+
+/// Gives a copied database a device id of its own (see `Store::become_new_device`).
+pub fn new_device(store: &mut Store, dir: &Path) -> Result<()> {
+    let me = store.device_id()?;
+    let path = dir.join(journal::file_name(&me));
+    let chunk = read_journal(&path, &me, Position::default())?;
     let written: Vec<String> = chunk.lines.into_iter().map(|l| l.id).collect();
     store.become_new_device(&written)?;
     Ok(())
